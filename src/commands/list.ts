@@ -1,0 +1,32 @@
+import type { Invocation } from '../cli.js';
+import type { Article } from '../corpus/article.js';
+import { joinCategoryPath } from '../corpus/categories.js';
+import { formatLocalMinute } from '../corpus/dates.js';
+import { articleFields } from '../pipe/json.js';
+import { writeOut } from '../pipe/output.js';
+import { sanitizeLine } from '../text/sanitize.js';
+import { selectArticles } from './select.js';
+
+/** `broadsheet list`: one line, or one JSON object, an article; exit 1 when none matched. */
+export async function listCommand(invocation: Invocation): Promise<number> {
+  const { articles } = await selectArticles(invocation);
+  if (invocation.output === 'json') {
+    await writeOut(`${JSON.stringify(articles.map(articleFields), null, 2)}\n`);
+  } else {
+    const line = invocation.output === 'ndjson' ? ndjsonLine : tsvLine;
+    for (let start = 0; start < articles.length; start += 1000) {
+      await writeOut(articles.slice(start, start + 1000).map(line).join(''));
+    }
+  }
+  return articles.length > 0 ? 0 : 1;
+}
+
+function ndjsonLine(article: Article): string {
+  return `${JSON.stringify(articleFields(article))}\n`;
+}
+
+/** `YYYY-MM-DD HH:mm<TAB>A/B/C<TAB>TITLE<TAB>PATH`, every field on one line. */
+export function tsvLine(article: Article): string {
+  const categories = article.categories.map(joinCategoryPath).join(', ');
+  return `${formatLocalMinute(article.date)}\t${categories}\t${article.title}\t${sanitizeLine(article.path)}\n`;
+}

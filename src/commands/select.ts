@@ -1,0 +1,33 @@
+import type { Invocation } from '../cli.js';
+import { resolveFolder } from '../cli.js';
+import type { Article, Corpus } from '../corpus/article.js';
+import { loadCorpus } from '../corpus/load.js';
+import { matchesFilter } from '../query/filter.js';
+import { progressReporter, warn } from '../pipe/output.js';
+import { sanitizeLine } from '../text/sanitize.js';
+import { searchArticles } from '../query/search.js';
+
+export interface Selection {
+  corpus: Corpus;
+  articles: Article[];
+}
+
+/**
+ * The pipe commands' common start: read the folder, report its problems on
+ * stderr, and apply the filters, the search and the limit in list order.
+ */
+export async function selectArticles(invocation: Invocation, folder?: string): Promise<Selection> {
+  const root = resolveFolder(folder ?? invocation.inputs[0]);
+  const progress = progressReporter('reading articles');
+  const corpus = await loadCorpus(root, { onProgress: progress.update });
+  progress.end();
+  for (const problem of corpus.problems) {
+    warn(`${sanitizeLine(problem.path)}: ${sanitizeLine(problem.reason)}`);
+  }
+  let articles = corpus.articles.filter(matchesFilter(invocation.filter));
+  if (invocation.search !== undefined) {
+    articles = await searchArticles(articles, invocation.search);
+  }
+  if (invocation.limit !== undefined) articles = articles.slice(0, invocation.limit);
+  return { corpus, articles };
+}

@@ -1,0 +1,39 @@
+/** A path in the category hierarchy, outermost first: `["编程", "Dockone", "周报"]`. */
+export type CategoryPath = string[];
+
+export type BodyFormat = 'html' | 'markdown';
+
+/** One article file, its front matter normalised as SPEC §1 describes. */
+export interface Article {
+  /** Relative to the corpus root, `/`-separated. */
+  path: string;
+  absolutePath: string;
+  title: string;
+  /** Milliseconds since the epoch. */
+  date: number;
+  /** True when `date` is the file's modification time. */
+  dateFromFile: boolean;
+  updated: number | null;
+  categories: CategoryPath[];
+  tags: string[];
+  author: string | null;
+  image: string | null;
+  link: string | null;
+  /** Front-matter keys that have no field of their own. */
+  meta: Record<string, unknown>;
+  problems: string[];
+  format: BodyFormat;
+}
+
+/** A file that could not be read as an article, or an article with something wrong. */
+export interface Problem {
+  path: string;
+  reason: string;
+}
+
+export interface Corpus {
+  root: string;
+  articles: Article[];
+  /** Every problem, in path order: those of listed articles and of skipped files. */
+  problems: Problem[];
+}

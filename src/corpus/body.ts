@@ -1,0 +1,24 @@
+import { readFile } from 'node:fs/promises';
+import { decodeHTML } from 'entities';
+import type { Article } from './article.js';
+import { parseFrontMatter } from './front-matter.js';
+import { decodeText } from './read.js';
+
+/** The article's body as written (front matter removed); empty when the file is gone. */
+export async function readBody(article: Article): Promise<string> {
+  try {
+    const { text } = decodeText(await readFile(article.absolutePath));
+    return parseFrontMatter(text).body;
+  } catch {
+    return '';
+  }
+}
+
+/** Lower-cased text of a body for matching: tags, scripts and styles dropped, entities decoded. */
+export function searchableText(body: string): string {
+  const text = body
+    .replace(/<(script|style|noscript)\b[\s\S]*?<\/\1\s*>/gi, ' ')
+    .replace(/<!--[\s\S]*?-->/g, ' ')
+    .replace(/<[^>]*>/g, ' ');
+  return decodeHTML(text).replace(/\s+/g, ' ').toLowerCase();
+}

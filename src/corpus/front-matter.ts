@@ -1,0 +1,85 @@
+import matter from 'gray-matter';
+import { load, CORE_SCHEMA } from 'js-yaml';
+
+export interface FrontMatter {
+  /** The parsed mapping; `{}` when there is none or it could not be read. */
+  data: Record<string, unknown>;
+  body: string;
+  /** Why the front matter could not be read as it stands, or null. */
+  problem: string | null;
+}
+
+const OPENING = /^(?:[ \t]*\n)*---[ \t]*\n/;
+const CLOSING = /^(?:---|\.\.\.)[ \t]*$/m;
+
+/** True when the text (BOM and CRLF already removed) opens with a `---` line, blank lines allowed before it. */
+export function opensWithFrontMatter(text: string): boolean {
+  return OPENING.test(text);
+}
+
+/**
+ * Splits and parses front matter. YAML is read with the core schema, so a date
+ * stays the string it was written as and is read by our own parser (a
+ * zone-less time is local time; YAML's timestamp type would make it UTC).
+ */
+export function parseFrontMatter(text: string): FrontMatter {
+  const opening = OPENING.exec(text);
+  if (!opening) return { data: {}, body: text, problem: null };
+  const rest = text.slice(opening[0].length);
+  const closing = CLOSING.exec(rest);
+  if (!closing) {
+    return { data: {}, body: text, problem: 'front matter has no closing ---' };
+  }
+  const yaml = rest.slice(0, closing.index);
+  const body = rest.slice(closing.index + closing[0].length).replace(/^[ \t]*\n/, '');
+  try {
+    const parsed = matter(`---\n${yaml}\n---\n`, { engines: { yaml: readYaml } }).data as unknown;
+    if (parsed === null || parsed === undefined) return { data: {}, body, problem: null };
+    if (typeof parsed !== 'object' || Array.isArray(parsed)) {
+      return { data: {}, body, problem: 'front matter is not a list of key: value fields' };
+    }
+    return { data: parsed as Record<string, unknown>, body, problem: null };
+  } catch (error) {
+    return { data: salvageFields(yaml), body, problem: `bad YAML (fields read line by line): ${yamlReason(error)}` };
+  }
+}
+
+function readYaml(source: string): object {
+  return (load(source, { schema: CORE_SCHEMA }) ?? {}) as object;
+}
+
+function yamlReason(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.split('\n')[0]!.replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Reads what it can from front matter that is not valid YAML: top-level
+ * `key: value` lines, and `- item` lines under a key with no value. Quotes
+ * around a value are removed however many there are, as RSS exporters that
+ * double-quote already-quoted titles write them.
+ */
+export function salvageFields(yaml: string): Record<string, unknown> {
+  const data: Record<string, unknown> = {};
+  let listKey: string | null = null;
+  for (const line of yaml.split('\n')) {
+    const field = /^([A-Za-z_][\w-]*)[ \t]*:(?:[ \t]+(.*))?$/.exec(line);
+    if (field) {
+      const value = unquote(field[2] ?? '');
+      listKey = value === '' ? field[1]! : null;
+      data[field[1]!] = value === '' ? null : value;
+      continue;
+    }
+    const item = /^[ \t]*-[ \t]+(.*)$/.exec(line);
+    if (item && listKey) {
+      const list = Array.isArray(data[listKey]) ? (data[listKey] as unknown[]) : [];
+      list.push(unquote(item[1]!));
+      data[listKey] = list;
+    }
+  }
+  return data;
+}
+
+function unquote(value: string): string {
+  return value.trim().replace(/^["']+|["']+$/g, '');
+}
