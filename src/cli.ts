@@ -182,7 +182,15 @@ function readInvocation(input: string[], flags: Flags, argv: string[]): Invocati
     width: positiveInteger(flags.width, 'width'),
     color: flags.color as boolean | undefined,
     format: choice(flags.format, 'format', ['plain', 'ansi'] as const),
-    images: choice(flags.images, 'images', ['auto', 'kitty', 'iterm', 'sixel', 'blocks', 'none'] as const) ?? 'auto',
+    images:
+      choice(flags.images, 'images', [
+        'auto',
+        'kitty',
+        'iterm',
+        'sixel',
+        'blocks',
+        'none',
+      ] as const) ?? 'auto',
     offline: Boolean(flags.offline),
     all: Boolean(flags.all),
     dir: optionalText(flags.dir, 'dir'),
@@ -224,7 +232,11 @@ function positiveInteger(value: unknown, name: string): number | undefined {
   return Number(text);
 }
 
-function choice<T extends string>(value: unknown, name: string, allowed: readonly T[]): T | undefined {
+function choice<T extends string>(
+  value: unknown,
+  name: string,
+  allowed: readonly T[],
+): T | undefined {
   const text = optionalText(value, name);
   if (text === undefined) return undefined;
   if (!(allowed as readonly string[]).includes(text)) {

@@ -15,7 +15,12 @@ export async function listCommand(invocation: Invocation): Promise<number> {
   } else {
     const line = invocation.output === 'ndjson' ? ndjsonLine : tsvLine;
     for (let start = 0; start < articles.length; start += 1000) {
-      await writeOut(articles.slice(start, start + 1000).map(line).join(''));
+      await writeOut(
+        articles
+          .slice(start, start + 1000)
+          .map(line)
+          .join(''),
+      );
     }
   }
   return articles.length > 0 ? 0 : 1;

@@ -24,7 +24,11 @@ export function buildCategoryTree(articles: readonly Article[]): CategoryNode[] 
         let entry = level.get(name);
         if (!entry) {
           const nodePath = path.slice(0, depth + 1).join('/');
-          entry = { node: { name, path: nodePath, count: 0, children: [] }, members: new Set(), children: new Map() };
+          entry = {
+            node: { name, path: nodePath, count: 0, children: [] },
+            members: new Set(),
+            children: new Map(),
+          };
           level.set(name, entry);
         }
         entry.members.add(article);

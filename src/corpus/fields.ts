@@ -56,7 +56,8 @@ function readDate(value: unknown, key: string, problems: string[]): number | nul
 }
 
 function readTitle(value: unknown, source: ArticleSource): string {
-  const given = typeof value === 'string' || typeof value === 'number' ? sanitizeLine(String(value)) : '';
+  const given =
+    typeof value === 'string' || typeof value === 'number' ? sanitizeLine(String(value)) : '';
   if (given) return given;
   const fromBody = bodyHeading(source.body, source.format);
   if (fromBody) return fromBody;

@@ -31,7 +31,7 @@ export function parseFrontMatter(text: string): FrontMatter {
     return { data: {}, body: text, problem: 'front matter has no closing ---' };
   }
   const yaml = rest.slice(0, closing.index);
-  const body = rest.slice(closing.index + closing[0].length).replace(/^[ \t]*\n/, '');
+  const body = rest.slice(closing.index + closing[0].length).replace(/^(?:[ \t]*\n)+/, '');
   try {
     const parsed = matter(`---\n${yaml}\n---\n`, { engines: { yaml: readYaml } }).data as unknown;
     if (parsed === null || parsed === undefined) return { data: {}, body, problem: null };
@@ -40,7 +40,11 @@ export function parseFrontMatter(text: string): FrontMatter {
     }
     return { data: parsed as Record<string, unknown>, body, problem: null };
   } catch (error) {
-    return { data: salvageFields(yaml), body, problem: `bad YAML (fields read line by line): ${yamlReason(error)}` };
+    return {
+      data: salvageFields(yaml),
+      body,
+      problem: `bad YAML (fields read line by line): ${yamlReason(error)}`,
+    };
   }
 }
 

@@ -57,11 +57,17 @@ export async function readArticleFile(root: string, absolutePath: string): Promi
       stat(absolutePath).then((s) => s.mtimeMs),
     ]);
   } catch (error) {
-    return { kind: 'skipped', problem: { path: relativePath, reason: `cannot read: ${reason(error)}` } };
+    return {
+      kind: 'skipped',
+      problem: { path: relativePath, reason: `cannot read: ${reason(error)}` },
+    };
   }
   if (looksBinary(bytes)) {
     if (extension === '.txt') return { kind: 'ignored' };
-    return { kind: 'skipped', problem: { path: relativePath, reason: 'binary file, not an article' } };
+    return {
+      kind: 'skipped',
+      problem: { path: relativePath, reason: 'binary file, not an article' },
+    };
   }
   const decoded = decodeText(bytes);
   if (decoded.text.trim() === '') {

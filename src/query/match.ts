@@ -19,7 +19,9 @@ function holds(term: SearchTerm, article: Article, body: string | undefined): bo
     case 'before':
       return article.date < term.time;
     case 'field':
-      return fieldValues(article, term.field).some((value) => value.toLowerCase().includes(term.text));
+      return fieldValues(article, term.field).some((value) =>
+        value.toLowerCase().includes(term.text),
+      );
     case 'text':
       return (
         fieldValues(article, 'title').some((value) => value.toLowerCase().includes(term.text)) ||

@@ -6,7 +6,8 @@ import { needsBody, parseQuery } from './parse.js';
 /** The articles matching a search, in the order given; bodies are read only when a term needs them. */
 export async function searchArticles(articles: Article[], source: string): Promise<Article[]> {
   const query = parseQuery(source);
-  if (!needsBody(query)) return articles.filter((article) => matchesQuery(query, { article, body: undefined }));
+  if (!needsBody(query))
+    return articles.filter((article) => matchesQuery(query, { article, body: undefined }));
   const matched: boolean[] = new Array(articles.length).fill(false);
   let next = 0;
   const worker = async () => {

@@ -1,0 +1,57 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const projectRoot = fileURLToPath(new URL('..', import.meta.url));
+export const realCorpus = path.resolve(projectRoot, '../shared/corpus/real');
+export const demoCorpus = path.join(projectRoot, 'articles');
+export const bin = path.join(projectRoot, 'bin/broadsheet.js');
+
+/** A fresh folder holding the given files (paths may contain folders). */
+export function tempCorpus(files: Record<string, string | Uint8Array>): string {
+  const root = mkdtempSync(path.join(tmpdir(), 'broadsheet-test-'));
+  for (const [name, content] of Object.entries(files)) {
+    const full = path.join(root, name);
+    mkdirSync(path.dirname(full), { recursive: true });
+    writeFileSync(full, content);
+  }
+  return root;
+}
+
+export interface CliResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the built command line with stdout and stderr as pipes. */
+export function runCli(
+  args: string[],
+  options: { cwd?: string; env?: Record<string, string | undefined> } = {},
+): Promise<CliResult> {
+  return new Promise((resolve, reject) => {
+    const merged = {
+      ...process.env,
+      TZ: 'UTC',
+      NO_COLOR: undefined,
+      FORCE_COLOR: undefined,
+      ...options.env,
+    };
+    const env = Object.fromEntries(
+      Object.entries(merged).filter(([, value]) => value !== undefined),
+    );
+    const child = spawn(process.execPath, [bin, ...args], {
+      cwd: options.cwd ?? projectRoot,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
