@@ -1,6 +1,107 @@
+import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
 import type { Invocation } from '../cli.js';
-import { UsageError } from '../pipe/output.js';
+import type { Article } from '../corpus/article.js';
+import { readBody } from '../corpus/body.js';
+import { readArticleFile } from '../corpus/read.js';
+import { articleFields } from '../pipe/json.js';
+import { NotFoundError, UsageError, warn, writeOut } from '../pipe/output.js';
+import { defaultWidth, supportsHyperlinks, wantsColor } from '../pipe/terminal.js';
+import { toAnsiText } from '../render/ansi.js';
+import { articleLines, renderArticle } from '../render/article.js';
+import { toPlainText } from '../render/plain.js';
+import { sanitizeLine } from '../text/sanitize.js';
+import { selectArticles } from './select.js';
 
-export async function catCommand(_invocation: Invocation): Promise<number> {
-  throw new UsageError('cat is not available yet');
+interface Readable {
+  article: Article;
+  /** Null until read. */
+  body: string | null;
+}
+
+/** `broadsheet cat`: articles rendered as text or JSON, in the order asked for. */
+export async function catCommand(invocation: Invocation): Promise<number> {
+  const { readables, missing } = await gather(invocation);
+  const width = invocation.width ?? defaultWidth();
+  const format = invocation.format ?? (wantsColor(invocation.color) ? 'ansi' : 'plain');
+  const hyperlinks = format === 'ansi' && supportsHyperlinks();
+  if (invocation.output === 'json') await writeOut('[');
+  for (const [i, readable] of readables.entries()) {
+    const body = readable.body ?? (await readBody(readable.article));
+    const rendered = renderArticle(readable.article, body, width);
+    if (invocation.output === 'tsv') {
+      const lines = articleLines(rendered);
+      const text = format === 'ansi' ? toAnsiText(lines, { hyperlinks }) : toPlainText(lines);
+      const separator = i > 0 ? `${'─'.repeat(width)}\n\n` : '';
+      await writeOut(`${separator}${text}\n`);
+    } else {
+      const record = {
+        ...articleFields(readable.article),
+        text: toPlainText(rendered.body),
+        links: rendered.doc.references.filter((r) => r.kind !== 'image').map((r) => ({ n: r.n, url: r.target })),
+        images: rendered.doc.references.filter((r) => r.kind === 'image').map((r) => ({ n: r.n, url: r.target })),
+      };
+      const json = JSON.stringify(record, null, invocation.output === 'json' ? 2 : undefined);
+      await writeOut(invocation.output === 'json' ? `${i > 0 ? ',' : ''}\n${json}` : `${json}\n`);
+    }
+  }
+  if (invocation.output === 'json') await writeOut(readables.length > 0 ? '\n]\n' : ']\n');
+  for (const name of missing) process.stderr.write(`broadsheet: ${name}\n`);
+  if (readables.length === 0 && missing.length === 0) throw new NotFoundError('no article matched');
+  return missing.length > 0 || readables.length === 0 ? 1 : 0;
+}
+
+async function gather(invocation: Invocation): Promise<{ readables: Readable[]; missing: string[] }> {
+  const filtered =
+    invocation.all ||
+    invocation.search !== undefined ||
+    invocation.limit !== undefined ||
+    Object.values(invocation.filter).some((value) => value !== undefined);
+  const [first] = invocation.inputs;
+  const firstIsFolder = first !== undefined && existsSync(first) && statSync(first).isDirectory();
+  if (filtered) {
+    if (invocation.inputs.length > 1 || (first !== undefined && !firstIsFolder)) {
+      throw new UsageError('cat takes either ARTICLE paths or a folder with --all or filters');
+    }
+    const { articles } = await selectArticles(invocation, first ?? invocation.dir);
+    return { readables: articles.map((article) => ({ article, body: null })), missing: [] };
+  }
+  if (invocation.inputs.length === 0) throw new UsageError('cat needs ARTICLE paths, or --all or a filter');
+  if (firstIsFolder && invocation.inputs.length === 1) {
+    throw new UsageError(`${first} is a folder: add --all or a filter to print its articles`);
+  }
+  const readables: Readable[] = [];
+  const missing: string[] = [];
+  for (const input of invocation.inputs) {
+    const file = locate(input, invocation.dir);
+    if (!file) {
+      missing.push(`no such article: ${sanitizeLine(input)}`);
+      continue;
+    }
+    const root = invocation.dir && isInside(file, path.resolve(invocation.dir)) ? path.resolve(invocation.dir) : path.dirname(file);
+    const outcome = await readArticleFile(root, file);
+    if (outcome.kind === 'article') {
+      for (const problem of outcome.article.problems) warn(`${sanitizeLine(outcome.article.path)}: ${problem}`);
+      readables.push({ article: outcome.article, body: outcome.body });
+    } else if (outcome.kind === 'skipped') {
+      missing.push(`not an article: ${sanitizeLine(input)}: ${outcome.problem.reason}`);
+    } else {
+      missing.push(`not an article: ${sanitizeLine(input)}: no front matter`);
+    }
+  }
+  return { readables, missing };
+}
+
+/** An article path: absolute, relative to -d DIR, or relative to the current folder. */
+function locate(input: string, dir: string | undefined): string | null {
+  const candidates = path.isAbsolute(input) ? [input] : [...(dir ? [path.join(dir, input)] : []), input];
+  for (const candidate of candidates) {
+    if (existsSync(candidate) && statSync(candidate).isFile()) return path.resolve(candidate);
+  }
+  return null;
+}
+
+function isInside(file: string, folder: string): boolean {
+  const relative = path.relative(folder, file);
+  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
 }

@@ -1,0 +1,69 @@
+import type { Article } from '../corpus/article.js';
+import { joinCategoryPath } from '../corpus/categories.js';
+import { formatLocalMinute } from '../corpus/dates.js';
+import { displayWidth } from '../text/width.js';
+import { Style, type Doc, type Span } from './doc.js';
+import { htmlToDoc } from './html.js';
+import { layoutDoc } from './layout.js';
+import { blankLine, type RenderedLine } from './line.js';
+import { markdownToHtml } from './markdown.js';
+import { wrapSpans } from './wrap.js';
+
+/** An article's body as the document model, from HTML or Markdown alike. */
+export function bodyToDoc(article: Article, body: string): Doc {
+  const html = article.format === 'markdown' ? markdownToHtml(body) : body;
+  return htmlToDoc(html, { articleFile: article.absolutePath, baseUrl: article.link });
+}
+
+export interface RenderedArticle {
+  doc: Doc;
+  header: RenderedLine[];
+  body: RenderedLine[];
+  references: RenderedLine[];
+}
+
+/** The header, body and numbered references of an article, at `width` columns. */
+export function renderArticle(article: Article, body: string, width: number): RenderedArticle {
+  const doc = bodyToDoc(article, body);
+  return {
+    doc,
+    header: renderHeader(article, width),
+    body: layoutDoc(doc, width),
+    references: renderReferences(doc, width),
+  };
+}
+
+/** All of it in reading order: header, a blank line, the body, then the references. */
+export function articleLines(rendered: RenderedArticle): RenderedLine[] {
+  const lines = [...rendered.header, blankLine(), ...rendered.body];
+  if (rendered.references.length > 0) lines.push(blankLine(), ...rendered.references);
+  return lines;
+}
+
+/** Title, then date · categories · author. */
+export function renderHeader(article: Article, width: number): RenderedLine[] {
+  const title = wrapSpans([{ text: article.title, style: Style.bold | Style.heading }], width);
+  const facts = [
+    formatLocalMinute(article.date),
+    article.categories.map(joinCategoryPath).join(', '),
+    article.author ?? '',
+  ].filter(Boolean);
+  const meta = wrapSpans([{ text: facts.join(' · '), style: Style.dim }], width);
+  return [...title, ...meta].map((spans) => ({ spans }));
+}
+
+/** `[N] target` a line, continuing lines indented under the target. */
+function renderReferences(doc: Doc, width: number): RenderedLine[] {
+  const lines: RenderedLine[] = [];
+  const labelWidth = displayWidth(`[${doc.references.length}] `);
+  for (const reference of doc.references) {
+    const label = `[${reference.n}] `.padStart(labelWidth);
+    const target: Span = { text: reference.target.replace(/ /g, '%20'), style: Style.link };
+    if (reference.kind !== 'image' || /^https?:/.test(reference.target)) target.href = reference.target;
+    const wrapped = wrapSpans([target], Math.max(1, width - labelWidth));
+    wrapped.forEach((spans, i) =>
+      lines.push({ spans: [{ text: i === 0 ? label : ' '.repeat(labelWidth), style: Style.dim }, ...spans] }),
+    );
+  }
+  return lines;
+}

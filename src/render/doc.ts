@@ -1,0 +1,68 @@
+/**
+ * The document model every body becomes, whatever it was written in: blocks of
+ * styled spans. Text in it is already sanitised.
+ */
+
+/** Bit flags of inline style. */
+export const Style = {
+  none: 0,
+  bold: 1,
+  italic: 2,
+  strike: 4,
+  code: 8,
+  link: 16,
+  /** The `[N]` after a link, and other quiet text. */
+  dim: 32,
+  heading: 64,
+  /** A search match in the reader. */
+  mark: 128,
+} as const;
+
+export interface Span {
+  text: string;
+  style: number;
+  /** For `Style.link`: where it goes. */
+  href?: string;
+}
+
+/** Where an image or embed comes from, resolved as SPEC §4 says. */
+export type ImageSource =
+  | { kind: 'remote'; url: string }
+  | { kind: 'file'; path: string }
+  | { kind: 'data'; mime: string; bytes: Uint8Array };
+
+export interface ImageRef {
+  source: ImageSource;
+  alt: string;
+  /** Its number in the references. */
+  ref: number;
+}
+
+export type Block =
+  | { kind: 'heading'; level: number; spans: Span[] }
+  | { kind: 'paragraph'; spans: Span[] }
+  | { kind: 'list'; ordered: boolean; start: number; items: Block[][] }
+  | { kind: 'table'; rows: TableRow[] }
+  | { kind: 'quote'; blocks: Block[] }
+  | { kind: 'pre'; text: string }
+  | { kind: 'rule' }
+  | { kind: 'image'; image: ImageRef }
+  | { kind: 'embed'; label: string; url: string; ref: number };
+
+export interface TableRow {
+  header: boolean;
+  cells: Span[][];
+}
+
+/** One entry of the numbered references after the body. */
+export interface Reference {
+  n: number;
+  kind: 'link' | 'image' | 'embed';
+  /** What to print: a URL, a file path, or a note for embedded data. */
+  target: string;
+}
+
+export interface Doc {
+  blocks: Block[];
+  references: Reference[];
+}

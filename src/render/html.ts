@@ -1,0 +1,504 @@
+import { Parser } from 'htmlparser2';
+import { describeImageSource, imageName, resolveImageSource } from '../images/resolve.js';
+import { sanitizeText } from '../text/sanitize.js';
+import { Style, type Block, type Doc, type Reference, type Span, type TableRow } from './doc.js';
+
+export interface HtmlContext {
+  /** The article file, against which relative image paths resolve. */
+  articleFile: string;
+  /** The article's source URL, against which relative links resolve. */
+  baseUrl?: string | null;
+}
+
+/** Containers deeper than this are read as their content only: 20 000 nested divs must not cost a stack. */
+const MAX_DEPTH = 24;
+
+const SKIPPED = new Set(['script', 'style', 'noscript', 'template', 'head', 'title', 'svg', 'math', 'select', 'textarea', 'object']);
+const BLOCK_BREAKS = new Set([
+  'p', 'div', 'section', 'article', 'header', 'footer', 'main', 'aside', 'nav', 'figure', 'figcaption',
+  'dl', 'dt', 'dd', 'address', 'details', 'summary', 'center', 'form', 'fieldset', 'caption', 'body', 'html',
+]); // prettier-ignore
+const INLINE_STYLES: Record<string, number> = {
+  b: Style.bold, strong: Style.bold, i: Style.italic, em: Style.italic, cite: Style.italic, var: Style.italic,
+  s: Style.strike, strike: Style.strike, del: Style.strike, code: Style.code, kbd: Style.code, samp: Style.code,
+  tt: Style.code,
+}; // prettier-ignore
+const EMBEDS: Record<string, string> = { iframe: 'embed', video: 'video', audio: 'audio', embed: 'embed' };
+
+type ListBlock = Extract<Block, { kind: 'list' }>;
+
+type Frame =
+  | { kind: 'blocks'; blocks: Block[] }
+  | { kind: 'list'; block: ListBlock }
+  | { kind: 'table'; rows: TableRow[] }
+  | { kind: 'row'; row: TableRow }
+  | { kind: 'cell'; spans: Span[] };
+
+interface OpenElement {
+  name: string;
+  /** How many frames this element opened, to close with it. */
+  frames: number;
+  style: number;
+  href?: string;
+  /** For a link: where its text starts in the inline buffer. */
+  linkStart?: number;
+  skip: boolean;
+  pre: boolean;
+  heading: number;
+  embed?: { label: string; url: string | null };
+}
+
+/**
+ * HTML → Doc, in one pass over htmlparser2's events with explicit stacks, so
+ * nesting depth costs memory, not call stack.
+ */
+export function htmlToDoc(html: string, context: HtmlContext): Doc {
+  const builder = new DocBuilder(context);
+  const parser = new Parser(
+    {
+      onopentag: (name, attributes) => builder.open(name, attributes),
+      onclosetag: (name) => builder.close(name),
+      ontext: (text) => builder.text(text),
+    },
+    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true, recognizeSelfClosing: true },
+  );
+  parser.write(html);
+  parser.end();
+  return builder.finish();
+}
+
+class DocBuilder {
+  private readonly root: Block[] = [];
+  private readonly frames: Frame[] = [{ kind: 'blocks', blocks: this.root }];
+  private readonly elements: OpenElement[] = [];
+  private inline: Span[] = [];
+  private style = 0;
+  private href: string | undefined;
+  private skipDepth = 0;
+  private preDepth = 0;
+  private preText = '';
+  private headingLevel = 0;
+  private cellDepth = 0;
+  private readonly references: Reference[] = [];
+  private readonly referenceByTarget = new Map<string, number>();
+
+  constructor(private readonly context: HtmlContext) {}
+
+  open(name: string, attributes: Record<string, string>): void {
+    const element: OpenElement = { name, frames: 0, style: 0, skip: false, pre: false, heading: 0 };
+    this.elements.push(element);
+    if (this.skipDepth > 0) {
+      if (name === 'source' || name === 'track') this.fillEmbedSource(attributes);
+      element.skip = true;
+      this.skipDepth++;
+      return;
+    }
+    if (SKIPPED.has(name)) {
+      element.skip = true;
+      this.skipDepth++;
+      return;
+    }
+    if (this.preDepth > 0) {
+      if (name === 'br') this.preText += '\n';
+      if (name === 'pre') {
+        element.pre = true;
+        this.preDepth++;
+      }
+      return;
+    }
+    const inlineStyle = INLINE_STYLES[name];
+    if (inlineStyle !== undefined) {
+      element.style = inlineStyle;
+      this.style |= inlineStyle;
+      return;
+    }
+    switch (name) {
+      case 'a':
+        return this.openLink(element, attributes);
+      case 'br':
+        this.inline.push({ text: '\n', style: this.style });
+        return;
+      case 'img':
+        return this.image(attributes);
+      case 'hr':
+        this.flush();
+        this.addBlock({ kind: 'rule' });
+        return;
+      case 'pre':
+        this.flush();
+        element.pre = true;
+        this.preDepth = 1;
+        this.preText = '';
+        return;
+      case 'ul':
+      case 'ol':
+        this.flush();
+        if (this.canNest()) {
+          const start = Number.parseInt(attributes.start ?? '1', 10);
+          const block: ListBlock = { kind: 'list', ordered: name === 'ol', start: Number.isFinite(start) ? start : 1, items: [] };
+          this.addBlock(block);
+          this.pushFrame(element, { kind: 'list', block });
+        }
+        return;
+      case 'li':
+        return this.openListItem(element);
+      case 'blockquote':
+        this.flush();
+        if (this.canNest()) {
+          const blocks: Block[] = [];
+          this.addBlock({ kind: 'quote', blocks });
+          this.pushFrame(element, { kind: 'blocks', blocks });
+        }
+        return;
+      case 'table':
+        this.flush();
+        if (this.canNest()) this.pushFrame(element, { kind: 'table', rows: [] });
+        return;
+      case 'tr':
+        this.flush();
+        if (this.top().kind === 'table') this.pushFrame(element, { kind: 'row', row: { header: false, cells: [] } });
+        return;
+      case 'td':
+      case 'th':
+        this.flush();
+        return this.openCell(element, name === 'th');
+    }
+    if (/^h[1-6]$/.test(name)) {
+      this.flush();
+      element.heading = Number(name[1]);
+      this.headingLevel = element.heading;
+      return;
+    }
+    if (EMBEDS[name]) return this.openEmbed(element, name, attributes);
+    if (BLOCK_BREAKS.has(name)) this.flush();
+  }
+
+  close(name: string): void {
+    const element = this.elements.pop();
+    if (!element) return;
+    if (element.skip) {
+      this.skipDepth--;
+      if (element.embed) this.closeEmbed(element.embed);
+      return;
+    }
+    if (element.pre) {
+      this.preDepth--;
+      if (this.preDepth === 0) this.closePre();
+      return;
+    }
+    if (this.preDepth > 0) return;
+    if (element.style) this.style = this.elements.reduce((style, e) => style | e.style, 0);
+    if (element.href !== undefined) return this.closeLink(element);
+    if (element.heading) {
+      this.flush();
+      this.headingLevel = this.elements.reduce((level, e) => e.heading || level, 0);
+      return;
+    }
+    if (element.frames > 0) {
+      this.flush();
+      for (let i = 0; i < element.frames; i++) this.popFrame();
+      return;
+    }
+    if (BLOCK_BREAKS.has(name) || name === 'li' || name === 'td' || name === 'th' || name === 'tr') this.flush();
+  }
+
+  text(raw: string): void {
+    if (this.skipDepth > 0) return;
+    const text = sanitizeText(raw);
+    if (this.preDepth > 0) {
+      this.preText += text;
+      return;
+    }
+    const collapsed = text.replace(/[ \t\n\r\f]+/g, ' ');
+    if (collapsed === '') return;
+    this.inline.push(this.href === undefined ? { text: collapsed, style: this.style } : { text: collapsed, style: this.style, href: this.href });
+  }
+
+  finish(): Doc {
+    this.flush();
+    while (this.frames.length > 1) this.popFrame();
+    return { blocks: this.root, references: this.references };
+  }
+
+  // ── frames ──
+
+  private top(): Frame {
+    return this.frames[this.frames.length - 1]!;
+  }
+
+  private canNest(): boolean {
+    return this.frames.length < MAX_DEPTH && this.cellDepth === 0;
+  }
+
+  private pushFrame(element: OpenElement, frame: Frame): void {
+    element.frames++;
+    if (frame.kind === 'cell') this.cellDepth++;
+    this.frames.push(frame);
+  }
+
+  private popFrame(): void {
+    const frame = this.frames.pop()!;
+    if (frame.kind === 'cell') {
+      this.cellDepth--;
+      const row = this.top();
+      if (row.kind === 'row') row.row.cells.push(trimSpans(frame.spans));
+    } else if (frame.kind === 'row') {
+      const table = this.top();
+      if (table.kind === 'table' && frame.row.cells.some((cell) => cell.length > 0)) table.rows.push(frame.row);
+    } else if (frame.kind === 'table') {
+      this.closeTable(frame.rows);
+    }
+  }
+
+  /** Adds a block where blocks go now: the innermost block container, or a new list item. */
+  private addBlock(block: Block): void {
+    for (let i = this.frames.length - 1; i >= 0; i--) {
+      const frame = this.frames[i]!;
+      if (frame.kind === 'blocks') {
+        frame.blocks.push(block);
+        return;
+      }
+      if (frame.kind === 'list') {
+        frame.block.items.push([block]);
+        return;
+      }
+      if (frame.kind === 'cell') {
+        frame.spans.push(...blockAsSpans(block));
+        return;
+      }
+    }
+  }
+
+  private openListItem(element: OpenElement): void {
+    this.flush();
+    let top = this.top();
+    if (top.kind !== 'list') {
+      if (!this.canNest()) return;
+      // An item outside any list: an implicit list that closes with it.
+      const block: ListBlock = { kind: 'list', ordered: false, start: 1, items: [] };
+      this.addBlock(block);
+      top = { kind: 'list', block };
+      this.pushFrame(element, top);
+    }
+    const item: Block[] = [];
+    top.block.items.push(item);
+    this.pushFrame(element, { kind: 'blocks', blocks: item });
+  }
+
+  private openCell(element: OpenElement, header: boolean): void {
+    const row = this.top();
+    if (row.kind !== 'row' || this.cellDepth > 0) return;
+    if (header && row.row.cells.length === 0) row.row.header = true;
+    if (!header) row.row.header = false;
+    this.pushFrame(element, { kind: 'cell', spans: [] });
+  }
+
+  private closeTable(rows: TableRow[]): void {
+    const columns = Math.max(0, ...rows.map((row) => row.cells.length));
+    if (columns <= 1) {
+      // A one-column table is layout, not data: its cells are paragraphs.
+      for (const row of rows) for (const cell of row.cells) if (cell.length) this.addBlock({ kind: 'paragraph', spans: cell });
+      return;
+    }
+    if (rows.length > 0) this.addBlock({ kind: 'table', rows });
+  }
+
+  // ── inline ──
+
+  /** Ends the paragraph being collected; `<br><br>` inside it makes paragraphs of their own. */
+  private flush(): void {
+    if (this.inline.length === 0) return;
+    const spans = this.inline;
+    this.inline = [];
+    for (const paragraph of splitParagraphs(spans)) {
+      if (this.headingLevel) this.addBlock({ kind: 'heading', level: this.headingLevel, spans: paragraph });
+      else this.addBlock({ kind: 'paragraph', spans: paragraph });
+    }
+  }
+
+  private openLink(element: OpenElement, attributes: Record<string, string>): void {
+    const href = linkTarget(attributes.href, this.context.baseUrl);
+    if (href === null) return;
+    element.href = href;
+    element.linkStart = this.inline.length;
+    this.href = href;
+    this.style |= Style.link;
+    element.style = Style.link;
+  }
+
+  private closeLink(element: OpenElement): void {
+    this.style = this.elements.reduce((style, e) => style | e.style, 0);
+    this.href = [...this.elements].reverse().find((e) => e.href !== undefined)?.href;
+    const start = element.linkStart ?? this.inline.length;
+    const hasText = this.inline.slice(start).some((span) => span.text.trim() !== '');
+    if (!hasText) return;
+    const n = this.reference('link', element.href!);
+    this.inline.push({ text: `[${n}]`, style: (this.style & ~Style.link) | Style.dim });
+  }
+
+  private reference(kind: Reference['kind'], target: string): number {
+    const known = this.referenceByTarget.get(target);
+    if (known !== undefined) return known;
+    const n = this.references.length + 1;
+    this.references.push({ n, kind, target });
+    this.referenceByTarget.set(target, n);
+    return n;
+  }
+
+  private image(attributes: Record<string, string>): void {
+    if (isTrackingPixel(attributes)) return;
+    const raw = attributes['data-original'] || attributes['data-src'] || attributes['data-lazy-src'] || attributes.src || '';
+    const source = resolveImageSource(raw, this.context.articleFile);
+    if (!source) return;
+    const alt = sanitizeText(attributes.alt ?? attributes.title ?? '').replace(/\s+/g, ' ').trim() || imageName(source);
+    const ref = this.reference('image', describeImageSource(source));
+    this.flush();
+    this.addBlock({ kind: 'image', image: { source, alt, ref } });
+  }
+
+  private openEmbed(element: OpenElement, name: string, attributes: Record<string, string>): void {
+    this.flush();
+    const title = sanitizeText(attributes.title ?? '').replace(/\s+/g, ' ').trim();
+    const url = linkTarget(attributes.src || attributes['data-src'], this.context.baseUrl);
+    let label = EMBEDS[name]!;
+    if (name === 'iframe' && url) label = `${label}: ${hostOf(url)}`;
+    if (title) label = `${label}: ${title}`;
+    element.embed = { label, url };
+    // Fallback text inside a player is not content.
+    element.skip = true;
+    this.skipDepth++;
+  }
+
+  private fillEmbedSource(attributes: Record<string, string>): void {
+    const owner = [...this.elements].reverse().find((e) => e.embed);
+    if (owner?.embed && !owner.embed.url) owner.embed.url = linkTarget(attributes.src, this.context.baseUrl);
+  }
+
+  private closeEmbed(embed: { label: string; url: string | null }): void {
+    if (!embed.url) {
+      this.addBlock({ kind: 'paragraph', spans: [{ text: `[${embed.label}]`, style: Style.dim }] });
+      return;
+    }
+    const ref = this.reference('embed', embed.url);
+    this.addBlock({ kind: 'embed', label: embed.label, url: embed.url, ref });
+  }
+
+  private closePre(): void {
+    const text = this.preText.replace(/^\n/, '').replace(/\s+$/, '');
+    this.preText = '';
+    if (text.trim() === '') return;
+    this.addBlock({ kind: 'pre', text });
+  }
+}
+
+/** Splits inline content at runs of two or more line breaks, trimming each paragraph. */
+function splitParagraphs(spans: Span[]): Span[][] {
+  const paragraphs: Span[][] = [];
+  let current: Span[] = [];
+  let breaks = 0;
+  const end = () => {
+    const trimmed = trimSpans(current);
+    if (trimmed.length > 0) paragraphs.push(trimmed);
+    current = [];
+  };
+  for (const span of spans) {
+    if (span.text === '\n') {
+      breaks++;
+      if (breaks === 2) end();
+      if (breaks === 1) current.push(span);
+      continue;
+    }
+    if (span.text.trim() === '' && breaks > 0) continue;
+    breaks = 0;
+    current.push(span);
+  }
+  end();
+  return paragraphs;
+}
+
+/**
+ * Removes leading and trailing white space and line breaks, and the spaces that
+ * stand beside a line break or repeat across span boundaries.
+ */
+export function trimSpans(spans: Span[]): Span[] {
+  const out: Span[] = [];
+  let lastEndsInSpace = true;
+  for (const span of spans) {
+    let text = span.text;
+    if (text === '\n') {
+      const previous = out[out.length - 1];
+      if (!previous) continue;
+      previous.text = previous.text.replace(/ +$/, '');
+      if (previous.text === '') out.pop();
+      if (out.length > 0 && out[out.length - 1]!.text !== '\n') out.push({ ...span });
+      lastEndsInSpace = true;
+      continue;
+    }
+    if (lastEndsInSpace) text = text.replace(/^ +/, '');
+    if (text === '') continue;
+    out.push({ ...span, text });
+    lastEndsInSpace = text.endsWith(' ');
+  }
+  while (out.length > 0) {
+    const last = out[out.length - 1]!;
+    if (last.text === '\n') {
+      out.pop();
+      continue;
+    }
+    last.text = last.text.replace(/ +$/, '');
+    if (last.text === '') {
+      out.pop();
+      continue;
+    }
+    break;
+  }
+  return out;
+}
+
+/** A block inside a table cell, as the cell's spans. */
+function blockAsSpans(block: Block): Span[] {
+  const newline: Span = { text: '\n', style: 0 };
+  switch (block.kind) {
+    case 'paragraph':
+    case 'heading':
+      return [newline, ...block.spans.map((s) => (block.kind === 'heading' ? { ...s, style: s.style | Style.bold } : s))];
+    case 'image':
+      return [newline, { text: `[image: ${block.image.alt}]`, style: Style.dim }];
+    case 'embed':
+      return [newline, { text: `[${block.label}][${block.ref}]`, style: Style.dim }];
+    case 'pre':
+      return [newline, { text: block.text, style: Style.code }];
+    default:
+      return [];
+  }
+}
+
+/** A link's target, or null for one we drop: `javascript:`, in-page anchors, nothing. */
+function linkTarget(raw: string | undefined, base: string | null | undefined): string | null {
+  const href = sanitizeText(raw ?? '').trim();
+  if (href === '' || href.startsWith('#')) return null;
+  if (/^(?:javascript|vbscript|data):/i.test(href.replace(/\s+/g, ''))) return null;
+  if (/^[a-z][a-z0-9+.-]*:/i.test(href)) return href;
+  if (base) {
+    try {
+      return new URL(href, base).href;
+    } catch {
+      return href;
+    }
+  }
+  if (href.startsWith('//')) return `https:${href}`;
+  return href;
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host || url;
+  } catch {
+    return url;
+  }
+}
+
+function isTrackingPixel(attributes: Record<string, string>): boolean {
+  const tiny = (value: string | undefined) => value !== undefined && /^\s*[01](?:px)?\s*$/.test(value);
+  return tiny(attributes.width) && tiny(attributes.height);
+}

@@ -1,0 +1,132 @@
+import { displayWidth, graphemes, truncateToWidth } from '../text/width.js';
+import { Style, type Block, type Doc, type Span } from './doc.js';
+import { joinWithBlankLines, prefixLine, type RenderedLine } from './line.js';
+import { layoutTable } from './table.js';
+import { wrapSpans } from './wrap.js';
+
+const BULLETS = ['•', '◦', '▪'];
+const TAB_STOP = 4;
+/** Below this, nesting stops indenting so that text keeps some room. */
+const NARROWEST = 8;
+
+/** A document as lines of at most `width` columns. */
+export function layoutDoc(doc: Doc, width: number): RenderedLine[] {
+  return layoutBlocks(doc.blocks, Math.max(2, width), 0);
+}
+
+function layoutBlocks(blocks: Block[], width: number, listDepth: number): RenderedLine[] {
+  return joinWithBlankLines(blocks.map((block) => layoutBlock(block, width, listDepth)));
+}
+
+function layoutBlock(block: Block, width: number, listDepth: number): RenderedLine[] {
+  switch (block.kind) {
+    case 'paragraph':
+      return wrapSpans(block.spans, width).map((spans) => ({ spans }));
+    case 'heading':
+      return heading(block.level, block.spans, width);
+    case 'list':
+      return list(block, width, listDepth);
+    case 'quote': {
+      const inner = width - 2 >= NARROWEST ? width - 2 : width;
+      const bar: Span[] = inner < width ? [{ text: '│ ', style: Style.dim }] : [];
+      return layoutBlocks(block.blocks, inner, listDepth).map((line) => prefixLine(line, bar));
+    }
+    case 'pre':
+      return preformatted(block.text, width);
+    case 'rule':
+      return [{ spans: [{ text: '─'.repeat(Math.min(width, 40)), style: Style.dim }] }];
+    case 'image':
+      return [
+        {
+          spans: [{ text: truncateToWidth(`[image: ${block.image.alt}]`, width), style: Style.dim }],
+          image: block.image,
+        },
+      ];
+    case 'embed':
+      return wrapSpans([{ text: `[${block.label}][${block.ref}]`, style: Style.dim, href: block.url }], width).map(
+        (spans) => ({ spans }),
+      );
+    case 'table':
+      return layoutTable(block.rows, width);
+  }
+}
+
+/** Headings stand out: bold, and underlined with `=` (h1) or `-` (h2) in every form. */
+function heading(level: number, spans: Span[], width: number): RenderedLine[] {
+  const styled = spans.map((span) => ({ ...span, style: span.style | Style.heading | Style.bold }));
+  const lines = wrapSpans(styled, width).map((spans) => ({ spans }));
+  if (level > 2 || lines.length === 0) return lines;
+  const underline = Math.max(...lines.map((line) => displayWidth(line.spans.map((s) => s.text).join(''))));
+  return [...lines, { spans: [{ text: (level === 1 ? '=' : '-').repeat(underline), style: Style.heading | Style.dim }] }];
+}
+
+function list(block: Extract<Block, { kind: 'list' }>, width: number, depth: number): RenderedLine[] {
+  const markers = block.items.map((_, i) =>
+    block.ordered ? `${block.start + i}.` : BULLETS[Math.min(depth, BULLETS.length - 1)]!,
+  );
+  const markerWidth = Math.max(...markers.map(displayWidth)) + 1;
+  const inner = width - markerWidth >= NARROWEST ? width - markerWidth : width;
+  const lines: RenderedLine[] = [];
+  block.items.forEach((item, i) => {
+    const itemLines = layoutItem(item, inner, depth + 1);
+    if (itemLines.length === 0) return;
+    if (lines.length > 0 && item.length > 1) lines.push({ spans: [] });
+    itemLines.forEach((line, l) => {
+      if (inner === width) return lines.push(line);
+      const marker = block.ordered ? `${markers[i]!.padStart(markerWidth - 1)} ` : `${markers[i]} `.padEnd(markerWidth);
+      lines.push(prefixLine(line, [l === 0 ? { text: marker, style: Style.dim } : { text: ' '.repeat(markerWidth), style: 0 }]));
+    });
+  });
+  return lines;
+}
+
+/** A list item: its paragraphs, with a nested list right under the text before it. */
+function layoutItem(blocks: Block[], width: number, depth: number): RenderedLine[] {
+  const out: RenderedLine[] = [];
+  blocks.forEach((block, i) => {
+    const lines = layoutBlock(block, width, depth);
+    if (lines.length === 0) return;
+    if (out.length > 0 && !(block.kind === 'list' && blocks[i - 1]?.kind === 'paragraph')) out.push({ spans: [] });
+    out.push(...lines);
+  });
+  return out;
+}
+
+/** `<pre>` keeps its spacing; a line too long for the width continues after a `↩`. */
+function preformatted(text: string, width: number): RenderedLine[] {
+  const lines: RenderedLine[] = [];
+  for (const raw of text.split('\n')) {
+    const line = expandTabs(raw).replace(/\s+$/, '');
+    if (displayWidth(line) <= width) {
+      lines.push({ spans: line ? [{ text: line, style: Style.code }] : [] });
+      continue;
+    }
+    // Room for the continuation marker, unless the width is too small to spare it.
+    const room = width >= 3 ? width - 1 : width;
+    let piece = '';
+    let used = 0;
+    for (const g of graphemes(line)) {
+      const w = displayWidth(g);
+      if (used + w > room && piece !== '') {
+        const marker: Span[] = room < width ? [{ text: `${' '.repeat(Math.max(0, room - used))}↩`, style: Style.dim }] : [];
+        lines.push({ spans: [{ text: piece, style: Style.code }, ...marker] });
+        piece = '';
+        used = 0;
+      }
+      piece += g;
+      used += w;
+    }
+    lines.push({ spans: [{ text: piece, style: Style.code }] });
+  }
+  return lines;
+}
+
+function expandTabs(line: string): string {
+  if (!line.includes('\t')) return line;
+  let out = '';
+  for (const ch of line) {
+    if (ch === '\t') out += ' '.repeat(TAB_STOP - (displayWidth(out) % TAB_STOP));
+    else out += ch;
+  }
+  return out;
+}

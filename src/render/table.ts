@@ -1,0 +1,77 @@
+import { displayWidth } from '../text/width.js';
+import { Style, type Span, type TableRow } from './doc.js';
+import { blankLine, type RenderedLine } from './line.js';
+import { minimumWidth, naturalWidth, wrapSpans } from './wrap.js';
+
+const SEPARATOR = ' │ ';
+const RULE_JOIN = '─┼─';
+/** Words longer than this are split rather than widening their column. */
+const LONGEST_WORD = 16;
+
+/**
+ * A table with columns aligned by display width and cells wrapped to fit; when
+ * even the narrowest columns cannot fit, each row becomes `label: value` lines.
+ */
+export function layoutTable(rows: TableRow[], width: number): RenderedLine[] {
+  const columns = Math.max(...rows.map((row) => row.cells.length));
+  const cells = rows.map((row) => Array.from({ length: columns }, (_, i) => row.cells[i] ?? []));
+  const separators = SEPARATOR.length * (columns - 1);
+  const natural = columnWidths(cells, columns, (spans) => naturalWidth(spans));
+  const minimum = columnWidths(cells, columns, (spans) => minimumWidth(spans, LONGEST_WORD));
+  const available = width - separators;
+  const sum = (widths: number[]) => widths.reduce((a, b) => a + b, 0);
+  if (sum(minimum) > available || available < columns) {
+    return stackedTable(rows, cells, width);
+  }
+  let widths = natural;
+  if (sum(natural) > available) {
+    const extra = available - sum(minimum);
+    const wanted = natural.map((n, i) => n - minimum[i]!);
+    const totalWanted = sum(wanted);
+    widths = minimum.map((m, i) => m + Math.floor((extra * wanted[i]!) / Math.max(1, totalWanted)));
+  }
+  widths = widths.map((w) => Math.max(1, w));
+  const laidOut = cells.map((row) => row.map((cell, i) => wrapSpans(cell, widths[i]!)));
+  const multiLine = laidOut.some((row) => row.some((cell) => cell.length > 1));
+  const rule: RenderedLine = { spans: [{ text: widths.map((w) => '─'.repeat(w)).join(RULE_JOIN), style: Style.dim }] };
+  const lines: RenderedLine[] = [];
+  laidOut.forEach((row, r) => {
+    const header = rows[r]!.header;
+    if (r > 0 && (multiLine || rows[r - 1]!.header) ) lines.push(rule);
+    const height = Math.max(1, ...row.map((cell) => cell.length));
+    for (let l = 0; l < height; l++) {
+      const spans: Span[] = [];
+      row.forEach((cell, c) => {
+        if (c > 0) spans.push({ text: SEPARATOR, style: Style.dim });
+        const cellLine = cell[l] ?? [];
+        const used = cellLine.reduce((n, span) => n + displayWidth(span.text), 0);
+        spans.push(...cellLine.map((span) => (header ? { ...span, style: span.style | Style.bold } : span)));
+        if (c < columns - 1) spans.push({ text: ' '.repeat(Math.max(0, widths[c]! - used)), style: 0 });
+      });
+      lines.push({ spans });
+    }
+  });
+  return lines;
+}
+
+function columnWidths(cells: Span[][][], columns: number, measure: (spans: Span[]) => number): number[] {
+  return Array.from({ length: columns }, (_, c) => Math.max(0, ...cells.map((row) => measure(row[c]!))));
+}
+
+function stackedTable(rows: TableRow[], cells: Span[][][], width: number): RenderedLine[] {
+  const hasHeader = rows[0]?.header ?? false;
+  const labels = hasHeader ? cells[0]!.map((cell) => cell.map((s) => s.text).join('').replace(/\s+/g, ' ').trim()) : [];
+  const body = hasHeader ? cells.slice(1) : cells;
+  const lines: RenderedLine[] = [];
+  body.forEach((row, r) => {
+    if (r > 0) lines.push(blankLine());
+    row.forEach((cell, c) => {
+      if (cell.length === 0) return;
+      const label = labels[c] || `${c + 1}`;
+      const labelSpan: Span = { text: `${label}: `, style: Style.bold };
+      const wrapped = wrapSpans([labelSpan, ...cell], width - 2);
+      wrapped.forEach((spans, i) => lines.push({ spans: i === 0 ? spans : [{ text: '  ', style: 0 }, ...spans] }));
+    });
+  });
+  return lines;
+}

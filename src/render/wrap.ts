@@ -1,0 +1,189 @@
+import { displayWidth, graphemes } from '../text/width.js';
+import type { Span } from './doc.js';
+
+/**
+ * Line breaking by display width. Latin text breaks at spaces and after
+ * hyphens; CJK text between any two characters; no line starts with closing
+ * punctuation or ends with opening punctuation (kinsoku); a word longer than
+ * the line is split.
+ */
+
+const WIDE =
+  /(?:[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{20000}-\u{3fffd}]|\p{Extended_Pictographic}(?:\ufe0f|\p{EMod})?(?:\u200d\p{Extended_Pictographic}(?:\ufe0f|\p{EMod})?)*|\p{RI}\p{RI})\p{M}*/u;
+const TOKEN = new RegExp(`( +)|(\\n)|(${WIDE.source})|((?:(?!${WIDE.source})[^ \\n])+)`, 'gu');
+
+/** No line may start with these. */
+const NO_START = new Set([...'，。、；：？！）」』》〉】〕〗〙〛”’…‥・·ー～%,.;:?!)]}ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ々〻゛゜ヽヾゝゞ']);
+/** No line may end with these. */
+const NO_END = new Set([...'（「『《〈【〔〖〘〚“‘([{']);
+
+type TokenKind = 'space' | 'break' | 'wide' | 'word';
+
+interface Token {
+  kind: TokenKind;
+  text: string;
+  width: number;
+  span: Span;
+}
+
+function tokenize(spans: Span[]): Token[] {
+  const tokens: Token[] = [];
+  for (const span of spans) {
+    TOKEN.lastIndex = 0;
+    for (const match of span.text.matchAll(TOKEN)) {
+      const [, spaces, lineBreak, wide, word] = match;
+      if (spaces) tokens.push({ kind: 'space', text: spaces, width: spaces.length, span });
+      else if (lineBreak) tokens.push({ kind: 'break', text: '', width: 0, span });
+      else if (wide) tokens.push({ kind: 'wide', text: wide, width: displayWidth(wide), span });
+      else if (word) {
+        // Break opportunities after hyphens inside a word: "well-known" → "well-", "known".
+        for (const part of word.split(/(?<=[^-]-)(?=[^-])/)) {
+          tokens.push({ kind: 'word', text: part, width: displayWidth(part), span });
+        }
+      }
+    }
+  }
+  return tokens;
+}
+
+/** May a line end after `before` and the next start with `after`, with no space between? */
+function canBreakBetween(before: Token, after: Token): boolean {
+  if (NO_START.has(after.text[0]!) || NO_END.has(before.text[before.text.length - 1]!)) return false;
+  if (before.kind === 'wide' || after.kind === 'wide') return true;
+  return before.kind === 'word' && after.kind === 'word' && before.text.endsWith('-') && before.span === after.span;
+}
+
+/** May a line break at a space between `before` and `after`? Opening and closing punctuation still bind. */
+function canBreakAtSpace(after: Token): boolean {
+  return !NO_START.has(after.text[0]!) || after.kind === 'word';
+}
+
+/** Wraps styled text to lines of at most `width` columns. */
+export function wrapSpans(spans: Span[], width: number): Span[][] {
+  const limit = Math.max(1, width);
+  const lines: Span[][] = [];
+  let line: Token[] = [];
+  let lineWidth = 0;
+  /** Index in `line` where the next line may start; 0 when there is no break yet. */
+  let lastBreak = 0;
+
+  const emit = (tokens: Token[]) => lines.push(toSpans(trimSpaces(tokens)));
+  const restart = (tokens: Token[]) => {
+    line = trimLeadingSpaces(tokens);
+    lineWidth = line.reduce((sum, t) => sum + t.width, 0);
+    lastBreak = 0;
+  };
+
+  for (const token of tokenize(spans)) {
+    if (token.kind === 'break') {
+      emit(line);
+      restart([]);
+      continue;
+    }
+    if (token.kind === 'space') {
+      if (line.length === 0) continue;
+      line.push(token);
+      lineWidth += token.width;
+      continue;
+    }
+    const previous = line[line.length - 1];
+    if (previous) {
+      if (previous.kind === 'space') {
+        if (canBreakAtSpace(token)) lastBreak = firstTrailingSpace(line);
+      } else if (canBreakBetween(previous, token)) {
+        lastBreak = line.length;
+      }
+    }
+    if (lineWidth + token.width <= limit || line.length === 0 && token.width <= limit) {
+      line.push(token);
+      lineWidth += token.width;
+      continue;
+    }
+    // Overflow: break at the last opportunity, else force a break here.
+    if (lastBreak > 0) {
+      emit(line.slice(0, lastBreak));
+      restart(line.slice(lastBreak));
+    } else if (trimSpaces(line).length > 0) {
+      emit(line);
+      restart([]);
+    }
+    if (lineWidth + token.width <= limit) {
+      line.push(token);
+      lineWidth += token.width;
+      continue;
+    }
+    if (line.length > 0) {
+      emit(line);
+      restart([]);
+    }
+    // A token wider than the line: split it by characters.
+    let piece = '';
+    let pieceWidth = 0;
+    for (const g of graphemes(token.text)) {
+      const w = displayWidth(g);
+      if (pieceWidth + w > limit && piece !== '') {
+        lines.push(toSpans([{ ...token, text: piece, width: pieceWidth }]));
+        piece = '';
+        pieceWidth = 0;
+      }
+      piece += g;
+      pieceWidth += w;
+    }
+    restart([{ ...token, text: piece, width: pieceWidth }]);
+  }
+  if (trimSpaces(line).length > 0) emit(line);
+  return lines;
+}
+
+function firstTrailingSpace(line: Token[]): number {
+  let i = line.length;
+  while (i > 0 && line[i - 1]!.kind === 'space') i--;
+  return i;
+}
+
+function trimSpaces(tokens: Token[]): Token[] {
+  return tokens.slice(0, firstTrailingSpace(tokens));
+}
+
+function trimLeadingSpaces(tokens: Token[]): Token[] {
+  let i = 0;
+  while (i < tokens.length && tokens[i]!.kind === 'space') i++;
+  return tokens.slice(i);
+}
+
+/** Tokens → spans, joining neighbours of the same style and link. */
+function toSpans(tokens: Token[]): Span[] {
+  const spans: Span[] = [];
+  for (const token of tokens) {
+    const last = spans[spans.length - 1];
+    if (last && last.style === token.span.style && last.href === token.span.href) last.text += token.text;
+    else spans.push(token.span.href === undefined ? { text: token.text, style: token.span.style } : { text: token.text, style: token.span.style, href: token.span.href });
+  }
+  return spans;
+}
+
+/** The widest piece of the text that cannot be broken (capped, as longer ones are split). */
+export function minimumWidth(spans: Span[], cap: number): number {
+  let widest = 0;
+  for (const token of tokenize(spans)) {
+    if (token.kind === 'word' || token.kind === 'wide') widest = Math.max(widest, Math.min(cap, token.width));
+  }
+  return widest;
+}
+
+/** The width of the text on one line, or of its widest hard line. */
+export function naturalWidth(spans: Span[]): number {
+  let widest = 0;
+  let current = 0;
+  for (const span of spans) {
+    const parts = span.text.split('\n');
+    parts.forEach((part, i) => {
+      if (i > 0) {
+        widest = Math.max(widest, current);
+        current = 0;
+      }
+      current += displayWidth(part);
+    });
+  }
+  return Math.max(widest, current);
+}
