@@ -28,7 +28,7 @@ export async function catCommand(invocation: Invocation): Promise<number> {
   if (invocation.output === 'json') await writeOut('[');
   for (const [i, readable] of readables.entries()) {
     const body = readable.body ?? (await readBody(readable.article));
-    const rendered = renderArticle(readable.article, body, width);
+    const rendered = await renderArticle(readable.article, body, width);
     if (invocation.output === 'tsv') {
       const lines = articleLines(rendered);
       const text = format === 'ansi' ? toAnsiText(lines, { hyperlinks }) : toPlainText(lines);
@@ -38,8 +38,12 @@ export async function catCommand(invocation: Invocation): Promise<number> {
       const record = {
         ...articleFields(readable.article),
         text: toPlainText(rendered.body),
-        links: rendered.doc.references.filter((r) => r.kind !== 'image').map((r) => ({ n: r.n, url: r.target })),
-        images: rendered.doc.references.filter((r) => r.kind === 'image').map((r) => ({ n: r.n, url: r.target })),
+        links: rendered.doc.references
+          .filter((r) => r.kind !== 'image')
+          .map((r) => ({ n: r.n, url: r.target })),
+        images: rendered.doc.references
+          .filter((r) => r.kind === 'image')
+          .map((r) => ({ n: r.n, url: r.target })),
       };
       const json = JSON.stringify(record, null, invocation.output === 'json' ? 2 : undefined);
       await writeOut(invocation.output === 'json' ? `${i > 0 ? ',' : ''}\n${json}` : `${json}\n`);
@@ -51,7 +55,9 @@ export async function catCommand(invocation: Invocation): Promise<number> {
   return missing.length > 0 || readables.length === 0 ? 1 : 0;
 }
 
-async function gather(invocation: Invocation): Promise<{ readables: Readable[]; missing: string[] }> {
+async function gather(
+  invocation: Invocation,
+): Promise<{ readables: Readable[]; missing: string[] }> {
   const filtered =
     invocation.all ||
     invocation.search !== undefined ||
@@ -66,7 +72,8 @@ async function gather(invocation: Invocation): Promise<{ readables: Readable[]; 
     const { articles } = await selectArticles(invocation, first ?? invocation.dir);
     return { readables: articles.map((article) => ({ article, body: null })), missing: [] };
   }
-  if (invocation.inputs.length === 0) throw new UsageError('cat needs ARTICLE paths, or --all or a filter');
+  if (invocation.inputs.length === 0)
+    throw new UsageError('cat needs ARTICLE paths, or --all or a filter');
   if (firstIsFolder && invocation.inputs.length === 1) {
     throw new UsageError(`${first} is a folder: add --all or a filter to print its articles`);
   }
@@ -78,10 +85,14 @@ async function gather(invocation: Invocation): Promise<{ readables: Readable[]; 
       missing.push(`no such article: ${sanitizeLine(input)}`);
       continue;
     }
-    const root = invocation.dir && isInside(file, path.resolve(invocation.dir)) ? path.resolve(invocation.dir) : path.dirname(file);
+    const root =
+      invocation.dir && isInside(file, path.resolve(invocation.dir))
+        ? path.resolve(invocation.dir)
+        : path.dirname(file);
     const outcome = await readArticleFile(root, file);
     if (outcome.kind === 'article') {
-      for (const problem of outcome.article.problems) warn(`${sanitizeLine(outcome.article.path)}: ${problem}`);
+      for (const problem of outcome.article.problems)
+        warn(`${sanitizeLine(outcome.article.path)}: ${problem}`);
       readables.push({ article: outcome.article, body: outcome.body });
     } else if (outcome.kind === 'skipped') {
       missing.push(`not an article: ${sanitizeLine(input)}: ${outcome.problem.reason}`);
@@ -94,7 +105,9 @@ async function gather(invocation: Invocation): Promise<{ readables: Readable[]; 
 
 /** An article path: absolute, relative to -d DIR, or relative to the current folder. */
 function locate(input: string, dir: string | undefined): string | null {
-  const candidates = path.isAbsolute(input) ? [input] : [...(dir ? [path.join(dir, input)] : []), input];
+  const candidates = path.isAbsolute(input)
+    ? [input]
+    : [...(dir ? [path.join(dir, input)] : []), input];
   for (const candidate of candidates) {
     if (existsSync(candidate) && statSync(candidate).isFile()) return path.resolve(candidate);
   }

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { decodeHTML } from 'entities';
+import { decodeHTML } from 'entities/decode';
 import type { Article } from './article.js';
 import { parseFrontMatter } from './front-matter.js';
 import { decodeText } from './read.js';

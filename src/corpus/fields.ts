@@ -3,7 +3,7 @@ import { normalizeCategories, normalizeTags } from './categories.js';
 import { parseDate } from './dates.js';
 import { unwrapProxy } from '../images/resolve.js';
 import { sanitizeLine } from '../text/sanitize.js';
-import { decodeHTML } from 'entities';
+import { decodeHTML } from 'entities/decode';
 
 const FIELD_KEYS = new Set([
   'title', 'date', 'updated', 'categories', 'category', 'tags', 'author',

@@ -1,4 +1,3 @@
-import matter from 'gray-matter';
 import { load, CORE_SCHEMA } from 'js-yaml';
 
 export interface FrontMatter {
@@ -33,7 +32,7 @@ export function parseFrontMatter(text: string): FrontMatter {
   const yaml = rest.slice(0, closing.index);
   const body = rest.slice(closing.index + closing[0].length).replace(/^(?:[ \t]*\n)+/, '');
   try {
-    const parsed = matter(`---\n${yaml}\n---\n`, { engines: { yaml: readYaml } }).data as unknown;
+    const parsed = load(yaml, { schema: CORE_SCHEMA }) as unknown;
     if (parsed === null || parsed === undefined) return { data: {}, body, problem: null };
     if (typeof parsed !== 'object' || Array.isArray(parsed)) {
       return { data: {}, body, problem: 'front matter is not a list of key: value fields' };
@@ -46,10 +45,6 @@ export function parseFrontMatter(text: string): FrontMatter {
       problem: `bad YAML (fields read line by line): ${yamlReason(error)}`,
     };
   }
-}
-
-function readYaml(source: string): object {
-  return (load(source, { schema: CORE_SCHEMA }) ?? {}) as object;
 }
 
 function yamlReason(error: unknown): string {

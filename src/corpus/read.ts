@@ -1,13 +1,14 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { TextDecoder } from 'node:util';
 import type { Article, BodyFormat, Problem } from './article.js';
 import { normalizeArticle } from './fields.js';
 import { opensWithFrontMatter, parseFrontMatter } from './front-matter.js';
 import { reason } from './scan.js';
 
 const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
-const GB18030 = new TextDecoder('gb18030', { fatal: true });
 const LOSSY_UTF8 = new TextDecoder('utf-8');
+let gb18030: TextDecoder | undefined;
 
 export type ReadOutcome =
   | { kind: 'article'; article: Article; body: string }
@@ -31,7 +32,9 @@ export function decodeText(bytes: Uint8Array): DecodedText {
     text = UTF8.decode(bytes);
   } catch {
     try {
-      text = GB18030.decode(bytes);
+      // Built on first use: most folders never need it.
+      gb18030 ??= new TextDecoder('gb18030', { fatal: true });
+      text = gb18030.decode(bytes);
     } catch {
       text = LOSSY_UTF8.decode(bytes);
       problem = 'not valid UTF-8 or GB18030; unreadable bytes shown as �';

@@ -71,7 +71,12 @@ export function describeImageSource(source: ImageSource): string {
 
 /** A name for an image without alt text: its file name, else `image`. */
 export function imageName(source: ImageSource): string {
-  const where = source.kind === 'remote' ? source.url.replace(/[?#].*$/, '') : source.kind === 'file' ? source.path : '';
+  const where =
+    source.kind === 'remote'
+      ? source.url.replace(/[?#].*$/, '')
+      : source.kind === 'file'
+        ? source.path
+        : '';
   const name = where.slice(where.lastIndexOf('/') + 1);
   try {
     return decodeURIComponent(name) || 'image';

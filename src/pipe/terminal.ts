@@ -4,7 +4,11 @@ import process from 'node:process';
  * Whether to colour output: --color/--no-color first, then NO_COLOR (any
  * non-empty value), then FORCE_COLOR, then whether stdout is a terminal.
  */
-export function wantsColor(flag: boolean | undefined, env = process.env, isTTY = Boolean(process.stdout.isTTY)): boolean {
+export function wantsColor(
+  flag: boolean | undefined,
+  env = process.env,
+  isTTY = Boolean(process.stdout.isTTY),
+): boolean {
   if (flag !== undefined) return flag;
   if (env.NO_COLOR) return false;
   if (env.FORCE_COLOR !== undefined) return !['0', 'false'].includes(env.FORCE_COLOR);

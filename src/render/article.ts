@@ -1,6 +1,7 @@
 import type { Article } from '../corpus/article.js';
 import { joinCategoryPath } from '../corpus/categories.js';
 import { formatLocalMinute } from '../corpus/dates.js';
+import { sanitizeLine } from '../text/sanitize.js';
 import { displayWidth } from '../text/width.js';
 import { Style, type Doc, type Span } from './doc.js';
 import { htmlToDoc } from './html.js';
@@ -10,8 +11,8 @@ import { markdownToHtml } from './markdown.js';
 import { wrapSpans } from './wrap.js';
 
 /** An article's body as the document model, from HTML or Markdown alike. */
-export function bodyToDoc(article: Article, body: string): Doc {
-  const html = article.format === 'markdown' ? markdownToHtml(body) : body;
+export async function bodyToDoc(article: Article, body: string): Promise<Doc> {
+  const html = article.format === 'markdown' ? await markdownToHtml(body) : body;
   return htmlToDoc(html, { articleFile: article.absolutePath, baseUrl: article.link });
 }
 
@@ -23,8 +24,16 @@ export interface RenderedArticle {
 }
 
 /** The header, body and numbered references of an article, at `width` columns. */
-export function renderArticle(article: Article, body: string, width: number): RenderedArticle {
-  const doc = bodyToDoc(article, body);
+export async function renderArticle(
+  article: Article,
+  body: string,
+  width: number,
+): Promise<RenderedArticle> {
+  return layoutArticle(article, await bodyToDoc(article, body), width);
+}
+
+/** The same, from a document already read: re-layout at a new width costs no parsing. */
+export function layoutArticle(article: Article, doc: Doc, width: number): RenderedArticle {
   return {
     doc,
     header: renderHeader(article, width),
@@ -42,13 +51,16 @@ export function articleLines(rendered: RenderedArticle): RenderedLine[] {
 
 /** Title, then date · categories · author. */
 export function renderHeader(article: Article, width: number): RenderedLine[] {
-  const title = wrapSpans([{ text: article.title, style: Style.bold | Style.heading }], width);
+  const title = wrapSpans(
+    [{ text: sanitizeLine(article.title), style: Style.bold | Style.heading }],
+    width,
+  );
   const facts = [
     formatLocalMinute(article.date),
     article.categories.map(joinCategoryPath).join(', '),
     article.author ?? '',
   ].filter(Boolean);
-  const meta = wrapSpans([{ text: facts.join(' · '), style: Style.dim }], width);
+  const meta = wrapSpans([{ text: sanitizeLine(facts.join(' · ')), style: Style.dim }], width);
   return [...title, ...meta].map((spans) => ({ spans }));
 }
 
@@ -59,10 +71,13 @@ function renderReferences(doc: Doc, width: number): RenderedLine[] {
   for (const reference of doc.references) {
     const label = `[${reference.n}] `.padStart(labelWidth);
     const target: Span = { text: reference.target.replace(/ /g, '%20'), style: Style.link };
-    if (reference.kind !== 'image' || /^https?:/.test(reference.target)) target.href = reference.target;
+    if (reference.kind !== 'image' || /^https?:/.test(reference.target))
+      target.href = reference.target;
     const wrapped = wrapSpans([target], Math.max(1, width - labelWidth));
     wrapped.forEach((spans, i) =>
-      lines.push({ spans: [{ text: i === 0 ? label : ' '.repeat(labelWidth), style: Style.dim }, ...spans] }),
+      lines.push({
+        spans: [{ text: i === 0 ? label : ' '.repeat(labelWidth), style: Style.dim }, ...spans],
+      }),
     );
   }
   return lines;

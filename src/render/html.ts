@@ -13,7 +13,18 @@ export interface HtmlContext {
 /** Containers deeper than this are read as their content only: 20 000 nested divs must not cost a stack. */
 const MAX_DEPTH = 24;
 
-const SKIPPED = new Set(['script', 'style', 'noscript', 'template', 'head', 'title', 'svg', 'math', 'select', 'textarea', 'object']);
+const SKIPPED = new Set([
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'head',
+  'title',
+  'svg',
+  'math',
+  'select',
+  'textarea',
+]);
 const BLOCK_BREAKS = new Set([
   'p', 'div', 'section', 'article', 'header', 'footer', 'main', 'aside', 'nav', 'figure', 'figcaption',
   'dl', 'dt', 'dd', 'address', 'details', 'summary', 'center', 'form', 'fieldset', 'caption', 'body', 'html',
@@ -23,7 +34,13 @@ const INLINE_STYLES: Record<string, number> = {
   s: Style.strike, strike: Style.strike, del: Style.strike, code: Style.code, kbd: Style.code, samp: Style.code,
   tt: Style.code,
 }; // prettier-ignore
-const EMBEDS: Record<string, string> = { iframe: 'embed', video: 'video', audio: 'audio', embed: 'embed' };
+const EMBEDS: Record<string, string> = {
+  iframe: 'embed',
+  video: 'video',
+  audio: 'audio',
+  embed: 'embed',
+  object: 'embed',
+};
 
 type ListBlock = Extract<Block, { kind: 'list' }>;
 
@@ -60,7 +77,12 @@ export function htmlToDoc(html: string, context: HtmlContext): Doc {
       onclosetag: (name) => builder.close(name),
       ontext: (text) => builder.text(text),
     },
-    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true, recognizeSelfClosing: true },
+    {
+      decodeEntities: true,
+      lowerCaseTags: true,
+      lowerCaseAttributeNames: true,
+      recognizeSelfClosing: true,
+    },
   );
   parser.write(html);
   parser.end();
@@ -77,6 +99,7 @@ class DocBuilder {
   private skipDepth = 0;
   private preDepth = 0;
   private preText = '';
+  private preBreak = false;
   private headingLevel = 0;
   private cellDepth = 0;
   private readonly references: Reference[] = [];
@@ -93,13 +116,17 @@ class DocBuilder {
       this.skipDepth++;
       return;
     }
-    if (SKIPPED.has(name)) {
+    // Code in <pre> is full of `<T>` that HTML reads as tags; only scripts and styles count there.
+    if (SKIPPED.has(name) && (this.preDepth === 0 || name === 'script' || name === 'style')) {
       element.skip = true;
       this.skipDepth++;
       return;
     }
     if (this.preDepth > 0) {
-      if (name === 'br') this.preText += '\n';
+      if (name === 'br') {
+        this.preText += '\n';
+        this.preBreak = true;
+      }
       if (name === 'pre') {
         element.pre = true;
         this.preDepth++;
@@ -135,7 +162,12 @@ class DocBuilder {
         this.flush();
         if (this.canNest()) {
           const start = Number.parseInt(attributes.start ?? '1', 10);
-          const block: ListBlock = { kind: 'list', ordered: name === 'ol', start: Number.isFinite(start) ? start : 1, items: [] };
+          const block: ListBlock = {
+            kind: 'list',
+            ordered: name === 'ol',
+            start: Number.isFinite(start) ? start : 1,
+            items: [],
+          };
           this.addBlock(block);
           this.pushFrame(element, { kind: 'list', block });
         }
@@ -156,7 +188,8 @@ class DocBuilder {
         return;
       case 'tr':
         this.flush();
-        if (this.top().kind === 'table') this.pushFrame(element, { kind: 'row', row: { header: false, cells: [] } });
+        if (this.top().kind === 'table')
+          this.pushFrame(element, { kind: 'row', row: { header: false, cells: [] } });
         return;
       case 'td':
       case 'th':
@@ -199,19 +232,26 @@ class DocBuilder {
       for (let i = 0; i < element.frames; i++) this.popFrame();
       return;
     }
-    if (BLOCK_BREAKS.has(name) || name === 'li' || name === 'td' || name === 'th' || name === 'tr') this.flush();
+    if (BLOCK_BREAKS.has(name) || name === 'li' || name === 'td' || name === 'th' || name === 'tr')
+      this.flush();
   }
 
   text(raw: string): void {
     if (this.skipDepth > 0) return;
     const text = sanitizeText(raw);
     if (this.preDepth > 0) {
-      this.preText += text;
+      // Exporters write `line<br>\n` in <pre>: that is one line break, not two.
+      this.preText += this.preBreak ? text.replace(/^\r?\n/, '') : text;
+      this.preBreak = false;
       return;
     }
     const collapsed = text.replace(/[ \t\n\r\f]+/g, ' ');
     if (collapsed === '') return;
-    this.inline.push(this.href === undefined ? { text: collapsed, style: this.style } : { text: collapsed, style: this.style, href: this.href });
+    this.inline.push(
+      this.href === undefined
+        ? { text: collapsed, style: this.style }
+        : { text: collapsed, style: this.style, href: this.href },
+    );
   }
 
   finish(): Doc {
@@ -244,7 +284,8 @@ class DocBuilder {
       if (row.kind === 'row') row.row.cells.push(trimSpans(frame.spans));
     } else if (frame.kind === 'row') {
       const table = this.top();
-      if (table.kind === 'table' && frame.row.cells.some((cell) => cell.length > 0)) table.rows.push(frame.row);
+      if (table.kind === 'table' && frame.row.cells.some((cell) => cell.length > 0))
+        table.rows.push(frame.row);
     } else if (frame.kind === 'table') {
       this.closeTable(frame.rows);
     }
@@ -297,7 +338,9 @@ class DocBuilder {
     const columns = Math.max(0, ...rows.map((row) => row.cells.length));
     if (columns <= 1) {
       // A one-column table is layout, not data: its cells are paragraphs.
-      for (const row of rows) for (const cell of row.cells) if (cell.length) this.addBlock({ kind: 'paragraph', spans: cell });
+      for (const row of rows)
+        for (const cell of row.cells)
+          if (cell.length) this.addBlock({ kind: 'paragraph', spans: cell });
       return;
     }
     if (rows.length > 0) this.addBlock({ kind: 'table', rows });
@@ -311,7 +354,8 @@ class DocBuilder {
     const spans = this.inline;
     this.inline = [];
     for (const paragraph of splitParagraphs(spans)) {
-      if (this.headingLevel) this.addBlock({ kind: 'heading', level: this.headingLevel, spans: paragraph });
+      if (this.headingLevel)
+        this.addBlock({ kind: 'heading', level: this.headingLevel, spans: paragraph });
       else this.addBlock({ kind: 'paragraph', spans: paragraph });
     }
   }
@@ -347,10 +391,18 @@ class DocBuilder {
 
   private image(attributes: Record<string, string>): void {
     if (isTrackingPixel(attributes)) return;
-    const raw = attributes['data-original'] || attributes['data-src'] || attributes['data-lazy-src'] || attributes.src || '';
+    const raw =
+      attributes['data-original'] ||
+      attributes['data-src'] ||
+      attributes['data-lazy-src'] ||
+      attributes.src ||
+      '';
     const source = resolveImageSource(raw, this.context.articleFile);
     if (!source) return;
-    const alt = sanitizeText(attributes.alt ?? attributes.title ?? '').replace(/\s+/g, ' ').trim() || imageName(source);
+    const alt =
+      sanitizeText(attributes.alt ?? attributes.title ?? '')
+        .replace(/\s+/g, ' ')
+        .trim() || imageName(source);
     const ref = this.reference('image', describeImageSource(source));
     this.flush();
     this.addBlock({ kind: 'image', image: { source, alt, ref } });
@@ -358,8 +410,13 @@ class DocBuilder {
 
   private openEmbed(element: OpenElement, name: string, attributes: Record<string, string>): void {
     this.flush();
-    const title = sanitizeText(attributes.title ?? '').replace(/\s+/g, ' ').trim();
-    const url = linkTarget(attributes.src || attributes['data-src'], this.context.baseUrl);
+    const title = sanitizeText(attributes.title ?? '')
+      .replace(/\s+/g, ' ')
+      .trim();
+    const url = linkTarget(
+      attributes.src || attributes['data-src'] || attributes.data,
+      this.context.baseUrl,
+    );
     let label = EMBEDS[name]!;
     if (name === 'iframe' && url) label = `${label}: ${hostOf(url)}`;
     if (title) label = `${label}: ${title}`;
@@ -371,7 +428,8 @@ class DocBuilder {
 
   private fillEmbedSource(attributes: Record<string, string>): void {
     const owner = [...this.elements].reverse().find((e) => e.embed);
-    if (owner?.embed && !owner.embed.url) owner.embed.url = linkTarget(attributes.src, this.context.baseUrl);
+    if (owner?.embed && !owner.embed.url)
+      owner.embed.url = linkTarget(attributes.src, this.context.baseUrl);
   }
 
   private closeEmbed(embed: { label: string; url: string | null }): void {
@@ -416,6 +474,10 @@ function splitParagraphs(spans: Span[]): Span[][] {
   return paragraphs;
 }
 
+/** White space at the edge of a paragraph, no-break and ideographic spaces included: `<p>&nbsp;</p>` is empty. */
+const EDGE_SPACE_START = /^[\s\u200b]+/;
+const EDGE_SPACE_END = /[\s\u200b]+$/;
+
 /**
  * Removes leading and trailing white space and line breaks, and the spaces that
  * stand beside a line break or repeat across span boundaries.
@@ -428,16 +490,16 @@ export function trimSpans(spans: Span[]): Span[] {
     if (text === '\n') {
       const previous = out[out.length - 1];
       if (!previous) continue;
-      previous.text = previous.text.replace(/ +$/, '');
+      previous.text = previous.text.replace(EDGE_SPACE_END, '');
       if (previous.text === '') out.pop();
       if (out.length > 0 && out[out.length - 1]!.text !== '\n') out.push({ ...span });
       lastEndsInSpace = true;
       continue;
     }
-    if (lastEndsInSpace) text = text.replace(/^ +/, '');
+    if (lastEndsInSpace) text = text.replace(EDGE_SPACE_START, '');
     if (text === '') continue;
     out.push({ ...span, text });
-    lastEndsInSpace = text.endsWith(' ');
+    lastEndsInSpace = EDGE_SPACE_END.test(text);
   }
   while (out.length > 0) {
     const last = out[out.length - 1]!;
@@ -445,7 +507,7 @@ export function trimSpans(spans: Span[]): Span[] {
       out.pop();
       continue;
     }
-    last.text = last.text.replace(/ +$/, '');
+    last.text = last.text.replace(EDGE_SPACE_END, '');
     if (last.text === '') {
       out.pop();
       continue;
@@ -461,7 +523,12 @@ function blockAsSpans(block: Block): Span[] {
   switch (block.kind) {
     case 'paragraph':
     case 'heading':
-      return [newline, ...block.spans.map((s) => (block.kind === 'heading' ? { ...s, style: s.style | Style.bold } : s))];
+      return [
+        newline,
+        ...block.spans.map((s) =>
+          block.kind === 'heading' ? { ...s, style: s.style | Style.bold } : s,
+        ),
+      ];
     case 'image':
       return [newline, { text: `[image: ${block.image.alt}]`, style: Style.dim }];
     case 'embed':
@@ -499,6 +566,7 @@ function hostOf(url: string): string {
 }
 
 function isTrackingPixel(attributes: Record<string, string>): boolean {
-  const tiny = (value: string | undefined) => value !== undefined && /^\s*[01](?:px)?\s*$/.test(value);
+  const tiny = (value: string | undefined) =>
+    value !== undefined && /^\s*[01](?:px)?\s*$/.test(value);
   return tiny(attributes.width) && tiny(attributes.height);
 }

@@ -31,21 +31,28 @@ function layoutBlock(block: Block, width: number, listDepth: number): RenderedLi
       const bar: Span[] = inner < width ? [{ text: '│ ', style: Style.dim }] : [];
       return layoutBlocks(block.blocks, inner, listDepth).map((line) => prefixLine(line, bar));
     }
-    case 'pre':
-      return preformatted(block.text, width);
+    case 'pre': {
+      // Code is set off by an indent where there is room for one.
+      if (width < 24) return preformatted(block.text, width);
+      const indent: Span[] = [{ text: '  ', style: 0 }];
+      return preformatted(block.text, width - 2).map((line) => prefixLine(line, indent));
+    }
     case 'rule':
       return [{ spans: [{ text: '─'.repeat(Math.min(width, 40)), style: Style.dim }] }];
     case 'image':
       return [
         {
-          spans: [{ text: truncateToWidth(`[image: ${block.image.alt}]`, width), style: Style.dim }],
+          spans: [
+            { text: truncateToWidth(`[image: ${block.image.alt}]`, width), style: Style.dim },
+          ],
           image: block.image,
         },
       ];
     case 'embed':
-      return wrapSpans([{ text: `[${block.label}][${block.ref}]`, style: Style.dim, href: block.url }], width).map(
-        (spans) => ({ spans }),
-      );
+      return wrapSpans(
+        [{ text: `[${block.label}][${block.ref}]`, style: Style.dim, href: block.url }],
+        width,
+      ).map((spans) => ({ spans }));
     case 'table':
       return layoutTable(block.rows, width);
   }
@@ -56,25 +63,48 @@ function heading(level: number, spans: Span[], width: number): RenderedLine[] {
   const styled = spans.map((span) => ({ ...span, style: span.style | Style.heading | Style.bold }));
   const lines = wrapSpans(styled, width).map((spans) => ({ spans }));
   if (level > 2 || lines.length === 0) return lines;
-  const underline = Math.max(...lines.map((line) => displayWidth(line.spans.map((s) => s.text).join(''))));
-  return [...lines, { spans: [{ text: (level === 1 ? '=' : '-').repeat(underline), style: Style.heading | Style.dim }] }];
+  const underline = Math.max(
+    ...lines.map((line) => displayWidth(line.spans.map((s) => s.text).join(''))),
+  );
+  return [
+    ...lines,
+    {
+      spans: [
+        { text: (level === 1 ? '=' : '-').repeat(underline), style: Style.heading | Style.dim },
+      ],
+    },
+  ];
 }
 
-function list(block: Extract<Block, { kind: 'list' }>, width: number, depth: number): RenderedLine[] {
+function list(
+  block: Extract<Block, { kind: 'list' }>,
+  width: number,
+  depth: number,
+): RenderedLine[] {
   const markers = block.items.map((_, i) =>
     block.ordered ? `${block.start + i}.` : BULLETS[Math.min(depth, BULLETS.length - 1)]!,
   );
   const markerWidth = Math.max(...markers.map(displayWidth)) + 1;
   const inner = width - markerWidth >= NARROWEST ? width - markerWidth : width;
+  // A list whose items hold several paragraphs is loose: a blank line between items.
+  const loose = block.items.some((item) => item.filter((b) => b.kind !== 'list').length > 1);
   const lines: RenderedLine[] = [];
   block.items.forEach((item, i) => {
     const itemLines = layoutItem(item, inner, depth + 1);
     if (itemLines.length === 0) return;
-    if (lines.length > 0 && item.length > 1) lines.push({ spans: [] });
+    if (lines.length > 0 && loose) lines.push({ spans: [] });
     itemLines.forEach((line, l) => {
       if (inner === width) return lines.push(line);
-      const marker = block.ordered ? `${markers[i]!.padStart(markerWidth - 1)} ` : `${markers[i]} `.padEnd(markerWidth);
-      lines.push(prefixLine(line, [l === 0 ? { text: marker, style: Style.dim } : { text: ' '.repeat(markerWidth), style: 0 }]));
+      const marker = block.ordered
+        ? `${markers[i]!.padStart(markerWidth - 1)} `
+        : `${markers[i]} `.padEnd(markerWidth);
+      lines.push(
+        prefixLine(line, [
+          l === 0
+            ? { text: marker, style: Style.dim }
+            : { text: ' '.repeat(markerWidth), style: 0 },
+        ]),
+      );
     });
   });
   return lines;
@@ -86,7 +116,8 @@ function layoutItem(blocks: Block[], width: number, depth: number): RenderedLine
   blocks.forEach((block, i) => {
     const lines = layoutBlock(block, width, depth);
     if (lines.length === 0) return;
-    if (out.length > 0 && !(block.kind === 'list' && blocks[i - 1]?.kind === 'paragraph')) out.push({ spans: [] });
+    if (out.length > 0 && !(block.kind === 'list' && blocks[i - 1]?.kind === 'paragraph'))
+      out.push({ spans: [] });
     out.push(...lines);
   });
   return out;
@@ -108,7 +139,10 @@ function preformatted(text: string, width: number): RenderedLine[] {
     for (const g of graphemes(line)) {
       const w = displayWidth(g);
       if (used + w > room && piece !== '') {
-        const marker: Span[] = room < width ? [{ text: `${' '.repeat(Math.max(0, room - used))}↩`, style: Style.dim }] : [];
+        const marker: Span[] =
+          room < width
+            ? [{ text: `${' '.repeat(Math.max(0, room - used))}↩`, style: Style.dim }]
+            : [];
         lines.push({ spans: [{ text: piece, style: Style.code }, ...marker] });
         piece = '';
         used = 0;

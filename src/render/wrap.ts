@@ -13,7 +13,9 @@ const WIDE =
 const TOKEN = new RegExp(`( +)|(\\n)|(${WIDE.source})|((?:(?!${WIDE.source})[^ \\n])+)`, 'gu');
 
 /** No line may start with these. */
-const NO_START = new Set([...'，。、；：？！）」』》〉】〕〗〙〛”’…‥・·ー～%,.;:?!)]}ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ々〻゛゜ヽヾゝゞ']);
+const NO_START = new Set([
+  ...'，。、；：？！）」』》〉】〕〗〙〛”’…‥・·ー～%,.;:?!)]}ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ々〻゛゜ヽヾゝゞ',
+]);
 /** No line may end with these. */
 const NO_END = new Set([...'（「『《〈【〔〖〘〚“‘([{']);
 
@@ -48,9 +50,15 @@ function tokenize(spans: Span[]): Token[] {
 
 /** May a line end after `before` and the next start with `after`, with no space between? */
 function canBreakBetween(before: Token, after: Token): boolean {
-  if (NO_START.has(after.text[0]!) || NO_END.has(before.text[before.text.length - 1]!)) return false;
+  if (NO_START.has(after.text[0]!) || NO_END.has(before.text[before.text.length - 1]!))
+    return false;
   if (before.kind === 'wide' || after.kind === 'wide') return true;
-  return before.kind === 'word' && after.kind === 'word' && before.text.endsWith('-') && before.span === after.span;
+  return (
+    before.kind === 'word' &&
+    after.kind === 'word' &&
+    before.text.endsWith('-') &&
+    before.span === after.span
+  );
 }
 
 /** May a line break at a space between `before` and `after`? Opening and closing punctuation still bind. */
@@ -74,6 +82,33 @@ export function wrapSpans(spans: Span[], width: number): Span[][] {
     lastBreak = 0;
   };
 
+  /** Puts the token on the line, breaking the line where allowed; false when it fits on no line. */
+  const place = (token: Token): boolean => {
+    for (;;) {
+      const previous = line[line.length - 1];
+      if (previous?.kind === 'space') {
+        if (canBreakAtSpace(token)) lastBreak = firstTrailingSpace(line);
+      } else if (previous && canBreakBetween(previous, token)) {
+        lastBreak = line.length;
+      }
+      if (lineWidth + token.width <= limit) {
+        line.push(token);
+        lineWidth += token.width;
+        return true;
+      }
+      if (lastBreak > 0) {
+        emit(line.slice(0, lastBreak));
+        restart(line.slice(lastBreak));
+      } else if (line.length > 0) {
+        // Nowhere allowed to break: break here all the same.
+        emit(line);
+        restart([]);
+      } else {
+        return false;
+      }
+    }
+  };
+
   for (const token of tokenize(spans)) {
     if (token.kind === 'break') {
       emit(line);
@@ -86,36 +121,7 @@ export function wrapSpans(spans: Span[], width: number): Span[][] {
       lineWidth += token.width;
       continue;
     }
-    const previous = line[line.length - 1];
-    if (previous) {
-      if (previous.kind === 'space') {
-        if (canBreakAtSpace(token)) lastBreak = firstTrailingSpace(line);
-      } else if (canBreakBetween(previous, token)) {
-        lastBreak = line.length;
-      }
-    }
-    if (lineWidth + token.width <= limit || line.length === 0 && token.width <= limit) {
-      line.push(token);
-      lineWidth += token.width;
-      continue;
-    }
-    // Overflow: break at the last opportunity, else force a break here.
-    if (lastBreak > 0) {
-      emit(line.slice(0, lastBreak));
-      restart(line.slice(lastBreak));
-    } else if (trimSpaces(line).length > 0) {
-      emit(line);
-      restart([]);
-    }
-    if (lineWidth + token.width <= limit) {
-      line.push(token);
-      lineWidth += token.width;
-      continue;
-    }
-    if (line.length > 0) {
-      emit(line);
-      restart([]);
-    }
+    if (place(token)) continue;
     // A token wider than the line: split it by characters.
     let piece = '';
     let pieceWidth = 0;
@@ -156,8 +162,14 @@ function toSpans(tokens: Token[]): Span[] {
   const spans: Span[] = [];
   for (const token of tokens) {
     const last = spans[spans.length - 1];
-    if (last && last.style === token.span.style && last.href === token.span.href) last.text += token.text;
-    else spans.push(token.span.href === undefined ? { text: token.text, style: token.span.style } : { text: token.text, style: token.span.style, href: token.span.href });
+    if (last && last.style === token.span.style && last.href === token.span.href)
+      last.text += token.text;
+    else
+      spans.push(
+        token.span.href === undefined
+          ? { text: token.text, style: token.span.style }
+          : { text: token.text, style: token.span.style, href: token.span.href },
+      );
   }
   return spans;
 }
@@ -166,7 +178,8 @@ function toSpans(tokens: Token[]): Span[] {
 export function minimumWidth(spans: Span[], cap: number): number {
   let widest = 0;
   for (const token of tokenize(spans)) {
-    if (token.kind === 'word' || token.kind === 'wide') widest = Math.max(widest, Math.min(cap, token.width));
+    if (token.kind === 'word' || token.kind === 'wide')
+      widest = Math.max(widest, Math.min(cap, token.width));
   }
   return widest;
 }

@@ -1,20 +1,45 @@
+import { eastAsianWidth } from 'get-east-asian-width';
 import stringWidth from 'string-width';
 
-const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+/** Text whose every UTF-16 unit is one column and one character: printable Latin without combining marks. */
+const ONE_COLUMN_EACH = /^[\x20-\x7e\u00a0-\u00ac\u00ae-\u02ff]*$/;
 
 /**
  * The one width function: terminal columns, with CJK and emoji two wide,
  * combining marks and zero-width joiners none, a ZWJ sequence one glyph.
+ * Emoji, keycaps, Hangul jamo and spacing marks go to string-width; all other
+ * text is the sum of its code points' East Asian widths, which is what
+ * string-width computes for it too, without building its emoji tables.
  */
 export function displayWidth(text: string): number {
-  return PRINTABLE_ASCII.test(text) ? text.length : stringWidth(text);
+  if (ONE_COLUMN_EACH.test(text)) return text.length;
+  if (NEEDS_CLUSTERS.test(text)) return stringWidth(text);
+  let width = 0;
+  for (const character of text) width += codePointWidth(character);
+  return width;
+}
+
+const NEEDS_CLUSTERS =
+  /[\p{Extended_Pictographic}\p{RI}\p{Mc}\u200d\ufe0e\ufe0f\u20e3\u1100-\u11ff\ua960-\ua97f\ud7b0-\ud7ff]/u;
+const ZERO_WIDTH = /^[\p{Mn}\p{Me}\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}]$/u;
+const codePointWidths = new Map<string, number>();
+
+function codePointWidth(character: string): number {
+  let width = codePointWidths.get(character);
+  if (width === undefined) {
+    width = ZERO_WIDTH.test(character)
+      ? 0
+      : eastAsianWidth(character.codePointAt(0)!, { ambiguousAsWide: false });
+    codePointWidths.set(character, width);
+  }
+  return width;
 }
 
 const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
 /** User-perceived characters: an emoji ZWJ sequence or a letter with its accents is one. */
 export function graphemes(text: string): string[] {
-  if (PRINTABLE_ASCII.test(text)) return text.split('');
+  if (ONE_COLUMN_EACH.test(text)) return text.split('');
   return Array.from(segmenter.segment(text), (s) => s.segment);
 }
 

@@ -1,0 +1,12 @@
+// npm run bench: every benchmark, each printing medians and a baseline measured in the same run.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { benchRender } from './render.js';
+import { benchStartup } from './startup.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const realCorpus = path.resolve(here, '../../shared/corpus/real');
+
+console.log(`node ${process.version}, ${new Date().toISOString()}; command: npm run bench`);
+await benchRender(realCorpus);
+await benchStartup(realCorpus);

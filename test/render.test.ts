@@ -1,0 +1,188 @@
+import { describe, expect, it } from 'vitest';
+import type { Article } from '../src/corpus/article.js';
+import { toAnsiText } from '../src/render/ansi.js';
+import { articleLines, renderArticle } from '../src/render/article.js';
+import { htmlToDoc } from '../src/render/html.js';
+import { layoutDoc } from '../src/render/layout.js';
+import { toPlainText } from '../src/render/plain.js';
+import { displayWidth } from '../src/text/width.js';
+
+const render = (html: string, width = 60) =>
+  toPlainText(layoutDoc(htmlToDoc(html, { articleFile: '/news/post.md' }), width));
+
+function fakeArticle(fields: Partial<Article> = {}): Article {
+  return {
+    path: 'post.md',
+    absolutePath: '/news/post.md',
+    title: 'Title',
+    date: Date.UTC(2021, 10, 16, 21, 10),
+    dateFromFile: false,
+    updated: null,
+    categories: [['A', 'B']],
+    tags: [],
+    author: 'Ann',
+    image: null,
+    link: null,
+    meta: {},
+    problems: [],
+    format: 'html',
+    ...fields,
+  };
+}
+
+describe('blocks', () => {
+  it('makes seven empty paragraphs and a run of <br> one blank line', () => {
+    expect(
+      render(
+        '<p>one</p><p></p><p></p><p> </p><p></p><p></p><p></p><p></p><p>two</p><br><br><br><br><p>three</p>',
+      ),
+    ).toBe('one\n\ntwo\n\nthree');
+  });
+
+  it('keeps a single <br> as a line break and <br><br> as a paragraph break', () => {
+    expect(render('<p>a<br>b<br><br>c</p>')).toBe('a\nb\n\nc');
+  });
+
+  it('underlines h1 and h2 in plain text', () => {
+    expect(render('<h1>Big</h1><h2>Smaller</h2><h3>Small</h3><p>x</p>')).toBe(
+      'Big\n===\n\nSmaller\n-------\n\nSmall\n\nx',
+    );
+  });
+
+  it('indents nested lists with bullets and numbers', () => {
+    expect(
+      render(
+        '<ul><li>one<ul><li>inner<ol start="3"><li>three</li><li>four</li></ol></li></ul></li><li>two</li></ul>',
+      ),
+    ).toBe(['• one', '  ◦ inner', '    3. three', '    4. four', '• two'].join('\n'));
+  });
+
+  it('sets blockquotes off with a bar', () => {
+    expect(render('<blockquote><p>quoted words</p><p>more</p></blockquote>', 14)).toBe(
+      '│ quoted words\n│\n│ more',
+    );
+  });
+
+  it('keeps the spacing of <pre> and marks hard-wrapped lines', () => {
+    const out = render(
+      '<pre><code>if (x) {\n\treturn    1;\n}\n' + 'y'.repeat(40) + '</code></pre>',
+      30,
+    );
+    expect(out.split('\n')).toEqual([
+      '  if (x) {',
+      '      return    1;',
+      '  }',
+      `  ${'y'.repeat(27)}↩`,
+      `  ${'y'.repeat(13)}`,
+    ]);
+  });
+
+  it('aligns a CJK table by display width', () => {
+    const out = render(
+      '<table><tr><th>名称</th><th>数量</th></tr><tr><td>苹果</td><td>12</td></tr><tr><td>Banana split</td><td>3</td></tr></table>',
+    );
+    const lines = out.split('\n');
+    const bars = lines
+      .filter((l) => l.includes('│'))
+      .map((l) => displayWidth(l.slice(0, l.indexOf('│'))));
+    expect(new Set(bars).size).toBe(1);
+    expect(lines[0]).toMatch(/^名称 +│ 数量$/);
+    expect(lines[1]).toMatch(/^─+┼─+$/);
+  });
+
+  it('stacks a table that cannot fit as label: value lines', () => {
+    const row = (cells: string[]) => `<tr>${cells.map((c) => `<td>${c}</td>`).join('')}</tr>`;
+    const head = `<tr>${['Name', 'Colour', 'Size'].map((c) => `<th>${c}</th>`).join('')}</tr>`;
+    const out = render(
+      `<table>${head}${row(['Antidisestablishment', 'Ultramarine', 'Enormous'])}</table>`,
+      30,
+    );
+    expect(out).toContain('Name: Antidisestablishment');
+    expect(out).toContain('Colour: Ultramarine');
+    for (const line of out.split('\n')) expect(displayWidth(line)).toBeLessThanOrEqual(30);
+  });
+
+  it('survives 20 000 nested divs without a stack overflow', () => {
+    const html = '<div>'.repeat(20_000) + 'deep text' + '</div>'.repeat(20_000);
+    expect(render(html)).toBe('deep text');
+    const quotes = '<blockquote>'.repeat(5000) + 'quoted' + '</blockquote>'.repeat(5000);
+    expect(render(quotes, 80)).toContain('quoted');
+  });
+});
+
+describe('links and images', () => {
+  it('numbers links and lists them after the body, dropping javascript: links', async () => {
+    const rendered = await renderArticle(
+      fakeArticle(),
+      '<p>See <a href="https://a.example/x">this</a>, <a href="javascript:alert(1)">that</a> and <a href="https://a.example/x">again</a>.</p>',
+      60,
+    );
+    const text = toPlainText(articleLines(rendered));
+    expect(text).toContain('See this[1], that and again[1].');
+    expect(text.endsWith('[1] https://a.example/x')).toBe(true);
+    expect(text).not.toContain('javascript');
+  });
+
+  it('prefers data-original, unwraps a proxy and lists the image', async () => {
+    const rendered = await renderArticle(
+      fakeArticle(),
+      '<img class="lazy" data-original="http://img.example/a.jpg" src="https://cors.zfour.workers.dev/?http://img.example/b.jpg" alt="A cat">' +
+        '<img src="https://cors.zfour.workers.dev/?http://img.example/c.jpg">',
+      60,
+    );
+    const text = toPlainText(articleLines(rendered));
+    expect(text).toContain('[image: A cat]');
+    expect(text).toContain('[image: c.jpg]');
+    expect(text).toContain('[1] http://img.example/a.jpg');
+    expect(text).toContain('[2] http://img.example/c.jpg');
+    expect(text).not.toContain('cors.zfour');
+  });
+
+  it('resolves relative images against the article and decodes data: URIs', () => {
+    const doc = htmlToDoc(
+      '<img src="assets/a.png"><img src="data:image/png;base64,iVBORw0KGgo=">',
+      { articleFile: '/news/2021/post.md' },
+    );
+    const images = doc.blocks.flatMap((b) => (b.kind === 'image' ? [b.image.source] : []));
+    expect(images[0]).toEqual({ kind: 'file', path: '/news/2021/assets/a.png' });
+    expect(images[1]).toMatchObject({ kind: 'data', mime: 'image/png' });
+    expect(images[1]!.kind === 'data' && Array.from(images[1]!.bytes.slice(0, 4))).toEqual([
+      0x89, 0x50, 0x4e, 0x47,
+    ]);
+  });
+
+  it('drops scripts, styles, comments and tracking pixels; labels players as links', () => {
+    const out = render(
+      '<script>alert(1)</script><style>p{}</style><noscript>enable js</noscript><!-- hidden --><p>kept</p>' +
+        '<img src="http://t.example/pixel.gif" width="1" height="1"><iframe src="https://www.youtube.com/embed/x"></iframe>' +
+        '<video><source src="https://v.example/a.mp4">fallback</video>',
+    );
+    expect(out).toBe('kept\n\n[embed: www.youtube.com][1]\n\n[video][2]');
+  });
+});
+
+describe('terminal safety', () => {
+  const hostile = 'A\u001b[2J\u001b]0;owned\u0007B\u009bC\u0000D\u202eE';
+
+  it('keeps control characters of title and body out of plain and ANSI output', async () => {
+    const rendered = await renderArticle(
+      fakeArticle({ title: hostile, author: hostile }),
+      `<p>${hostile}</p><pre>${hostile}</pre><a href="https://x.example/\u001b]8;;evil">${hostile}</a>`,
+      60,
+    );
+    const plain = toPlainText(articleLines(rendered));
+    const ansi = toAnsiText(articleLines(rendered), { hyperlinks: true });
+    // eslint-disable-next-line no-control-regex
+    expect(plain).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202e]/);
+    // Only our own SGR and OSC 8 sequences remain in ANSI output.
+    // eslint-disable-next-line no-control-regex
+    const stripped = ansi
+      .replace(/\u001b\[[0-9;]*m/g, '')
+      .replace(/\u001b\]8;;[^\u001b\u0007]*\u001b\\/g, '');
+    // eslint-disable-next-line no-control-regex
+    expect(stripped).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+    // eslint-disable-next-line no-control-regex
+    const targets = [...ansi.matchAll(/\u001b\]8;;([^\u001b]*)\u001b\\/g)].map((m) => m[1]);
+    expect(targets).toContain('https://x.example/]8;;evil');
+  });
+});
