@@ -186,3 +186,33 @@ describe('terminal safety', () => {
     expect(targets).toContain('https://x.example/]8;;evil');
   });
 });
+
+describe('markdown', () => {
+  it('renders headings, emphasis, lists, code fences, links and raw HTML like HTML', async () => {
+    const rendered = await renderArticle(
+      fakeArticle({ format: 'markdown' }),
+      '# Heading\n\nSome *em* and **strong** text with [a link](https://l.example).\n\n- one\n- two\n  1. nested\n\n```sh\n  indented code\n```\n\n<p>raw <b>HTML</b> paragraph</p>\n\n![alt text](img/pic.png)\n',
+      40,
+    );
+    expect(toPlainText(rendered.body).split('\n')).toEqual([
+      'Heading',
+      '=======',
+      '',
+      'Some em and strong text with a link[1].',
+      '',
+      '• one',
+      '• two',
+      '  1. nested',
+      '',
+      '    indented code',
+      '',
+      'raw HTML paragraph',
+      '',
+      '[image: alt text]',
+    ]);
+    expect(rendered.doc.references.map((r) => r.target)).toEqual([
+      'https://l.example',
+      '/news/img/pic.png',
+    ]);
+  });
+});

@@ -1,0 +1,165 @@
+import { spawnSync } from 'node:child_process';
+import { readdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { displayWidth } from '../src/text/width.js';
+import { bin, demoCorpus, realCorpus, runCli, tempCorpus } from './helpers.js';
+
+const seed = path.join(realCorpus, '000_50ca341c1918b689.txt');
+const post = (title: string, date: string, body: string) =>
+  `---\ntitle: ${title}\ndate: ${date}\n---\n${body}\n`;
+
+describe('broadsheet cat', () => {
+  it('prints a well-set article to a pipe: header, body, images and unwrapped references', async () => {
+    const result = await runCli(['cat', '--width', '60', seed]);
+    expect(result.code).toBe(0);
+    const lines = result.stdout.split('\n');
+    expect(lines[0]).toBe('中美元首视频会晤现场细节意味深长');
+    expect(lines[1]).toBe('2021-11-16 21:10 · 新媒体/ZAKER/source · ZAKER');
+    expect(lines[2]).toBe('');
+    for (const line of lines) expect(displayWidth(line)).toBeLessThanOrEqual(60);
+    expect(result.stdout).toMatch(/^\[image: 61948711b15ec044a52f3240_1024\.jpg\]$/m);
+    expect(result.stdout).toMatch(/^\[1\] http:\/\/zkres1\.myzaker\.com\/202111\//m);
+    expect(result.stdout).not.toContain('cors.zfour');
+    expect(result.stdout).not.toMatch(/<[a-z]+[ >]/);
+    // eslint-disable-next-line no-control-regex
+    expect(result.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+    expect(result.stdout).not.toMatch(/\n\n\n/);
+  });
+
+  it('finds articles relative to -d DIR, to the current folder, or by absolute path', async () => {
+    const byDir = await runCli(['cat', '-d', demoCorpus, 'about.md']);
+    const byCwd = await runCli(['cat', 'about.md'], { cwd: demoCorpus });
+    const absolute = await runCli(['cat', path.join(demoCorpus, 'about.md')]);
+    expect(byDir.stdout).toMatch(/^About these articles\n/);
+    expect(byCwd.stdout).toBe(byDir.stdout);
+    expect(absolute.stdout).toBe(byDir.stdout);
+  });
+
+  it('separates several articles with a rule and a blank line', async () => {
+    const result = await runCli([
+      'cat',
+      '--width',
+      '30',
+      '-d',
+      demoCorpus,
+      'about.md',
+      'first-snow.md',
+    ]);
+    expect(result.stdout).toContain(`\n${'─'.repeat(30)}\n\n初雪\n`);
+  });
+
+  it('prints every matching article in list order with --all and filters', async () => {
+    const root = tempCorpus({
+      'a.md': post('Older', '2021-01-01', 'first body'),
+      'b.md': post('Newer', '2022-01-01', 'second body'),
+      'c.md': post('Other', '2020-01-01', 'third body'),
+    });
+    const all = await runCli(['cat', root, '--all']);
+    expect(all.stdout.match(/^(Newer|Older|Other)$/gm)).toEqual(['Newer', 'Older', 'Other']);
+    const since = await runCli(['cat', root, '--since', '2021-01-01']);
+    expect(since.stdout.match(/^(Newer|Older|Other)$/gm)).toEqual(['Newer', 'Older']);
+    const search = await runCli(['cat', root, '--search', 'second']);
+    expect(search.stdout.match(/^(Newer|Older|Other)$/gm)).toEqual(['Newer']);
+  });
+
+  it('gives fields, text, links and images as JSON', async () => {
+    const result = await runCli(['cat', '--json', seed]);
+    const [article] = JSON.parse(result.stdout);
+    expect(article.title).toBe('中美元首视频会晤现场细节意味深长');
+    expect(article.text).toContain('历史上首次中美元首视频会晤举行。');
+    expect(article.images[0]).toEqual({
+      n: 1,
+      url: 'http://zkres1.myzaker.com/202111/61948711b15ec044a52f3240_1024.jpg',
+    });
+    expect(article.links).toEqual([]);
+    const ndjson = await runCli(['cat', '--ndjson', '-d', demoCorpus, 'weekly-links-48.md']);
+    const record = JSON.parse(ndjson.stdout);
+    expect(record.links[0]).toEqual({ n: 1, url: 'https://example.org/teletype' });
+  });
+
+  it('colours only on a terminal, or when asked, and honours NO_COLOR and FORCE_COLOR', async () => {
+    const article = path.join(demoCorpus, 'weekly-links-48.md');
+    // eslint-disable-next-line no-control-regex
+    const hasEscapes = (text: string) => /\u001b\[/.test(text);
+    expect(hasEscapes((await runCli(['cat', article])).stdout)).toBe(false);
+    expect(hasEscapes((await runCli(['cat', '--color', article])).stdout)).toBe(true);
+    expect(hasEscapes((await runCli(['cat', article], { env: { FORCE_COLOR: '1' } })).stdout)).toBe(
+      true,
+    );
+    expect(
+      hasEscapes(
+        (await runCli(['cat', article], { env: { FORCE_COLOR: '1', NO_COLOR: '1' } })).stdout,
+      ),
+    ).toBe(false);
+    expect(
+      hasEscapes((await runCli(['cat', '--color', '--format', 'plain', article])).stdout),
+    ).toBe(false);
+    const ansi = (await runCli(['cat', '--format', 'ansi', article])).stdout;
+    expect(ansi).toContain('\u001b]8;;https://example.org/teletype\u001b\\');
+  });
+
+  it('exits 1 for a missing article but prints the others', async () => {
+    const result = await runCli(['cat', '-d', demoCorpus, 'about.md', 'no-such.md']);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/^About these articles/);
+    expect(result.stderr).toBe('broadsheet: no such article: no-such.md\n');
+  });
+
+  it('rejects cat without articles or filters with exit 2', async () => {
+    for (const args of [['cat'], ['cat', demoCorpus]]) {
+      const result = await runCli(args);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toMatch(/^broadsheet: .+ \(see broadsheet --help\)\n$/);
+    }
+  });
+
+  it('ends quietly with 0 when the reader closes the pipe', () => {
+    const result = spawnSync(
+      'bash',
+      [
+        '-c',
+        `set -o pipefail; "${process.execPath}" "${bin}" cat --all "${realCorpus}" 2>/dev/null | head -n 3`,
+      ],
+      {
+        encoding: 'utf8',
+      },
+    );
+    expect(result.status).toBe(0);
+    expect(result.stdout.split('\n')).toHaveLength(4);
+  });
+
+  it('renders every real article with cat --all, exit 0', async () => {
+    const result = await runCli(['cat', '--all', '--width', '50', realCorpus]);
+    expect(result.code).toBe(0);
+    const separators = result.stdout.split('\n').filter((line) => line === '─'.repeat(50));
+    expect(separators).toHaveLength(readdirSync(realCorpus).length - 1);
+  });
+
+  it('renders huge and pathological bodies without a crash', async () => {
+    const paragraph = '<p>' + '这是一段很长的中文，'.repeat(200) + '</p>\n';
+    const root = tempCorpus({});
+    writeFileSync(
+      path.join(root, 'big.md'),
+      post(
+        'Big',
+        '2021-01-01',
+        '<div>' + paragraph.repeat(Math.ceil(8_000_000 / Buffer.byteLength(paragraph))) + '</div>',
+      ),
+    );
+    writeFileSync(
+      path.join(root, 'deep.md'),
+      post('Deep', '2021-01-01', '<div>'.repeat(20_000) + 'bottom' + '</div>'.repeat(20_000)),
+    );
+    writeFileSync(
+      path.join(root, 'long.md'),
+      post('Long', '2021-01-01', '<p>' + '汉字'.repeat(10_000) + '</p>'),
+    );
+    const result = await runCli(['cat', '--all', '--width', '40', root]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toContain('\nbottom\n');
+    for (const line of result.stdout.split('\n'))
+      expect(displayWidth(line)).toBeLessThanOrEqual(40);
+  });
+});
