@@ -143,7 +143,10 @@ async function run(invocation: Invocation): Promise<number> {
     case 'cat':
       return (await import('./commands/cat.js')).catCommand(invocation);
     case 'browse':
-      // The browser comes with the TUI; until then a terminal gets the list too.
+      // The browser needs a terminal to draw on and to read keys from; elsewhere it is `list`.
+      if (process.stdout.isTTY && process.stdin.isTTY && invocation.output === 'tsv') {
+        return (await import('./commands/browse.js')).browseCommand(invocation);
+      }
       return (await import('./commands/list.js')).listCommand(invocation);
   }
 }

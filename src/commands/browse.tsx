@@ -1,0 +1,37 @@
+import process from 'node:process';
+import type { Invocation } from '../cli.js';
+import { resolveFolder } from '../cli.js';
+import { loadCorpus } from '../corpus/load.js';
+import { stateFolder } from '../state/paths.js';
+import { ReadingState } from '../state/reading.js';
+
+/** `broadsheet [DIR]` on a terminal: the full-screen browser. */
+export async function browseCommand(invocation: Invocation): Promise<number> {
+  const root = resolveFolder(invocation.inputs[0]);
+  // Ink treats a CI environment as a log and prints only the last frame; a terminal someone is typing in is never that.
+  delete process.env.CI;
+  delete process.env.CONTINUOUS_INTEGRATION;
+  const [{ render }, { App }, { takeTerminal, terminalEffects }] = await Promise.all([
+    import('ink'),
+    import('../ui/App.js'),
+    import('../ui/terminal.js'),
+  ]);
+  const reading = ReadingState.inFolder(stateFolder());
+  const restore = takeTerminal();
+  const { category, ...filter } = invocation.filter;
+  const instance = render(
+    <App
+      load={(onProgress) => loadCorpus(root, { onProgress })}
+      reading={reading}
+      effects={terminalEffects}
+      start={{ filter, category, search: invocation.search }}
+    />,
+    // Ink 6.8's incremental renderer starts each diff one row below the frame (its cursorUp leaves out the row
+    // the trailing newline moved to), so skipped lines land in the wrong place and the status line doubles.
+    // The standard renderer erases and redraws the frame, which the terminal shows as one synchronized update.
+    { exitOnCtrlC: false, patchConsole: false, incrementalRendering: false, maxFps: 60 },
+  );
+  await instance.waitUntilExit();
+  restore();
+  return 0;
+}

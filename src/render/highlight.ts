@@ -1,0 +1,40 @@
+import { Style, type Span } from './doc.js';
+import type { RenderedLine } from './line.js';
+import { lineText } from './line.js';
+
+/** The lines whose text contains `needle` (case-insensitive), in order. */
+export function matchingLines(lines: readonly RenderedLine[], needle: string): number[] {
+  const wanted = needle.toLowerCase();
+  if (!wanted) return [];
+  const found: number[] = [];
+  lines.forEach((line, i) => {
+    if (lineText(line).toLowerCase().includes(wanted)) found.push(i);
+  });
+  return found;
+}
+
+/** The spans with every occurrence of `needle` marked, split where a match starts or ends. */
+export function highlightSpans(spans: readonly Span[], needle: string): Span[] {
+  const wanted = needle.toLowerCase();
+  const text = spans.map((s) => s.text).join('');
+  const lower = text.toLowerCase();
+  if (!wanted || lower.length !== text.length || !lower.includes(wanted)) return [...spans];
+  const marked = new Uint8Array(text.length);
+  for (let at = lower.indexOf(wanted); at >= 0; at = lower.indexOf(wanted, at + wanted.length)) {
+    marked.fill(1, at, at + wanted.length);
+  }
+  const out: Span[] = [];
+  let offset = 0;
+  for (const span of spans) {
+    let start = 0;
+    for (let i = 1; i <= span.text.length; i++) {
+      if (i === span.text.length || marked[offset + i] !== marked[offset + start]) {
+        const style = marked[offset + start] ? span.style | Style.mark : span.style;
+        out.push({ ...span, text: span.text.slice(start, i), style });
+        start = i;
+      }
+    }
+    offset += span.text.length;
+  }
+  return out;
+}

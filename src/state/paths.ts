@@ -1,0 +1,24 @@
+import os from 'node:os';
+import path from 'node:path';
+import envPaths from 'env-paths';
+
+const paths = envPaths('broadsheet', { suffix: '' });
+
+/**
+ * Where reading state lives: `$XDG_STATE_HOME/broadsheet` (by default
+ * `~/.local/state/broadsheet`) on Linux and the BSDs, the platform's data
+ * folder elsewhere.
+ */
+export function stateFolder(env = process.env): string {
+  if (process.platform === 'darwin' || process.platform === 'win32') return paths.data;
+  const base =
+    env.XDG_STATE_HOME && path.isAbsolute(env.XDG_STATE_HOME)
+      ? env.XDG_STATE_HOME
+      : path.join(os.homedir(), '.local', 'state');
+  return path.join(base, 'broadsheet');
+}
+
+/** Where caches live: `$XDG_CACHE_HOME/broadsheet` and the platform's equivalents. */
+export function cacheFolder(): string {
+  return paths.cache;
+}

@@ -1,0 +1,384 @@
+import { Box, useApp, useInput } from 'ink';
+import {
+  useCallback,
+  useEffect,
+  useMemo,
+  useReducer,
+  useRef,
+  useState,
+  type ReactElement,
+} from 'react';
+import type { Article } from '../corpus/article.js';
+import { buildCategoryTree } from '../corpus/category-tree.js';
+import { matchesFilter, type ArticleFilter } from '../query/filter.js';
+import { groupByDate } from '../query/group.js';
+import { matchesQuery } from '../query/match.js';
+import { needsBody, parseQuery } from '../query/parse.js';
+import { matchingLines } from '../render/highlight.js';
+import type { ReadingState } from '../state/reading.js';
+import { graphemes } from '../text/width.js';
+import { sanitizeLine } from '../text/sanitize.js';
+import { ArticleList } from './ArticleList.js';
+import { CategoryTree } from './CategoryTree.js';
+import { helpLines, Page, problemLines } from './Help.js';
+import { useArticleLines, type BodyReader } from './hooks/use-article-lines.js';
+import { useBodyTexts } from './hooks/use-body-texts.js';
+import { useCorpus, type CorpusLoader } from './hooks/use-corpus.js';
+import { useTerminalSize, type TerminalSize } from './hooks/use-terminal-size.js';
+import { commandFor, keyName, type Command } from './keymap.js';
+import { Lines, fitHeight } from './Lines.js';
+import { flattenTree } from './list-rows.js';
+import { Reader } from './Reader.js';
+import { createDefaultState, maxTop, reduce, type Extent } from './state.js';
+import { StatusBar } from './StatusBar.js';
+import { paint } from './theme.js';
+
+/** What the app may do to the world outside the frame. */
+export interface Effects {
+  openUrl: (url: string) => void;
+  copy: (text: string) => void;
+}
+
+export interface AppProps {
+  load: CorpusLoader;
+  reading: ReadingState;
+  effects: Effects;
+  readBody?: BodyReader;
+  /** Fixed size instead of the terminal's (tests). */
+  size?: TerminalSize;
+  /** The time "today" is measured from; default: when the folder was read. */
+  now?: number;
+  /** The starting view from the command line's filters. */
+  start?: { filter?: ArticleFilter; category?: string; search?: string };
+}
+
+/** Columns of reading text at most, for comfort. */
+const MEASURE = 100;
+
+export function App({
+  load,
+  reading,
+  effects,
+  readBody,
+  size: fixedSize,
+  now: fixedNow,
+  start,
+}: AppProps) {
+  const { exit } = useApp();
+  const size = useTerminalSize(fixedSize);
+  const { corpus, progress, error, reload } = useCorpus(load);
+  const [state, dispatch] = useReducer(reduce, undefined, () =>
+    createDefaultState({ filter: start?.search ?? '', category: start?.category ?? null }),
+  );
+  const [notice, setNotice] = useState<string | null>(reading.warning);
+
+  const now = useMemo(() => fixedNow ?? Date.now(), [fixedNow, corpus]);
+  const base = useMemo(
+    () => (corpus ? corpus.articles.filter(matchesFilter(start?.filter ?? {})) : []),
+    [corpus, start?.filter],
+  );
+  const inCategory = useMemo(
+    () => (state.category ? base.filter(matchesFilter({ category: state.category })) : base),
+    [base, state.category],
+  );
+  const query = useMemo(() => parseQuery(state.filter), [state.filter]);
+  const bodies = useBodyTexts(inCategory, needsBody(query));
+  const visible = useMemo(
+    () =>
+      query.terms.length === 0
+        ? inCategory
+        : inCategory.filter((article) =>
+            matchesQuery(query, { article, body: bodies.texts.get(article.absolutePath) }),
+          ),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [inCategory, query, bodies.version],
+  );
+  const grouped = useMemo(() => groupByDate(visible, now), [visible, now]);
+  const tree = useMemo(() => buildCategoryTree(base), [base]);
+  const treeRows = useMemo(
+    () => flattenTree(tree, new Set(state.expanded)),
+    [tree, state.expanded],
+  );
+
+  const height = Math.max(1, size.rows - 2);
+  const treeWidth = state.treeVisible
+    ? Math.max(12, Math.min(32, Math.floor(size.columns / 3)))
+    : 0;
+  const listWidth = size.columns - (treeWidth ? treeWidth + 1 : 0);
+  const margin = size.columns > 40 ? 1 : 0;
+  const readerWidth = Math.max(10, Math.min(MEASURE, size.columns - 2 * margin));
+  const selected = Math.min(state.selected, Math.max(0, visible.length - 1));
+  const current: Article | null = visible[selected] ?? null;
+  const reading_ =
+    state.screen === 'reader' || (state.returnTo === 'reader' && state.screen !== 'list');
+  const view = useArticleLines(reading_ ? current : null, readerWidth, readBody);
+  const lines = view?.lines ?? null;
+  const matchLines = useMemo(
+    () => (lines && state.search ? matchingLines(lines, state.search) : []),
+    [lines, state.search],
+  );
+  const pageLines = useMemo(
+    () =>
+      state.screen === 'help'
+        ? helpLines(size.columns)
+        : state.screen === 'problems'
+          ? problemLines(corpus?.problems ?? [], size.columns)
+          : [],
+    [state.screen, size.columns, corpus],
+  );
+
+  const extent = (overrides: Partial<Extent> = {}): Extent => ({
+    articleCount: visible.length,
+    rowOfArticle: grouped.rowOfArticle,
+    rowCount: grouped.rows.length,
+    height,
+    lineCount: state.screen === 'reader' ? (lines?.length ?? 0) : pageLines.length,
+    treeCount: treeRows.length,
+    matchLines,
+    ...overrides,
+  });
+
+  // Re-layout on resize; keep the selection in view.
+  const lastSize = useRef(size);
+  useEffect(() => {
+    if (lastSize.current.columns === size.columns && lastSize.current.rows === size.rows) return;
+    lastSize.current = size;
+    dispatch({ type: 'resize', extent: extent() });
+  });
+
+  const readerTop = Math.min(state.readerTop, maxTop(lines?.length ?? 0, height));
+
+  const leaveArticle = useCallback(() => {
+    if (current) reading.markRead(current.absolutePath, readerTop);
+    const failure = reading.save();
+    if (failure) setNotice(failure);
+  }, [current, reading, readerTop]);
+
+  const quit = useCallback(() => {
+    if (state.screen === 'reader') leaveArticle();
+    else reading.save();
+    exit();
+  }, [exit, leaveArticle, reading, state.screen]);
+
+  const open = (index: number) => {
+    const article = visible[index];
+    if (!article) return;
+    const line = reading.position(article.absolutePath);
+    reading.markRead(article.absolutePath, line);
+    dispatch({ type: 'openArticle', index, readerTop: line, extent: extent() });
+  };
+
+  const run = (command: Command) => {
+    const inReader = state.screen === 'reader';
+    switch (command) {
+      case 'quit':
+        return quit();
+      case 'open':
+        if (state.focus === 'tree' && !inReader) {
+          const row = treeRows[state.treeSelected];
+          return dispatch({ type: 'chooseCategory', category: row?.node?.path ?? null });
+        }
+        return open(selected);
+      case 'expand':
+      case 'collapse': {
+        const row = treeRows[state.treeSelected];
+        if (row?.node && row.node.children.length > 0) {
+          dispatch({ type: 'toggleExpanded', path: row.node.path, open: command === 'expand' });
+        }
+        return;
+      }
+      case 'back':
+        if (inReader) leaveArticle();
+        return dispatch({ type: 'command', command, extent: extent() });
+      case 'nextArticle':
+      case 'previousArticle': {
+        const next = selected + (command === 'nextArticle' ? 1 : -1);
+        if (next < 0 || next >= visible.length)
+          return setNotice(next < 0 ? 'this is the first article' : 'this is the last article');
+        leaveArticle();
+        return open(next);
+      }
+      case 'find':
+        return dispatch({ type: 'startPrompt', kind: inReader ? 'search' : 'filter' });
+      case 'openLink':
+        if (inReader) return dispatch({ type: 'startPrompt', kind: 'link' });
+        if (current?.link) return effects.openUrl(current.link);
+        return setNotice('this article has no source link');
+      case 'copy': {
+        if (!current) return;
+        const text = current.link ?? current.absolutePath;
+        effects.copy(text);
+        return setNotice(`copied ${text}`);
+      }
+      case 'reload':
+        setNotice('reading the folder again');
+        return reload();
+      default:
+        return dispatch({ type: 'command', command, extent: extent() });
+    }
+  };
+
+  const editPrompt = (name: string, input: string) => {
+    const prompt = state.prompt!;
+    if (name === 'escape') return dispatch({ type: 'endPrompt', keep: false, extent: extent() });
+    if (name === 'enter') {
+      if (prompt.kind === 'link') openLinkNumber(prompt.text);
+      const matches =
+        prompt.kind === 'search' && lines ? matchingLines(lines, prompt.text) : matchLines;
+      return dispatch({ type: 'endPrompt', keep: true, extent: extent({ matchLines: matches }) });
+    }
+    if (name === 'backspace')
+      return dispatch({ type: 'editPrompt', text: graphemes(prompt.text).slice(0, -1).join('') });
+    const typed = sanitizeLine(input);
+    if (typed && name !== 'tab') dispatch({ type: 'editPrompt', text: prompt.text + typed });
+  };
+
+  const openLinkNumber = (text: string) => {
+    const n = Number.parseInt(text, 10);
+    const url = view?.references.find((reference) => reference.n === n)?.target;
+    if (url) effects.openUrl(url);
+    else setNotice(`no link [${sanitizeLine(text)}] in this article`);
+  };
+
+  useInput((input, key) => {
+    const name = keyName(input, key);
+    if (name === 'ctrl+c') return quit();
+    setNotice(null);
+    if (state.prompt) return editPrompt(name, input);
+    if (!corpus) {
+      if (name === 'q') quit();
+      return;
+    }
+    const context =
+      state.screen === 'reader' || (state.returnTo === 'reader' && state.screen !== 'list')
+        ? 'reader'
+        : state.focus === 'tree'
+          ? 'tree'
+          : 'list';
+    if (state.screen === 'help' || state.screen === 'problems') {
+      return dispatch({
+        type: 'command',
+        command: commandFor(context, name) ?? 'back',
+        extent: extent(),
+      });
+    }
+    const command = commandFor(context, name);
+    if (command) run(command);
+  });
+
+  let content: ReactElement;
+  if (!corpus) {
+    const message = error ? `Could not read the folder: ${error}` : 'Reading articles…';
+    content = <Lines lines={fitHeight([paint(` ${message}`, { dim: !error })], height)} />;
+  } else if (state.screen === 'help' || state.screen === 'problems') {
+    content = <Page lines={pageLines} top={state.pageTop} height={height} />;
+  } else if (state.screen === 'reader') {
+    content = (
+      <Reader lines={lines} top={readerTop} height={height} margin={margin} search={state.search} />
+    );
+  } else {
+    const list = (
+      <ArticleList
+        rows={grouped.rows}
+        articles={visible}
+        top={state.listTop}
+        height={height}
+        width={listWidth}
+        selected={selected}
+        now={now}
+        isRead={(article) => reading.isRead(article.absolutePath)}
+        empty={
+          base.length === 0
+            ? 'No articles in this folder.'
+            : 'No article matches. Esc clears the filter.'
+        }
+      />
+    );
+    content = treeWidth ? (
+      <Box flexDirection="row">
+        <CategoryTree
+          rows={treeRows}
+          total={base.length}
+          top={state.treeTop}
+          height={height}
+          width={treeWidth}
+          selected={state.treeSelected}
+          active={state.focus === 'tree'}
+        />
+        <Lines lines={fitHeight([], height).map(() => paint('│', { dim: true }))} width={1} />
+        {list}
+      </Box>
+    ) : (
+      list
+    );
+  }
+
+  const status = statusText({
+    loading:
+      progress &&
+      (progress.total > 0
+        ? `Reading articles… ${progress.done}/${progress.total}`
+        : 'Reading articles…'),
+    screen: state.screen,
+    count: visible.length,
+    total: base.length,
+    category: state.category,
+    filter: state.filter,
+    problems: corpus?.problems.length ?? 0,
+    title: current?.title ?? '',
+    position: lines ? percent(readerTop, height, lines.length) : '',
+    match: state.search
+      ? `${matchLines.length ? state.matchIndex + 1 : 0}/${matchLines.length} “${state.search}”`
+      : '',
+    notice,
+  });
+  const prompt = state.prompt && {
+    label: state.prompt.kind === 'link' ? 'open link number: ' : '/',
+    text: state.prompt.text,
+  };
+  return (
+    <Box flexDirection="column" height={height + 1} width={size.columns}>
+      {content}
+      <StatusBar width={size.columns} left={status.left} right={status.right} prompt={prompt} />
+    </Box>
+  );
+}
+
+function statusText(s: {
+  loading: string | null;
+  screen: string;
+  count: number;
+  total: number;
+  category: string | null;
+  filter: string;
+  problems: number;
+  title: string;
+  position: string;
+  match: string;
+  notice: string | null;
+}): { left: string; right: string } {
+  const parts: string[] = [];
+  if (s.loading) parts.push(s.loading);
+  if (s.screen === 'reader') {
+    parts.push(s.position, s.title);
+    if (s.match) parts.push(`match ${s.match}`);
+  } else {
+    parts.push(s.count === s.total ? `${s.total} articles` : `${s.count} of ${s.total} articles`);
+    if (s.category) parts.push(`in ${s.category}`);
+    if (s.filter) parts.push(`filter: ${s.filter}`);
+  }
+  if (s.problems > 0) parts.push(`${s.problems} problem${s.problems === 1 ? '' : 's'} (!)`);
+  if (s.notice) parts.push(s.notice);
+  const right =
+    s.screen === 'reader'
+      ? 'J/K next/prev  / search  o link  q back  ? help '
+      : s.screen === 'list'
+        ? '/ filter  Tab categories  ? help  q quit '
+        : 'any key returns ';
+  return { left: ` ${parts.filter(Boolean).join(' · ')}`, right };
+}
+
+function percent(top: number, height: number, total: number): string {
+  if (total <= height) return '100%';
+  return `${Math.min(100, Math.round(((top + height) / total) * 100))}%`;
+}

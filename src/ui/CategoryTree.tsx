@@ -1,0 +1,20 @@
+import { fitHeight, Lines } from './Lines.js';
+import { treeRowLine, type TreeRow } from './list-rows.js';
+
+interface Props {
+  rows: readonly TreeRow[];
+  total: number;
+  top: number;
+  height: number;
+  width: number;
+  selected: number;
+  active: boolean;
+}
+
+/** The visible window of the category tree. */
+export function CategoryTree({ rows, total, top, height, width, selected, active }: Props) {
+  const lines = rows
+    .slice(top, top + height)
+    .map((row, i) => treeRowLine(row, total, width, top + i === selected, active));
+  return <Lines lines={fitHeight(lines, height)} width={width} />;
+}

@@ -1,0 +1,102 @@
+import type { Key } from 'ink';
+
+/** Where a key is pressed: the list, the category tree, or the reader. */
+export type KeyContext = 'list' | 'tree' | 'reader';
+
+export type Command =
+  | 'down' | 'up' | 'pageDown' | 'pageUp' | 'halfDown' | 'halfUp' | 'top' | 'bottom'
+  | 'open' | 'back' | 'quit' | 'clearFilter' | 'nextArticle' | 'previousArticle'
+  | 'find' | 'nextMatch' | 'previousMatch' | 'toggleTree' | 'expand' | 'collapse'
+  | 'openLink' | 'copy' | 'reload' | 'help' | 'problems'; // prettier-ignore
+
+export interface Binding {
+  /** Key names as `keyName` spells them. */
+  keys: string[];
+  contexts: KeyContext[];
+  command: Command;
+  /** What the help screen says, per context where it differs. */
+  help: string | Partial<Record<KeyContext, string>>;
+}
+
+/** The one table of keys: it drives the handlers and the help screen alike. */
+export const KEYMAP: Binding[] = [
+  { keys: ['j', 'down'], contexts: ['list', 'tree', 'reader'], command: 'down', help: { list: 'next article', tree: 'next category', reader: 'scroll down a line' } },
+  { keys: ['k', 'up'], contexts: ['list', 'tree', 'reader'], command: 'up', help: { list: 'previous article', tree: 'previous category', reader: 'scroll up a line' } },
+  { keys: ['space', 'pagedown'], contexts: ['list', 'tree', 'reader'], command: 'pageDown', help: 'page down' },
+  { keys: ['b', 'pageup'], contexts: ['list', 'tree', 'reader'], command: 'pageUp', help: 'page up' },
+  { keys: ['d'], contexts: ['list', 'tree', 'reader'], command: 'halfDown', help: 'half a page down' },
+  { keys: ['u'], contexts: ['list', 'tree', 'reader'], command: 'halfUp', help: 'half a page up' },
+  { keys: ['g', 'home'], contexts: ['list', 'tree', 'reader'], command: 'top', help: { list: 'first article', tree: 'first category', reader: 'top' } },
+  { keys: ['G', 'end'], contexts: ['list', 'tree', 'reader'], command: 'bottom', help: { list: 'last article', tree: 'last category', reader: 'bottom' } },
+  { keys: ['enter', 'l', 'right'], contexts: ['list'], command: 'open', help: 'open the article' },
+  { keys: ['enter'], contexts: ['tree'], command: 'open', help: 'show this category' },
+  { keys: ['l', 'right'], contexts: ['tree'], command: 'expand', help: 'expand' },
+  { keys: ['h', 'left'], contexts: ['tree'], command: 'collapse', help: 'collapse' },
+  { keys: ['q', 'escape', 'h', 'left'], contexts: ['reader'], command: 'back', help: 'back to the list' },
+  { keys: ['escape', 'tab'], contexts: ['tree'], command: 'back', help: 'back to the list' },
+  { keys: ['q'], contexts: ['list', 'tree'], command: 'quit', help: 'quit' },
+  { keys: ['escape'], contexts: ['list'], command: 'clearFilter', help: 'clear the filter' },
+  { keys: ['J'], contexts: ['reader'], command: 'nextArticle', help: 'next article' },
+  { keys: ['K'], contexts: ['reader'], command: 'previousArticle', help: 'previous article' },
+  { keys: ['/'], contexts: ['list', 'reader'], command: 'find', help: { list: 'filter (words, "phrases", -not, cat: tag: author: title: after: before:)', reader: 'search in the article' } },
+  { keys: ['n'], contexts: ['reader'], command: 'nextMatch', help: 'next match' },
+  { keys: ['N'], contexts: ['reader'], command: 'previousMatch', help: 'previous match' },
+  { keys: ['tab'], contexts: ['list'], command: 'toggleTree', help: 'categories' },
+  { keys: ['o'], contexts: ['list', 'reader'], command: 'openLink', help: { list: 'open the source link in the browser', reader: 'open link N in the browser' } },
+  { keys: ['y'], contexts: ['list', 'reader'], command: 'copy', help: { list: 'copy the link (or path)', reader: 'copy the link (or path)' } },
+  { keys: ['r'], contexts: ['list'], command: 'reload', help: 'reload the folder' },
+  { keys: ['!'], contexts: ['list', 'reader'], command: 'problems', help: 'files with problems' },
+  { keys: ['?'], contexts: ['list', 'tree', 'reader'], command: 'help', help: 'this help' },
+]; // prettier-ignore
+
+const byContext = new Map<KeyContext, Map<string, Command>>();
+for (const binding of KEYMAP) {
+  for (const context of binding.contexts) {
+    const table = byContext.get(context) ?? new Map<string, Command>();
+    for (const key of binding.keys) if (!table.has(key)) table.set(key, binding.command);
+    byContext.set(context, table);
+  }
+}
+
+/** The command a key means where it was pressed, if any. */
+export function commandFor(context: KeyContext, key: string): Command | undefined {
+  return byContext.get(context)?.get(key);
+}
+
+/** One name for a key press: `j`, `G`, `down`, `enter`, `ctrl+c`… */
+export function keyName(input: string, key: Key): string {
+  if (key.ctrl && input === 'c') return 'ctrl+c';
+  if (key.upArrow) return 'up';
+  if (key.downArrow) return 'down';
+  if (key.leftArrow) return 'left';
+  if (key.rightArrow) return 'right';
+  if (key.pageUp) return 'pageup';
+  if (key.pageDown) return 'pagedown';
+  if (key.home) return 'home';
+  if (key.end) return 'end';
+  if (key.return) return 'enter';
+  if (key.escape) return 'escape';
+  if (key.tab) return 'tab';
+  if (key.backspace || key.delete) return 'backspace';
+  if (input === ' ') return 'space';
+  return input;
+}
+
+/** The help screen's lines: for each context, its keys and what they do. */
+export function helpSections(): Array<{
+  title: string;
+  rows: Array<{ keys: string; help: string }>;
+}> {
+  const titles: Record<KeyContext, string> = {
+    list: 'Article list',
+    tree: 'Categories',
+    reader: 'Reader',
+  };
+  return (['list', 'tree', 'reader'] as const).map((context) => ({
+    title: titles[context],
+    rows: KEYMAP.filter((b) => b.contexts.includes(context)).map((b) => ({
+      keys: b.keys.join(' '),
+      help: typeof b.help === 'string' ? b.help : (b.help[context] ?? ''),
+    })),
+  }));
+}

@@ -1,0 +1,134 @@
+import type { Article } from '../corpus/article.js';
+import { formatLocalDay } from '../corpus/dates.js';
+import type { CategoryNode } from '../corpus/category-tree.js';
+import type { ListRow } from '../query/group.js';
+import { startOfDay } from '../query/group.js';
+import { sanitizeLine } from '../text/sanitize.js';
+import { displayWidth, padToWidth, truncateToWidth } from '../text/width.js';
+import { colors, paint } from './theme.js';
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** The time of day for today and yesterday, `Nov 24` this year, the full date before. */
+export function timeLabel(time: number, now: number): string {
+  const d = new Date(time);
+  const yesterday = startOfDay(now) - 86_400_000;
+  if (time >= yesterday && time < startOfDay(now) + 2 * 86_400_000) {
+    return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+  }
+  if (d.getFullYear() === new Date(now).getFullYear())
+    return `${MONTHS[d.getMonth()]} ${String(d.getDate()).padStart(2, ' ')}`;
+  return formatLocalDay(time);
+}
+
+export interface RowContext {
+  width: number;
+  now: number;
+  selected: number;
+  isRead: (article: Article) => boolean;
+  /** Column widths shared by the rows on screen; 0 hides a column. */
+  authorWidth: number;
+  categoryWidth: number;
+}
+
+function authorOf(article: Article): string {
+  return sanitizeLine(article.author ?? '');
+}
+
+function categoryOf(article: Article): string {
+  return article.categories[0] ? sanitizeLine(article.categories[0].join('/')) : '';
+}
+
+/** Author and category columns as wide as the rows on screen need, within bounds; dropped when narrow. */
+export function columnWidths(
+  articles: readonly Article[],
+  width: number,
+): { authorWidth: number; categoryWidth: number } {
+  const widest = (measure: (a: Article) => string, cap: number) =>
+    Math.min(cap, Math.max(0, ...articles.map((a) => displayWidth(measure(a)))));
+  return {
+    authorWidth: width >= 50 ? widest(authorOf, 16) : 0,
+    categoryWidth: width >= 72 ? widest(categoryOf, 24) : 0,
+  };
+}
+
+/** One screen line for a list row: a date heading, or time, title, author and category. */
+export function listRowLine(
+  row: ListRow,
+  articles: readonly Article[],
+  context: RowContext,
+): string {
+  const { width } = context;
+  if (row.kind === 'heading') {
+    const label = ` ${row.label} `;
+    return (
+      paint(label, { bold: true, color: colors.heading }) +
+      paint('─'.repeat(Math.max(0, width - displayWidth(label) - 1)), { dim: true })
+    );
+  }
+  const article = articles[row.index]!;
+  const selected = row.index === context.selected;
+  const time = padToWidth(timeLabel(article.date, context.now), 10);
+  const author = authorOf(article);
+  const category = categoryOf(article);
+  const { authorWidth, categoryWidth } = context;
+  const titleWidth = Math.max(
+    4,
+    width - 2 - 11 - (authorWidth ? authorWidth + 2 : 0) - (categoryWidth ? categoryWidth + 2 : 0),
+  );
+  let line = `${selected ? '▸' : ' '} ${time} ${padToWidth(truncateToWidth(article.title, titleWidth), titleWidth)}`;
+  if (authorWidth) line += `  ${padToWidth(truncateToWidth(author, authorWidth), authorWidth)}`;
+  if (categoryWidth)
+    line += `  ${padToWidth(truncateToWidth(category, categoryWidth), categoryWidth)}`;
+  line = padToWidth(truncateToWidth(line, width), width);
+  if (selected) return paint(line, { inverse: true });
+  return context.isRead(article) ? paint(line, { dim: true }) : line;
+}
+
+/** A category tree row: the node, indented, with its count; the first row is every article. */
+export interface TreeRow {
+  node: CategoryNode | null;
+  depth: number;
+  open: boolean;
+}
+
+export function flattenTree(
+  nodes: readonly CategoryNode[],
+  expanded: ReadonlySet<string>,
+): TreeRow[] {
+  const rows: TreeRow[] = [{ node: null, depth: 0, open: true }];
+  const pending: TreeRow[] = nodes
+    .map((node) => ({ node, depth: 0, open: expanded.has(node.path) }))
+    .reverse();
+  while (pending.length > 0) {
+    const row = pending.pop()!;
+    rows.push(row);
+    if (row.open && row.node) {
+      for (const child of [...row.node.children].reverse()) {
+        pending.push({ node: child, depth: row.depth + 1, open: expanded.has(child.path) });
+      }
+    }
+  }
+  return rows;
+}
+
+export function treeRowLine(
+  row: TreeRow,
+  total: number,
+  width: number,
+  selected: boolean,
+  active: boolean,
+): string {
+  const marker =
+    row.node === null ? ' ' : row.node.children.length === 0 ? ' ' : row.open ? '▾' : '▸';
+  const name = row.node ? sanitizeLine(row.node.name) : 'All articles';
+  const count = String(row.node ? row.node.count : total);
+  const indent = '  '.repeat(row.depth);
+  const room = Math.max(1, width - displayWidth(indent) - 2 - count.length - 1);
+  const line =
+    padToWidth(`${indent}${marker} ${truncateToWidth(name, room)}`, width - count.length - 1) +
+    ` ${count}`;
+  const fitted = truncateToWidth(line, width);
+  if (selected) return paint(padToWidth(fitted, width), { inverse: true, dim: !active });
+  return active ? fitted : paint(fitted, { dim: true });
+}

@@ -1,0 +1,313 @@
+import type { Command } from './keymap.js';
+
+/** What is on screen and where the reader is in it; everything else is derived. */
+export interface ViewState {
+  screen: 'list' | 'reader' | 'help' | 'problems';
+  /** Where help and problems return to. */
+  returnTo: 'list' | 'reader';
+  focus: 'list' | 'tree';
+  treeVisible: boolean;
+  /** Index of the selected article in the visible list. */
+  selected: number;
+  /** First visible row of the list (rows include date headings). */
+  listTop: number;
+  treeSelected: number;
+  treeTop: number;
+  /** Category paths open in the tree. */
+  expanded: readonly string[];
+  /** The category the list is narrowed to, `/`-joined; null for all. */
+  category: string | null;
+  /** The list's filter (SPEC §3), applied as typed. */
+  filter: string;
+  /** The reader's first visible line. */
+  readerTop: number;
+  /** The article search, and which of its matches is current. */
+  search: string;
+  matchIndex: number;
+  /** A line being typed at the bottom: a filter, a search, or a link number. */
+  prompt: { kind: 'filter' | 'search' | 'link'; text: string; before: string } | null;
+  /** Help or problems scroll. */
+  pageTop: number;
+}
+
+export function createDefaultState(initial: Partial<ViewState> = {}): ViewState {
+  return {
+    screen: 'list',
+    returnTo: 'list',
+    focus: 'list',
+    treeVisible: false,
+    selected: 0,
+    listTop: 0,
+    treeSelected: 0,
+    treeTop: 0,
+    expanded: [],
+    category: null,
+    filter: '',
+    readerTop: 0,
+    search: '',
+    matchIndex: 0,
+    prompt: null,
+    pageTop: 0,
+    ...initial,
+  };
+}
+
+/** The sizes a movement needs, measured by the view when the key is pressed. */
+export interface Extent {
+  /** Articles in the visible list, and the row each sits on. */
+  articleCount: number;
+  rowOfArticle: readonly number[];
+  rowCount: number;
+  /** Rows of the list pane, lines of the reader pane, rows of the tree. */
+  height: number;
+  lineCount: number;
+  treeCount: number;
+  /** Lines holding matches of the article search, in order. */
+  matchLines: readonly number[];
+}
+
+export type Action =
+  | { type: 'command'; command: Command; extent: Extent }
+  | { type: 'select'; index: number; extent: Extent }
+  | { type: 'openArticle'; index: number; readerTop: number; extent: Extent }
+  | { type: 'closeReader' }
+  | { type: 'startPrompt'; kind: 'filter' | 'search' | 'link' }
+  | { type: 'editPrompt'; text: string }
+  | { type: 'endPrompt'; keep: boolean; extent: Extent }
+  | { type: 'chooseCategory'; category: string | null }
+  | { type: 'toggleExpanded'; path: string; open: boolean }
+  | { type: 'resize'; extent: Extent };
+
+export function reduce(state: ViewState, action: Action): ViewState {
+  switch (action.type) {
+    case 'command':
+      return command(state, action.command, action.extent);
+    case 'select':
+      return selectArticle(state, action.index, action.extent);
+    case 'openArticle':
+      return {
+        ...selectArticle(state, action.index, action.extent),
+        screen: 'reader',
+        readerTop: action.readerTop,
+        search: '',
+        matchIndex: 0,
+      };
+    case 'closeReader':
+      return { ...state, screen: 'list' };
+    case 'startPrompt': {
+      const before =
+        action.kind === 'filter' ? state.filter : action.kind === 'search' ? state.search : '';
+      return {
+        ...state,
+        prompt: { kind: action.kind, text: action.kind === 'link' ? '' : before, before },
+      };
+    }
+    case 'editPrompt': {
+      if (!state.prompt) return state;
+      const prompt = { ...state.prompt, text: action.text };
+      // The list filter applies as it is typed.
+      if (prompt.kind === 'filter')
+        return { ...state, prompt, filter: action.text, selected: 0, listTop: 0 };
+      return { ...state, prompt };
+    }
+    case 'endPrompt':
+      return endPrompt(state, action.keep, action.extent);
+    case 'chooseCategory':
+      return { ...state, category: action.category, focus: 'list', selected: 0, listTop: 0 };
+    case 'toggleExpanded': {
+      const others = state.expanded.filter((path) => path !== action.path);
+      return { ...state, expanded: action.open ? [...others, action.path] : others };
+    }
+    case 'resize':
+      return {
+        ...selectArticle(state, state.selected, action.extent),
+        readerTop: clamp(state.readerTop, 0, maxTop(action.extent.lineCount, action.extent.height)),
+      };
+  }
+}
+
+function endPrompt(state: ViewState, keep: boolean, extent: Extent): ViewState {
+  const prompt = state.prompt;
+  if (!prompt) return state;
+  const base = { ...state, prompt: null };
+  if (prompt.kind === 'filter') return keep ? base : { ...base, filter: prompt.before };
+  if (prompt.kind === 'search') {
+    if (!keep) return base;
+    const searched = { ...base, search: prompt.text, matchIndex: 0 };
+    // Jump to the first match at or below the top of the page.
+    const first = extent.matchLines.findIndex((line) => line >= state.readerTop);
+    if (first < 0) return searched;
+    return {
+      ...searched,
+      matchIndex: first,
+      readerTop: revealLine(state.readerTop, extent.matchLines[first]!, extent),
+    };
+  }
+  return base;
+}
+
+function command(state: ViewState, name: Command, extent: Extent): ViewState {
+  if (state.screen === 'help' || state.screen === 'problems') return page(state, name, extent);
+  if (state.screen === 'reader') return readerCommand(state, name, extent);
+  if (state.focus === 'tree') return treeCommand(state, name, extent);
+  return listCommand(state, name, extent);
+}
+
+function listCommand(state: ViewState, name: Command, extent: Extent): ViewState {
+  const last = extent.articleCount - 1;
+  const page = Math.max(1, extent.height - 1);
+  const to = (index: number) => selectArticle(state, index, extent);
+  switch (name) {
+    case 'down':
+      return to(state.selected + 1);
+    case 'up':
+      return to(state.selected - 1);
+    case 'pageDown':
+      return to(state.selected + page);
+    case 'pageUp':
+      return to(state.selected - page);
+    case 'halfDown':
+      return to(state.selected + Math.ceil(page / 2));
+    case 'halfUp':
+      return to(state.selected - Math.ceil(page / 2));
+    case 'top':
+      return { ...to(0), listTop: 0 };
+    case 'bottom':
+      return to(last);
+    case 'clearFilter':
+      return { ...state, filter: '', category: null, selected: 0, listTop: 0 };
+    case 'toggleTree':
+      return { ...state, treeVisible: true, focus: 'tree' };
+    case 'help':
+    case 'problems':
+      return { ...state, screen: name, returnTo: 'list', pageTop: 0 };
+    default:
+      return state;
+  }
+}
+
+function treeCommand(state: ViewState, name: Command, extent: Extent): ViewState {
+  const page = Math.max(1, extent.height - 1);
+  const to = (index: number): ViewState => {
+    const treeSelected = clamp(index, 0, extent.treeCount - 1);
+    return { ...state, treeSelected, treeTop: reveal(state.treeTop, treeSelected, extent.height) };
+  };
+  switch (name) {
+    case 'down':
+      return to(state.treeSelected + 1);
+    case 'up':
+      return to(state.treeSelected - 1);
+    case 'pageDown':
+      return to(state.treeSelected + page);
+    case 'pageUp':
+      return to(state.treeSelected - page);
+    case 'halfDown':
+      return to(state.treeSelected + Math.ceil(page / 2));
+    case 'halfUp':
+      return to(state.treeSelected - Math.ceil(page / 2));
+    case 'top':
+      return to(0);
+    case 'bottom':
+      return to(extent.treeCount - 1);
+    case 'back':
+      return { ...state, focus: 'list', treeVisible: false };
+    case 'help':
+      return { ...state, screen: 'help', returnTo: 'list', pageTop: 0 };
+    default:
+      return state;
+  }
+}
+
+function readerCommand(state: ViewState, name: Command, extent: Extent): ViewState {
+  const bottom = maxTop(extent.lineCount, extent.height);
+  const page = Math.max(1, extent.height - 1);
+  const scroll = (top: number) => ({ ...state, readerTop: clamp(top, 0, bottom) });
+  switch (name) {
+    case 'down':
+      return scroll(state.readerTop + 1);
+    case 'up':
+      return scroll(state.readerTop - 1);
+    case 'pageDown':
+      return scroll(state.readerTop + page);
+    case 'pageUp':
+      return scroll(state.readerTop - page);
+    case 'halfDown':
+      return scroll(state.readerTop + Math.ceil(page / 2));
+    case 'halfUp':
+      return scroll(state.readerTop - Math.ceil(page / 2));
+    case 'top':
+      return scroll(0);
+    case 'bottom':
+      return scroll(bottom);
+    case 'back':
+      return { ...state, screen: 'list' };
+    case 'nextMatch':
+    case 'previousMatch': {
+      const count = extent.matchLines.length;
+      if (count === 0) return state;
+      const matchIndex = (state.matchIndex + (name === 'nextMatch' ? 1 : count - 1)) % count;
+      return {
+        ...state,
+        matchIndex,
+        readerTop: revealLine(state.readerTop, extent.matchLines[matchIndex]!, extent),
+      };
+    }
+    case 'help':
+    case 'problems':
+      return { ...state, screen: name, returnTo: 'reader', pageTop: 0 };
+    default:
+      return state;
+  }
+}
+
+/** Help and problems: scroll, and any other key returns. */
+function page(state: ViewState, name: Command, extent: Extent): ViewState {
+  const bottom = maxTop(extent.lineCount, extent.height);
+  switch (name) {
+    case 'down':
+      return { ...state, pageTop: clamp(state.pageTop + 1, 0, bottom) };
+    case 'up':
+      return { ...state, pageTop: clamp(state.pageTop - 1, 0, bottom) };
+    case 'pageDown':
+      return { ...state, pageTop: clamp(state.pageTop + extent.height - 1, 0, bottom) };
+    case 'pageUp':
+      return { ...state, pageTop: clamp(state.pageTop - extent.height + 1, 0, bottom) };
+    default:
+      return { ...state, screen: state.returnTo };
+  }
+}
+
+/** Selects an article and scrolls the list just enough to show it (and its date heading). */
+function selectArticle(state: ViewState, index: number, extent: Extent): ViewState {
+  if (extent.articleCount === 0) return { ...state, selected: 0, listTop: 0 };
+  const selected = clamp(index, 0, extent.articleCount - 1);
+  const row = extent.rowOfArticle[selected]!;
+  // Keep a heading just above the first article of a group in view.
+  const wanted = selected > 0 && extent.rowOfArticle[selected - 1] !== row - 1 ? row - 1 : row;
+  let listTop = state.listTop;
+  if (wanted < listTop) listTop = wanted;
+  if (row >= listTop + extent.height) listTop = row - extent.height + 1;
+  listTop = clamp(listTop, 0, maxTop(extent.rowCount, extent.height));
+  if (selected === 0) listTop = 0;
+  return { ...state, selected, listTop };
+}
+
+function reveal(top: number, index: number, height: number): number {
+  if (index < top) return index;
+  if (index >= top + height) return index - height + 1;
+  return top;
+}
+
+/** A top that shows `line`, moving as little as possible, a little context above it. */
+function revealLine(top: number, line: number, extent: Extent): number {
+  if (line >= top && line < top + extent.height) return top;
+  return clamp(line - Math.floor(extent.height / 3), 0, maxTop(extent.lineCount, extent.height));
+}
+
+export function maxTop(count: number, height: number): number {
+  return Math.max(0, count - height);
+}
+
+function clamp(value: number, low: number, high: number): number {
+  return Math.max(low, Math.min(high, value));
+}
