@@ -1,4 +1,4 @@
-import { Box, useApp, useInput } from 'ink';
+import { Box, useApp } from 'ink';
 import {
   useCallback,
   useEffect,
@@ -24,6 +24,7 @@ import { helpLines, Page, problemLines } from './Help.js';
 import { useArticleLines, type BodyReader } from './hooks/use-article-lines.js';
 import { useBodyTexts } from './hooks/use-body-texts.js';
 import { useCorpus, type CorpusLoader } from './hooks/use-corpus.js';
+import { useKeypress } from './hooks/use-keypress.js';
 import { useTerminalSize, type TerminalSize } from './hooks/use-terminal-size.js';
 import { commandFor, keyName, type Command } from './keymap.js';
 import { Lines, fitHeight } from './Lines.js';
@@ -240,7 +241,7 @@ export function App({
     else setNotice(`no link [${sanitizeLine(text)}] in this article`);
   };
 
-  useInput((input, key) => {
+  useKeypress((input, key) => {
     const name = keyName(input, key);
     if (name === 'ctrl+c') return quit();
     setNotice(null);

@@ -1,0 +1,186 @@
+import { mkdtempSync, utimesSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { render } from 'ink-testing-library';
+import { afterEach, describe, expect, it } from 'vitest';
+import { loadCorpus } from '../src/corpus/load.js';
+import { ReadingState } from '../src/state/reading.js';
+import { App, type Effects } from '../src/ui/App.js';
+import { tempCorpus } from './helpers.js';
+
+const KEYS = { down: '\u001b[B', enter: '\r', escape: '\u001b', tab: '\t' };
+
+const body = (words: string) =>
+  Array.from({ length: 30 }, (_, i) => `<p>${words} paragraph ${i + 1}.</p>`).join('\n');
+
+function fixture() {
+  const root = tempCorpus({
+    'rust.md': `---\ntitle: Rust release\ndate: 2026-11-26 09:00\ncategories: [Tech, Rust]\nauthor: Weekly\nlink: https://example.org/rust\n---\n${body('Compilers and borrow checking')}`,
+    'go.md': `---\ntitle: Go generics\ndate: 2026-11-25 10:00\ncategories: [Tech, Go]\nauthor: Weekly\n---\n${body('Generic functions')}`,
+    'tea.md': `---\ntitle: 一杯好茶\ndate: 2026-10-02 08:00\ncategories: [生活, 茶]\nauthor: 慢读\n---\n${body('绿茶八十度')}`,
+    'broken.md': `---\ntitle: [oops\n---\nbroken body`,
+  });
+  // Dated by its file, which must not depend on when the test runs.
+  const old = new Date(2020, 0, 1);
+  utimesSync(path.join(root, 'broken.md'), old, old);
+  return root;
+}
+
+async function until(
+  condition: () => boolean,
+  what: string,
+  show: () => string = () => '',
+): Promise<void> {
+  const deadline = Date.now() + 5000;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}:\n${show()}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+/** The frame as a person reads it: escape sequences removed. */
+// eslint-disable-next-line no-control-regex
+const plain = (frame: string) => frame.replace(/\u001b\[[0-9;]*m/g, '');
+
+const mounted: Array<{ unmount: () => void }> = [];
+afterEach(() => {
+  for (const app of mounted.splice(0)) app.unmount();
+});
+
+async function start(columns = 80, rows = 16) {
+  const root = fixture();
+  const opened: string[] = [];
+  const copied: string[] = [];
+  const effects: Effects = {
+    openUrl: (url) => opened.push(url),
+    copy: (text) => copied.push(text),
+  };
+  const reading = ReadingState.inFolder(mkdtempSync(path.join(tmpdir(), 'broadsheet-state-')));
+  const app = render(
+    <App
+      load={(onProgress) => loadCorpus(root, { onProgress })}
+      reading={reading}
+      effects={effects}
+      size={{ columns, rows }}
+      now={new Date(2026, 10, 26, 12).getTime()}
+    />,
+  );
+  mounted.push(app);
+  const frame = () => plain(app.lastFrame() ?? '');
+  await until(() => frame().includes('Rust release'), 'the list', frame);
+  const press = async (key: string, expected: (frame: string) => boolean, what: string) => {
+    app.stdin.write(key);
+    await until(() => expected(frame()), what, frame);
+  };
+  return { app, frame, press, opened, copied, reading, root };
+}
+
+describe('the browser', () => {
+  it('lists articles grouped by date, newest first, with a status line', async () => {
+    const { frame } = await start();
+    const lines = frame().split('\n');
+    expect(lines).toHaveLength(15);
+    expect(lines[0]).toMatch(/^ Today ─+$/);
+    expect(lines[1]).toMatch(/^▸ 09:00 +Rust release +Weekly +Tech\/Rust/);
+    expect(lines[2]).toMatch(/^ Yesterday/);
+    expect(lines[3]).toMatch(/^ {2}10:00 +Go generics/);
+    expect(lines[4]).toMatch(/^ October 2026/);
+    expect(lines[5]).toMatch(/^ {2}Oct {2}2 +一杯好茶 +慢读 +生活\/茶/);
+    expect(lines[6]).toMatch(/^ January 2020/);
+    expect(lines[7]).toMatch(/^ {2}2020-01-01 \[oops/);
+    expect(lines[14]).toMatch(/4 articles · 1 problem \(!\)/);
+  });
+
+  it('opens an article, pages, moves to the next with J and back to the list', async () => {
+    const { frame, press } = await start();
+    await press(
+      KEYS.enter,
+      (f) => f.includes('Compilers and borrow checking paragraph 1.'),
+      'the reader',
+    );
+    expect(frame().split('\n')[0]).toBe(' Rust release');
+    expect(frame()).toMatch(/\d+% · Rust release/);
+    await press(' ', (f) => !f.includes('paragraph 1.'), 'a page down');
+    await press('J', (f) => f.split('\n')[0] === ' Go generics', 'the next article');
+    // Back on the first article, at the line where it was left.
+    await press(
+      'K',
+      (f) => f.split('\n').at(-1)!.includes('Rust release') && f.includes('paragraph'),
+      'the previous article',
+    );
+    expect(frame().split('\n')[0]).not.toBe(' Rust release');
+    await press('q', (f) => f.includes('Yesterday'), 'the list again');
+  });
+
+  it('filters the list as a query is typed, and Escape clears it', async () => {
+    const { frame, press } = await start();
+    await press('/', (f) => f.split('\n').at(-1)!.startsWith('/'), 'the prompt');
+    for (const key of 'tag:x')
+      await press(key, (f) => f.includes(`/${'tag:x'.slice(0, 'tag:x'.indexOf(key) + 1)}`), key);
+    await until(() => frame().includes('No article matches'), 'an empty list', frame);
+    await press(KEYS.escape, (f) => f.includes('Rust release'), 'the filter cancelled');
+    await press('/', (f) => f.split('\n').at(-1)!.startsWith('/'), 'the prompt');
+    for (const key of '绿茶')
+      await press(key, (f) => f.includes(`/${key === '绿' ? '绿' : '绿茶'}`), key);
+    await until(
+      () => !frame().includes('Rust release') && frame().includes('一杯好茶'),
+      'the body match',
+      frame,
+    );
+    await press(KEYS.enter, (f) => f.includes('filter: 绿茶'), 'the kept filter');
+    await press(
+      KEYS.escape,
+      (f) => f.includes('Rust release') && !f.includes('filter:'),
+      'the filter cleared',
+    );
+  });
+
+  it('narrows to a category from the tree', async () => {
+    const { app, frame, press } = await start();
+    await press(KEYS.tab, (f) => f.includes('All articles'), 'the tree');
+    // Inverse marks the selection, in the tree as in the list.
+    const selected = () =>
+      [...(app.lastFrame() ?? '').matchAll(/\u001b\[7m([^\u001b]*)/g)].map((m) => m[1]!.trim());
+    await press('j', () => selected().some((row) => row.startsWith('▸ Tech')), 'a category');
+    await press('G', () => selected().some((row) => row.startsWith('▸ 生活')), 'the last category');
+    await press(KEYS.enter, (f) => f.includes('in 生活'), 'the category filter');
+    expect(frame()).not.toContain('Rust release');
+    expect(frame()).toContain('一杯好茶');
+  });
+
+  it('shows help generated from the keymap, and the problems', async () => {
+    const { frame, press } = await start(80, 70);
+    await press('?', (f) => f.includes('broadsheet — keys'), 'help');
+    expect(frame()).toMatch(/j down +next article/);
+    expect(frame()).toMatch(/J +next article/);
+    await press('x', (f) => f.includes('Rust release'), 'the list');
+    await press('!', (f) => f.includes('Files with problems (1)'), 'problems');
+    expect(frame()).toMatch(/broken\.md +bad YAML/);
+  });
+
+  it('searches inside the article and marks matches', async () => {
+    const { app, frame, press } = await start(80, 12);
+    await press(KEYS.enter, (f) => f.includes('paragraph 1.'), 'the reader');
+    await press('/', (f) => f.split('\n').at(-1)!.startsWith('/'), 'the prompt');
+    for (const key of '25') await press(key, (f) => f.split('\n').at(-1)!.includes(key), key);
+    await press(KEYS.enter, (f) => f.includes('paragraph 25.'), 'the match in view');
+    expect(frame()).toMatch(/match 1\/1 “25”/);
+    expect(app.lastFrame()).toContain('\u001b[7m25');
+  });
+
+  it('opens the source link, copies it, and remembers what was read', async () => {
+    const { app, frame, press, opened, copied, reading, root } = await start();
+    await press('o', () => opened.length === 1, 'the browser');
+    expect(opened).toEqual(['https://example.org/rust']);
+    await press('y', (f) => f.includes('copied https://example.org/rust'), 'the copy');
+    expect(copied).toEqual(['https://example.org/rust']);
+    await press(KEYS.enter, (f) => f.includes('paragraph 1.'), 'the reader');
+    await press('d', (f) => !f.includes('paragraph 1.'), 'a half page down');
+    await press('q', (f) => f.includes('Yesterday'), 'the list');
+    expect(reading.isRead(path.join(root, 'rust.md'))).toBe(true);
+    expect(reading.position(path.join(root, 'rust.md'))).toBeGreaterThan(0);
+    await press('j', (f) => f.includes('▸ 10:00'), 'the next row');
+    expect(app.lastFrame()).toMatch(/\u001b\[2m {2}09:00 +Rust release/);
+    expect(app.lastFrame()).toMatch(/\u001b\[7m▸ 10:00 +Go generics/);
+  });
+});

@@ -1,0 +1,135 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Article } from '../src/corpus/article.js';
+import { groupByDate } from '../src/query/group.js';
+import { matchesQuery } from '../src/query/match.js';
+import { needsBody, parseQuery } from '../src/query/parse.js';
+
+function article(fields: Partial<Article>): Article {
+  return {
+    path: 'a.md',
+    absolutePath: '/a.md',
+    title: 'Untitled',
+    date: Date.UTC(2021, 5, 1),
+    dateFromFile: false,
+    updated: null,
+    categories: [],
+    tags: [],
+    author: null,
+    image: null,
+    link: null,
+    meta: {},
+    problems: [],
+    format: 'html',
+    ...fields,
+  };
+}
+
+const rust = article({
+  title: 'Rust 编译器新版本发布',
+  author: '代码周刊',
+  categories: [['科技', '开源', '发布']],
+  tags: ['rust', 'release'],
+  date: Date.UTC(2026, 10, 18),
+});
+const matches = (
+  query: string,
+  a: Article = rust,
+  body = 'incremental compilation got faster 增量编译',
+) => matchesQuery(parseQuery(query), { article: a, body });
+
+describe('the search language', () => {
+  it('ANDs words over title, author, categories, tags and body, case-insensitively', () => {
+    expect(matches('rust')).toBe(true);
+    expect(matches('RUST 编译器')).toBe(true);
+    expect(matches('周刊')).toBe(true);
+    expect(matches('开源')).toBe(true);
+    expect(matches('release')).toBe(true);
+    expect(matches('增量')).toBe(true);
+    expect(matches('rust python')).toBe(false);
+  });
+  it('matches quoted phrases as a whole', () => {
+    expect(matches('"compilation got"')).toBe(true);
+    expect(matches('"got compilation"')).toBe(false);
+  });
+  it('negates with a minus', () => {
+    expect(matches('-python')).toBe(true);
+    expect(matches('rust -faster')).toBe(false);
+  });
+  it('reads field terms', () => {
+    expect(matches('cat:开源')).toBe(true);
+    expect(matches('cat:科技/开源')).toBe(true);
+    expect(matches('cat:生活')).toBe(false);
+    expect(matches('tag:rust')).toBe(true);
+    expect(matches('tag:go')).toBe(false);
+    expect(matches('author:代码')).toBe(true);
+    expect(matches('title:编译器')).toBe(true);
+    expect(matches('title:faster')).toBe(false);
+    expect(matches('-tag:rust')).toBe(false);
+  });
+  it('reads after: and before: as dates', () => {
+    expect(matches('after:2026-11-01')).toBe(true);
+    expect(matches('before:2026-11-01')).toBe(false);
+    expect(matches('after:2026-11-01 before:2026-12-01')).toBe(true);
+  });
+  it('ignores a half-typed date and an unknown field is text', () => {
+    const query = parseQuery('after:2026-1 http://x.example');
+    expect(query.ignored).toEqual(['after:2026-1']);
+    expect(query.terms).toEqual([{ kind: 'text', text: 'http://x.example', negated: false }]);
+  });
+  it('says when a body is needed', () => {
+    expect(needsBody(parseQuery('tag:rust title:x'))).toBe(false);
+    expect(needsBody(parseQuery('rust'))).toBe(true);
+  });
+  it('matches fields without a body', () => {
+    expect(matchesQuery(parseQuery('rust'), { article: rust, body: undefined })).toBe(true);
+    expect(matchesQuery(parseQuery('增量'), { article: rust, body: undefined })).toBe(false);
+  });
+});
+
+describe('groupByDate', () => {
+  let savedZone: string | undefined;
+  beforeEach(() => {
+    savedZone = process.env.TZ;
+    process.env.TZ = 'Europe/Berlin';
+  });
+  afterEach(() => {
+    process.env.TZ = savedZone;
+  });
+
+  it('groups newest-first articles into Today, Yesterday, This week, then months', () => {
+    // Thursday 26 November 2026, 12:00 in Berlin.
+    const now = new Date(2026, 10, 26, 12).getTime();
+    const dates = [
+      new Date(2026, 10, 27, 9), // tomorrow
+      new Date(2026, 10, 26, 8),
+      new Date(2026, 10, 26, 0, 30),
+      new Date(2026, 10, 25, 23),
+      new Date(2026, 10, 23, 10), // Monday
+      new Date(2026, 10, 22, 10), // Sunday: last week
+      new Date(2026, 9, 1),
+      new Date(2025, 9, 1),
+    ];
+    const { rows, rowOfArticle } = groupByDate(
+      dates.map((d, i) => article({ path: `${i}.md`, date: d.getTime() })),
+      now,
+    );
+    expect(rows.map((r) => (r.kind === 'heading' ? r.label : r.index))).toEqual([
+      'Upcoming',
+      0,
+      'Today',
+      1,
+      2,
+      'Yesterday',
+      3,
+      'This week',
+      4,
+      'November 2026',
+      5,
+      'October 2026',
+      6,
+      'October 2025',
+      7,
+    ]);
+    expect(rowOfArticle).toEqual([1, 3, 4, 6, 8, 10, 12, 14]);
+  });
+});
