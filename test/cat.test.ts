@@ -163,3 +163,35 @@ describe('broadsheet cat', () => {
       expect(displayWidth(line)).toBeLessThanOrEqual(40);
   });
 });
+
+describe('the pipe commands', () => {
+  it('load neither Ink nor React', async () => {
+    const { mkdtempSync, readFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { projectRoot } = await import('./helpers.js');
+    const log = path.join(mkdtempSync(path.join(tmpdir(), 'broadsheet-imports-')), 'imports.log');
+    const hook = path.join(projectRoot, 'test/fixtures/report-imports.mjs');
+    for (const args of [
+      ['cat', seed],
+      ['cat', '-d', demoCorpus, 'about.md'],
+      ['list', realCorpus],
+      ['categories', demoCorpus],
+    ]) {
+      const result = spawnSync(process.execPath, ['--import', hook, bin, ...args], {
+        env: { ...process.env, BROADSHEET_IMPORT_LOG: log },
+        encoding: 'utf8',
+      });
+      expect(result.status, args.join(' ')).toBe(0);
+    }
+    const packages = new Set(
+      readFileSync(log, 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((url) => url.split('/node_modules/').at(-1)!.split('/')[0]),
+    );
+    expect(packages.has('meow')).toBe(true);
+    expect(packages.has('htmlparser2')).toBe(true);
+    for (const heavy of ['ink', 'react', 'react-reconciler', 'yoga-layout'])
+      expect(packages.has(heavy), heavy).toBe(false);
+  });
+});

@@ -1,0 +1,105 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+/**
+ * A real terminal for end-to-end tests: a detached tmux session of a fixed
+ * size on its own server, whose screen is read with capture-pane and whose raw
+ * output is recorded with pipe-pane.
+ */
+export class TmuxSession {
+  readonly socket = `broadsheet-test-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
+  readonly folder = mkdtempSync(path.join(tmpdir(), 'broadsheet-tmux-'));
+  readonly rawFile = path.join(this.folder, 'raw.out');
+  readonly exitFile = path.join(this.folder, 'exit-code');
+
+  constructor(
+    command: string,
+    options: { columns: number; rows: number; env?: Record<string, string> },
+  ) {
+    const go = path.join(this.folder, 'go');
+    const env = Object.entries(options.env ?? {})
+      .map(([key, value]) => `${key}=${shellQuote(value)}`)
+      .join(' ');
+    // Wait for the recorder before starting, so the raw output is complete.
+    const script = `while [ ! -e ${shellQuote(go)} ]; do sleep 0.02; done; ${env} ${command}; echo $? > ${shellQuote(this.exitFile)}; sleep 60`;
+    this.tmux(
+      'new-session',
+      '-d',
+      '-s',
+      'main',
+      '-x',
+      String(options.columns),
+      '-y',
+      String(options.rows),
+      'bash',
+      '-c',
+      script,
+    );
+    this.tmux('set-option', '-t', 'main', 'status', 'off');
+    this.tmux('pipe-pane', '-t', 'main', '-o', `cat >> ${shellQuote(this.rawFile)}`);
+    writeFileSync(go, '');
+  }
+
+  tmux(...args: string[]): string {
+    return execFileSync('tmux', ['-L', this.socket, '-f', '/dev/null', ...args], {
+      encoding: 'utf8',
+    });
+  }
+
+  /** The screen as text, one string a row. */
+  screen(): string[] {
+    return this.tmux('capture-pane', '-p', '-t', 'main').replace(/\n$/, '').split('\n');
+  }
+
+  /** Keys as tmux names them (`Enter`, `Space`, `j`); `literal` types text as it is. */
+  send(keys: string[], literal = false): void {
+    this.tmux('send-keys', '-t', 'main', ...(literal ? ['-l'] : []), ...keys);
+  }
+
+  resize(columns: number, rows: number): void {
+    this.tmux('resize-window', '-t', 'main', '-x', String(columns), '-y', String(rows));
+  }
+
+  /** Polls the screen until `condition` holds; throws with the screen when it never does. */
+  async waitFor(
+    condition: (screen: string[]) => boolean,
+    what: string,
+    timeout = 10_000,
+  ): Promise<string[]> {
+    const deadline = Date.now() + timeout;
+    for (;;) {
+      const screen = this.screen();
+      if (condition(screen)) return screen;
+      if (Date.now() > deadline)
+        throw new Error(`timed out waiting for ${what}; the screen was:\n${screen.join('\n')}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+
+  async exitCode(timeout = 10_000): Promise<number> {
+    const deadline = Date.now() + timeout;
+    while (!existsSync(this.exitFile) || readFileSync(this.exitFile, 'utf8').trim() === '') {
+      if (Date.now() > deadline) throw new Error('the program did not exit');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    return Number(readFileSync(this.exitFile, 'utf8').trim());
+  }
+
+  raw(): string {
+    return existsSync(this.rawFile) ? readFileSync(this.rawFile, 'latin1') : '';
+  }
+
+  close(): void {
+    try {
+      this.tmux('kill-server');
+    } catch {
+      // Already gone.
+    }
+  }
+}
+
+export function shellQuote(value: string): string {
+  return `'${value.replace(/'/g, `'\\''`)}'`;
+}

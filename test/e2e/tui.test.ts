@@ -1,0 +1,137 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Article } from '../../src/corpus/article.js';
+import { loadCorpus } from '../../src/corpus/load.js';
+import { displayWidth } from '../../src/text/width.js';
+import { bin, realCorpus } from '../helpers.js';
+import { shellQuote, TmuxSession } from './tmux.js';
+
+const sessions: TmuxSession[] = [];
+afterEach(() => {
+  for (const session of sessions.splice(0)) session.close();
+});
+
+function start(columns: number, rows: number): TmuxSession {
+  const state = mkdtempSync(path.join(tmpdir(), 'broadsheet-state-'));
+  const session = new TmuxSession(
+    `${shellQuote(process.execPath)} ${shellQuote(bin)} ${shellQuote(realCorpus)}`,
+    {
+      columns,
+      rows,
+      env: { XDG_STATE_HOME: state, TERM: 'xterm-256color', CI: 'true' },
+    },
+  );
+  sessions.push(session);
+  return session;
+}
+
+/** The first characters of a title, as a list row shows it however narrow. */
+const head = (article: Article) => [...article.title].slice(0, 6).join('');
+const status = (screen: string[]) => screen.filter((line) => line.trim() !== '').at(-1) ?? '';
+
+describe('the browser in a real terminal', () => {
+  let articles: Article[];
+  beforeAll(async () => {
+    articles = (await loadCorpus(realCorpus)).articles;
+  });
+
+  it('lists, opens, pages, moves on, filters, helps, resizes and quits cleanly', async () => {
+    const tmux = start(100, 30);
+    // The newest articles first, in date order.
+    let screen = await tmux.waitFor(
+      (s) => s.some((line) => line.includes(head(articles[0]!))),
+      'the list',
+    );
+    const rows = screen.join('\n');
+    const positions = articles.slice(0, 5).map((article) => rows.indexOf(head(article)));
+    expect(positions.every((p) => p >= 0)).toBe(true);
+    expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+    expect(screen).toHaveLength(30);
+    expect(status(screen)).toMatch(/62 articles/);
+    expect(screen.indexOf(status(screen))).toBe(28);
+
+    // j, Enter opens the second article.
+    tmux.send(['j']);
+    tmux.send(['Enter']);
+    screen = await tmux.waitFor(
+      (s) => s[0]!.includes(head(articles[1]!)) && /\d+%/.test(status(s)),
+      'the second article',
+    );
+    // J shows the third without going back to the list.
+    tmux.send(['J']);
+    screen = await tmux.waitFor((s) => s[0]!.includes(head(articles[2]!)), 'the third article');
+    const firstPage = screen.slice(0, 28).join('\n');
+    tmux.send(['Space']);
+    screen = await tmux.waitFor((s) => s.slice(0, 28).join('\n') !== firstPage, 'the next page');
+    expect(status(screen)).toMatch(/^ ?\d+% · /);
+
+    // q returns to the list, ? shows the keys.
+    tmux.send(['q']);
+    await tmux.waitFor((s) => /62 articles/.test(status(s)), 'the list again');
+    tmux.send(['?']);
+    await tmux.waitFor((s) => s.some((line) => line.includes('broadsheet — keys')), 'help');
+    tmux.send(['Escape']);
+    await tmux.waitFor(
+      (s) => !s.some((line) => line.includes('broadsheet — keys')),
+      'the list after help',
+    );
+
+    // / and a word from a title narrows the list to it.
+    tmux.send(['/']);
+    tmux.send(['Kafka'], true);
+    screen = await tmux.waitFor(
+      (s) =>
+        s.some((line) => line.includes('2万字长文搞懂Kafka')) &&
+        !s.some((l) => l.includes(head(articles[0]!))),
+      'the filtered list',
+    );
+    tmux.send(['Enter']);
+    screen = await tmux.waitFor((s) => /filter: Kafka/.test(status(s)), 'the kept filter');
+    expect(status(screen)).toMatch(/\d+ of 62 articles/);
+
+    // Every key press so far redrew without clearing the screen; only the start did.
+    expect(tmux.raw().split('\u001b[2J').length - 1).toBe(1);
+
+    // A resize redraws cleanly at the new size (Ink clears once when the old frame is taller than the new screen).
+    tmux.resize(60, 20);
+    screen = await tmux.waitFor(
+      (s) => s.length === 20 && /filter: Kafka/.test(status(s)) && s.indexOf(status(s)) === 18,
+      'the resized screen',
+    );
+    for (const line of screen) expect(displayWidth(line)).toBeLessThanOrEqual(60);
+    const afterResize = tmux.raw().length;
+    tmux.send(['Escape']);
+    await tmux.waitFor((s) => /62 articles/.test(status(s)), 'the cleared filter');
+    tmux.send(['j']);
+    tmux.send(['k']);
+    await tmux.waitFor((s) => s.some((line) => line.startsWith('▸')), 'the selection');
+    expect(tmux.raw().slice(afterResize)).not.toContain('\u001b[2J');
+
+    tmux.send(['q']);
+    expect(await tmux.exitCode()).toBe(0);
+    const raw = tmux.raw();
+    expect(raw).toContain('\u001b[?1049h');
+    expect(raw.lastIndexOf('\u001b[?1049l')).toBeGreaterThan(raw.lastIndexOf('\u001b[?1049h'));
+    expect(raw).toContain('\u001b[?25h');
+  });
+
+  it('gives the terminal back when killed with SIGTERM', async () => {
+    const tmux = start(80, 24);
+    await tmux.waitFor((s) => /62 articles/.test(status(s)), 'the list');
+    const pid = tmux.tmux('list-panes', '-t', 'main', '-F', '#{pane_pid}').trim();
+    // The pane runs bash, whose child is node.
+    const node = execFileSync('ps', ['-o', 'pid=', '--ppid', pid], { encoding: 'utf8' })
+      .trim()
+      .split('\n')[0]!
+      .trim();
+    expect(node).toMatch(/^\d+$/);
+    process.kill(Number(node), 'SIGTERM');
+    expect(await tmux.exitCode()).toBe(143);
+    const raw = tmux.raw();
+    expect(raw.lastIndexOf('\u001b[?1049l')).toBeGreaterThan(raw.lastIndexOf('\u001b[?1049h'));
+    expect(raw).toContain('\u001b[?25h');
+  });
+});
