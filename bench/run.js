@@ -10,3 +10,7 @@ const realCorpus = path.resolve(here, '../../shared/corpus/real');
 console.log(`node ${process.version}, ${new Date().toISOString()}; command: npm run bench`);
 await benchRender(realCorpus);
 await benchStartup(realCorpus);
+// As the browser runs: React's production build.
+process.env.NODE_ENV ??= 'production';
+const { benchTui } = await import('./tui.js');
+await benchTui([20_000, 100_000]);

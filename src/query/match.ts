@@ -19,29 +19,34 @@ function holds(term: SearchTerm, article: Article, body: string | undefined): bo
     case 'before':
       return article.date < term.time;
     case 'field':
-      return fieldValues(article, term.field).some((value) =>
-        value.toLowerCase().includes(term.text),
-      );
+      return fieldsOf(article)[term.field].includes(term.text);
     case 'text':
-      return (
-        fieldValues(article, 'title').some((value) => value.toLowerCase().includes(term.text)) ||
-        fieldValues(article, 'author').some((value) => value.toLowerCase().includes(term.text)) ||
-        fieldValues(article, 'cat').some((value) => value.toLowerCase().includes(term.text)) ||
-        fieldValues(article, 'tag').some((value) => value.toLowerCase().includes(term.text)) ||
-        (body?.includes(term.text) ?? false)
-      );
+      return fieldsOf(article).all.includes(term.text) || (body?.includes(term.text) ?? false);
   }
 }
 
-function fieldValues(article: Article, field: 'cat' | 'tag' | 'author' | 'title'): string[] {
-  switch (field) {
-    case 'title':
-      return [article.title];
-    case 'author':
-      return article.author ? [article.author] : [];
-    case 'tag':
-      return article.tags;
-    case 'cat':
-      return article.categories.map((path) => path.join('/'));
+/** An article's fields lower-cased for matching, each list joined by a separator no query contains. */
+interface SearchFields {
+  title: string;
+  author: string;
+  cat: string;
+  tag: string;
+  all: string;
+}
+
+const SEPARATOR = '\u0000';
+const fieldCache = new WeakMap<Article, SearchFields>();
+
+/** Built once per article: a filter keystroke over 100 000 articles must not lower-case them all again. */
+function fieldsOf(article: Article): SearchFields {
+  let fields = fieldCache.get(article);
+  if (!fields) {
+    const title = article.title.toLowerCase();
+    const author = (article.author ?? '').toLowerCase();
+    const cat = article.categories.map((path) => path.join('/')).join(SEPARATOR).toLowerCase();
+    const tag = article.tags.join(SEPARATOR).toLowerCase();
+    fields = { title, author, cat, tag, all: [title, author, cat, tag].join(SEPARATOR) };
+    fieldCache.set(article, fields);
   }
+  return fields;
 }
