@@ -43,7 +43,10 @@ function fieldsOf(article: Article): SearchFields {
   if (!fields) {
     const title = article.title.toLowerCase();
     const author = (article.author ?? '').toLowerCase();
-    const cat = article.categories.map((path) => path.join('/')).join(SEPARATOR).toLowerCase();
+    const cat = article.categories
+      .map((path) => path.join('/'))
+      .join(SEPARATOR)
+      .toLowerCase();
     const tag = article.tags.join(SEPARATOR).toLowerCase();
     fields = { title, author, cat, tag, all: [title, author, cat, tag].join(SEPARATOR) };
     fieldCache.set(article, fields);
