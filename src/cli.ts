@@ -145,6 +145,9 @@ async function run(invocation: Invocation): Promise<number> {
     case 'browse':
       // The browser needs a terminal to draw on and to read keys from; elsewhere it is `list`.
       if (process.stdout.isTTY && process.stdin.isTTY && invocation.output === 'tsv') {
+        // React's production build, chosen before any React module loads: its JSX runtime and its
+        // reconciler must come from the same build, and the development one checks every element.
+        process.env.NODE_ENV ??= 'production';
         return (await import('./commands/browse.js')).browseCommand(invocation);
       }
       return (await import('./commands/list.js')).listCommand(invocation);

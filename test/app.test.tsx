@@ -112,6 +112,12 @@ describe('the browser', () => {
     await press('q', (f) => f.includes('Yesterday'), 'the list again');
   });
 
+  it('takes keys that arrive together one at a time, as a held key sends them', async () => {
+    const { frame, press } = await start();
+    await press(`jj${KEYS.enter}`, (f) => f.split('\n')[0] === ' 一杯好茶', 'the third article');
+    await press(`qjk`, (f) => f.includes('▸ Oct  2'), 'the third row');
+  });
+
   it('filters the list as a query is typed, and Escape clears it', async () => {
     const { frame, press } = await start();
     await press('/', (f) => f.split('\n').at(-1)!.startsWith('/'), 'the prompt');

@@ -11,8 +11,6 @@ export async function browseCommand(invocation: Invocation): Promise<number> {
   // Ink treats a CI environment as a log and prints only the last frame; a terminal someone is typing in is never that.
   delete process.env.CI;
   delete process.env.CONTINUOUS_INTEGRATION;
-  // React's development build checks every element; a user's terminal wants the production one.
-  process.env.NODE_ENV ??= 'production';
   const [{ render }, { App }, { takeTerminal, terminalEffects }] = await Promise.all([
     import('ink'),
     import('../ui/App.js'),

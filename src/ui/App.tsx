@@ -1,4 +1,4 @@
-import { Box, useApp } from 'ink';
+import { Box, useApp, type Key } from 'ink';
 import {
   useCallback,
   useEffect,
@@ -30,7 +30,14 @@ import { commandFor, keyName, type Command } from './keymap.js';
 import { Lines, fitHeight } from './Lines.js';
 import { flattenTree } from './list-rows.js';
 import { Reader } from './Reader.js';
-import { createDefaultState, maxTop, reduce, type Extent } from './state.js';
+import {
+  createDefaultState,
+  maxTop,
+  reduce,
+  type Action,
+  type Extent,
+  type ViewState,
+} from './state.js';
 import { StatusBar } from './StatusBar.js';
 import { paint } from './theme.js';
 
@@ -53,6 +60,13 @@ export interface AppProps {
   start?: { filter?: ArticleFilter; category?: string; search?: string };
 }
 
+/** A key press with no modifier or special key: one typed character. */
+const PLAIN_KEY: Key = {
+  upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, pageDown: false, pageUp: false,
+  home: false, end: false, return: false, escape: false, ctrl: false, shift: false, tab: false,
+  backspace: false, delete: false, meta: false, super: false, hyper: false, capsLock: false, numLock: false,
+}; // prettier-ignore
+
 /** Columns of reading text at most, for comfort. */
 const MEASURE = 100;
 
@@ -68,9 +82,18 @@ export function App({
   const { exit } = useApp();
   const size = useTerminalSize(fixedSize);
   const { corpus, progress, error, reload } = useCorpus(load);
-  const [state, dispatch] = useReducer(reduce, undefined, () =>
-    createDefaultState({ filter: start?.search ?? '', category: start?.category ?? null }),
-  );
+  // The view state lives in a ref as well as in React: several keys can arrive in one read (a held
+  // key, a fast typist), and each must see the state the one before it left, not the last render's.
+  const stateRef = useRef<ViewState | null>(null);
+  stateRef.current ??= createDefaultState({
+    filter: start?.search ?? '',
+    category: start?.category ?? null,
+  });
+  const [state, setState] = useState(stateRef.current);
+  const dispatch = useCallback((action: Action) => {
+    stateRef.current = reduce(stateRef.current!, action);
+    setState(stateRef.current);
+  }, []);
   const [notice, setNotice] = useState<string | null>(reading.warning);
 
   const now = useMemo(() => fixedNow ?? Date.now(), [fixedNow, corpus]);
@@ -149,17 +172,29 @@ export function App({
 
   const readerTop = Math.min(state.readerTop, maxTop(lines?.length ?? 0, height));
 
-  const leaveArticle = useCallback(() => {
-    if (current) reading.markRead(current.absolutePath, readerTop);
+  /** The state as the keys so far have left it, and the article it selects. */
+  const latest = () => {
+    const s = stateRef.current!;
+    const index = Math.min(s.selected, Math.max(0, visible.length - 1));
+    return { s, index, article: visible[index] ?? null };
+  };
+
+  const leaveArticle = () => {
+    const { s, article } = latest();
+    if (article)
+      reading.markRead(
+        article.absolutePath,
+        Math.min(s.readerTop, maxTop(lines?.length ?? 0, height)),
+      );
     const failure = reading.save();
     if (failure) setNotice(failure);
-  }, [current, reading, readerTop]);
+  };
 
-  const quit = useCallback(() => {
-    if (state.screen === 'reader') leaveArticle();
+  const quit = () => {
+    if (latest().s.screen === 'reader') leaveArticle();
     else reading.save();
     exit();
-  }, [exit, leaveArticle, reading, state.screen]);
+  };
 
   const open = (index: number) => {
     const article = visible[index];
@@ -170,19 +205,20 @@ export function App({
   };
 
   const run = (command: Command) => {
-    const inReader = state.screen === 'reader';
+    const { s, index, article } = latest();
+    const inReader = s.screen === 'reader';
     switch (command) {
       case 'quit':
         return quit();
       case 'open':
-        if (state.focus === 'tree' && !inReader) {
-          const row = treeRows[state.treeSelected];
+        if (s.focus === 'tree' && !inReader) {
+          const row = treeRows[s.treeSelected];
           return dispatch({ type: 'chooseCategory', category: row?.node?.path ?? null });
         }
-        return open(selected);
+        return open(index);
       case 'expand':
       case 'collapse': {
-        const row = treeRows[state.treeSelected];
+        const row = treeRows[s.treeSelected];
         if (row?.node && row.node.children.length > 0) {
           dispatch({ type: 'toggleExpanded', path: row.node.path, open: command === 'expand' });
         }
@@ -193,9 +229,10 @@ export function App({
         return dispatch({ type: 'command', command, extent: extent() });
       case 'nextArticle':
       case 'previousArticle': {
-        const next = selected + (command === 'nextArticle' ? 1 : -1);
-        if (next < 0 || next >= visible.length)
+        const next = index + (command === 'nextArticle' ? 1 : -1);
+        if (next < 0 || next >= visible.length) {
           return setNotice(next < 0 ? 'this is the first article' : 'this is the last article');
+        }
         leaveArticle();
         return open(next);
       }
@@ -203,11 +240,11 @@ export function App({
         return dispatch({ type: 'startPrompt', kind: inReader ? 'search' : 'filter' });
       case 'openLink':
         if (inReader) return dispatch({ type: 'startPrompt', kind: 'link' });
-        if (current?.link) return effects.openUrl(current.link);
+        if (article?.link) return effects.openUrl(article.link);
         return setNotice('this article has no source link');
       case 'copy': {
-        if (!current) return;
-        const text = current.link ?? current.absolutePath;
+        if (!article) return;
+        const text = article.link ?? article.absolutePath;
         effects.copy(text);
         return setNotice(`copied ${text}`);
       }
@@ -220,7 +257,7 @@ export function App({
   };
 
   const editPrompt = (name: string, input: string) => {
-    const prompt = state.prompt!;
+    const prompt = latest().s.prompt!;
     if (name === 'escape') return dispatch({ type: 'endPrompt', keep: false, extent: extent() });
     if (name === 'enter') {
       if (prompt.kind === 'link') openLinkNumber(prompt.text);
@@ -228,8 +265,9 @@ export function App({
         prompt.kind === 'search' && lines ? matchingLines(lines, prompt.text) : matchLines;
       return dispatch({ type: 'endPrompt', keep: true, extent: extent({ matchLines: matches }) });
     }
-    if (name === 'backspace')
+    if (name === 'backspace') {
       return dispatch({ type: 'editPrompt', text: graphemes(prompt.text).slice(0, -1).join('') });
+    }
     const typed = sanitizeLine(input);
     if (typed && name !== 'tab') dispatch({ type: 'editPrompt', text: prompt.text + typed });
   };
@@ -241,22 +279,23 @@ export function App({
     else setNotice(`no link [${sanitizeLine(text)}] in this article`);
   };
 
-  useKeypress((input, key) => {
+  const press = (input: string, key: Key) => {
     const name = keyName(input, key);
     if (name === 'ctrl+c') return quit();
     setNotice(null);
-    if (state.prompt) return editPrompt(name, input);
+    const { s } = latest();
+    if (s.prompt) return editPrompt(name, input);
     if (!corpus) {
       if (name === 'q') quit();
       return;
     }
     const context =
-      state.screen === 'reader' || (state.returnTo === 'reader' && state.screen !== 'list')
+      s.screen === 'reader' || (s.returnTo === 'reader' && s.screen !== 'list')
         ? 'reader'
-        : state.focus === 'tree'
+        : s.focus === 'tree'
           ? 'tree'
           : 'list';
-    if (state.screen === 'help' || state.screen === 'problems') {
+    if (s.screen === 'help' || s.screen === 'problems') {
       return dispatch({
         type: 'command',
         command: commandFor(context, name) ?? 'back',
@@ -265,6 +304,24 @@ export function App({
     }
     const command = commandFor(context, name);
     if (command) run(command);
+  };
+
+  useKeypress((input, key) => {
+    // Keys that arrive together (`jjj` from a held key, `j` and Enter typed fast) come as one string;
+    // outside a prompt each character is its own key press.
+    if (input.length > 1 && !latest().s.prompt && !key.ctrl && !key.meta && !key.escape) {
+      for (const character of graphemes(input)) {
+        const special =
+          character === '\r' || character === '\n'
+            ? { return: true }
+            : character === '\t'
+              ? { tab: true }
+              : {};
+        press(character, { ...PLAIN_KEY, ...special });
+      }
+      return;
+    }
+    press(input, key);
   });
 
   let content: ReactElement;

@@ -23,7 +23,8 @@ export class TmuxSession {
       .map(([key, value]) => `${key}=${shellQuote(value)}`)
       .join(' ');
     // Wait for the recorder before starting, so the raw output is complete.
-    const script = `while [ ! -e ${shellQuote(go)} ]; do sleep 0.02; done; ${env} ${command}; echo $? > ${shellQuote(this.exitFile)}; sleep 60`;
+    // As a person runs it: not under the test runner's NODE_ENV.
+    const script = `while [ ! -e ${shellQuote(go)} ]; do sleep 0.02; done; unset NODE_ENV VITEST; ${env} ${command}; echo $? > ${shellQuote(this.exitFile)}; sleep 60`;
     this.tmux(
       'new-session',
       '-d',
