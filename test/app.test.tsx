@@ -1,4 +1,4 @@
-import { mkdtempSync, utimesSync } from 'node:fs';
+import { mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { render } from 'ink-testing-library';
@@ -15,7 +15,7 @@ const body = (words: string) =>
 
 function fixture() {
   const root = tempCorpus({
-    'rust.md': `---\ntitle: Rust release\ndate: 2026-11-26 09:00\ncategories: [Tech, Rust]\nauthor: Weekly\nlink: https://example.org/rust\n---\n${body('Compilers and borrow checking')}`,
+    'rust.md': `---\ntitle: Rust release\ndate: 2026-11-26 09:00\ncategories: [Tech, Rust]\nauthor: Weekly\nlink: https://example.org/rust\n---\n${body('Compilers and borrow checking')}<p>See <a href="https://example.org/notes">the notes</a>.</p>`,
     'go.md': `---\ntitle: Go generics\ndate: 2026-11-25 10:00\ncategories: [Tech, Go]\nauthor: Weekly\n---\n${body('Generic functions')}`,
     'tea.md': `---\ntitle: 一杯好茶\ndate: 2026-10-02 08:00\ncategories: [生活, 茶]\nauthor: 慢读\n---\n${body('绿茶八十度')}`,
     'broken.md': `---\ntitle: [oops\n---\nbroken body`,
@@ -172,6 +172,30 @@ describe('the browser', () => {
     await press(KEYS.enter, (f) => f.includes('paragraph 25.'), 'the match in view');
     expect(frame()).toMatch(/match 1\/1 “25”/);
     expect(app.lastFrame()).toContain('\u001b[7m25');
+  });
+
+  it('opens link N from the reader and reads the folder again on r', async () => {
+    const { frame, press, opened, root } = await start();
+    await press(KEYS.enter, (f) => f.includes('paragraph 1.'), 'the reader');
+    await press(
+      'o',
+      (f) => f.split('\n').at(-1)!.startsWith('open link number:'),
+      'the link prompt',
+    );
+    await press('1', (f) => f.split('\n').at(-1)!.includes('open link number: 1'), 'the number');
+    await press(KEYS.enter, () => opened.length === 1, 'the browser');
+    expect(opened).toEqual(['https://example.org/notes']);
+    await press('q', (f) => f.includes('Yesterday'), 'the list');
+    writeFileSync(
+      path.join(root, 'new.md'),
+      '---\ntitle: Fresh arrival\ndate: 2026-11-26 11:00\n---\nnew',
+    );
+    await press(
+      'r',
+      (f) => f.includes('Fresh arrival') && f.includes('5 articles'),
+      'the reloaded list',
+    );
+    expect(frame()).not.toContain('undefined');
   });
 
   it('opens the source link, copies it, and remembers what was read', async () => {
