@@ -25,31 +25,25 @@ export async function benchStartup(realCorpus) {
   console.log('\nwhole process, median of 9 runs');
   const bare = { name: "node -e ''", value: node(['-e', '']) };
   report("node -e '' (baseline)", bare.value, 'ms');
-  const catFloor = {
-    name: 'node + its imports',
-    value: node(['--input-type=module', '-e', imports(CAT_PACKAGES)]),
-  };
-  report(
-    `node importing ${CAT_PACKAGES.length} packages cat needs (baseline)`,
-    catFloor.value,
-    'ms',
-    bare,
-  );
-  report(`cat ${path.basename(article)}`, node([bin, 'cat', article]), 'ms', catFloor);
-  const listFloor = {
-    name: 'node + its imports',
-    value: node(['--input-type=module', '-e', imports(LIST_PACKAGES)]),
-  };
-  report(
-    `node importing ${LIST_PACKAGES.length} packages list needs (baseline)`,
-    listFloor.value,
-    'ms',
-    bare,
-  );
-  report(
-    `list ${path.basename(realCorpus)} (${readdirSync(realCorpus).length} files)`,
-    node([bin, 'list', realCorpus]),
-    'ms',
-    listFloor,
-  );
+  const commands = [
+    { label: `cat ${path.basename(article)}`, args: ['cat', article], packages: CAT_PACKAGES },
+    {
+      label: `list ${path.basename(realCorpus)} (${readdirSync(realCorpus).length} files)`,
+      args: ['list', realCorpus],
+      packages: LIST_PACKAGES,
+    },
+  ];
+  for (const { label, args, packages } of commands) {
+    const floor = {
+      name: 'node + its imports',
+      value: node(['--input-type=module', '-e', imports(packages)]),
+    };
+    report(
+      `node importing ${packages.length} packages ${args[0]} needs (baseline)`,
+      floor.value,
+      'ms',
+      bare,
+    );
+    report(label, node([bin, ...args]), 'ms', floor);
+  }
 }

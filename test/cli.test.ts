@@ -223,3 +223,35 @@ describe('the command line', () => {
     );
   });
 });
+
+describe('the package', () => {
+  it('ships the built code, the launcher and the demo articles, and nothing else', () => {
+    const result = spawnSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {
+      cwd: projectRoot,
+      encoding: 'utf8',
+    });
+    expect(result.status).toBe(0);
+    const [{ files }] = JSON.parse(result.stdout) as [{ files: Array<{ path: string }> }];
+    const paths = files.map((file) => file.path);
+    expect(paths).toContain('bin/broadsheet.js');
+    expect(paths).toContain('dist/cli.js');
+    expect(paths).toContain('dist/commands/browse.js');
+    expect(paths).toContain('articles/assets/quadrants.png');
+    expect(
+      paths.filter((p) => p.startsWith('articles/') && p.endsWith('.md')).length,
+    ).toBeGreaterThanOrEqual(30);
+    expect(paths.filter((p) => /^(src|test|bench)\//.test(p))).toEqual([]);
+    const manifest = JSON.parse(readFileSync(path.join(projectRoot, 'package.json'), 'utf8'));
+    expect(manifest).toMatchObject({
+      name: 'broadsheet',
+      type: 'module',
+      bin: { broadsheet: 'bin/broadsheet.js' },
+      engines: { node: '>=20.19' },
+    });
+    expect(
+      readFileSync(path.join(projectRoot, 'bin/broadsheet.js'), 'utf8').startsWith(
+        '#!/usr/bin/env node\n',
+      ),
+    ).toBe(true);
+  });
+});

@@ -1,5 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { formatLocalMinute, parseDate } from '../src/corpus/dates.js';
+import { useTimeZone } from './helpers.js';
 
 const iso = (value: unknown) => {
   const parsed = parseDate(value);
@@ -7,14 +8,7 @@ const iso = (value: unknown) => {
 };
 
 describe('parseDate', () => {
-  let savedZone: string | undefined;
-  beforeEach(() => {
-    savedZone = process.env.TZ;
-    process.env.TZ = 'Asia/Shanghai';
-  });
-  afterEach(() => {
-    process.env.TZ = savedZone;
-  });
+  useTimeZone('Asia/Shanghai');
 
   it('reads RFC 2822 with a named or numeric zone', () => {
     expect(iso('Tue, 16 Nov 2021 21:10:14 GMT')).toBe('2021-11-16T21:10:14.000Z');

@@ -1,3 +1,5 @@
+import { afterEach, beforeEach } from 'vitest';
+import type { Article } from '../src/corpus/article.js';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -53,5 +55,38 @@ export function runCli(
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+/** An article record with sensible defaults, for tests that need no file. */
+export function makeArticle(fields: Partial<Article> = {}): Article {
+  return {
+    path: 'post.md',
+    absolutePath: '/news/post.md',
+    title: 'Title',
+    date: Date.UTC(2021, 10, 16, 21, 10),
+    dateFromFile: false,
+    updated: null,
+    categories: [],
+    tags: [],
+    author: null,
+    image: null,
+    link: null,
+    meta: {},
+    problems: [],
+    format: 'html',
+    ...fields,
+  };
+}
+
+/** Runs the suite's tests with `TZ` set to `zone`, restoring it afterwards. */
+export function useTimeZone(zone: string): void {
+  let saved: string | undefined;
+  beforeEach(() => {
+    saved = process.env.TZ;
+    process.env.TZ = zone;
+  });
+  afterEach(() => {
+    process.env.TZ = saved;
   });
 }

@@ -1,28 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Article } from '../src/corpus/article.js';
 import { groupByDate } from '../src/query/group.js';
 import { matchesQuery } from '../src/query/match.js';
 import { needsBody, parseQuery } from '../src/query/parse.js';
+import { makeArticle, useTimeZone } from './helpers.js';
 
-function article(fields: Partial<Article>): Article {
-  return {
-    path: 'a.md',
-    absolutePath: '/a.md',
-    title: 'Untitled',
-    date: Date.UTC(2021, 5, 1),
-    dateFromFile: false,
-    updated: null,
-    categories: [],
-    tags: [],
-    author: null,
-    image: null,
-    link: null,
-    meta: {},
-    problems: [],
-    format: 'html',
-    ...fields,
-  };
-}
+const article = makeArticle;
 
 const rust = article({
   title: 'Rust 编译器新版本发布',
@@ -87,14 +70,7 @@ describe('the search language', () => {
 });
 
 describe('groupByDate', () => {
-  let savedZone: string | undefined;
-  beforeEach(() => {
-    savedZone = process.env.TZ;
-    process.env.TZ = 'Europe/Berlin';
-  });
-  afterEach(() => {
-    process.env.TZ = savedZone;
-  });
+  useTimeZone('Europe/Berlin');
 
   it('groups newest-first articles into Today, Yesterday, This week, then months', () => {
     // Thursday 26 November 2026, 12:00 in Berlin.

@@ -6,29 +6,13 @@ import { htmlToDoc } from '../src/render/html.js';
 import { layoutDoc } from '../src/render/layout.js';
 import { toPlainText } from '../src/render/plain.js';
 import { displayWidth } from '../src/text/width.js';
+import { makeArticle } from './helpers.js';
 
 const render = (html: string, width = 60) =>
   toPlainText(layoutDoc(htmlToDoc(html, { articleFile: '/news/post.md' }), width));
 
-function fakeArticle(fields: Partial<Article> = {}): Article {
-  return {
-    path: 'post.md',
-    absolutePath: '/news/post.md',
-    title: 'Title',
-    date: Date.UTC(2021, 10, 16, 21, 10),
-    dateFromFile: false,
-    updated: null,
-    categories: [['A', 'B']],
-    tags: [],
-    author: 'Ann',
-    image: null,
-    link: null,
-    meta: {},
-    problems: [],
-    format: 'html',
-    ...fields,
-  };
-}
+const fakeArticle = (fields: Partial<Article> = {}) =>
+  makeArticle({ categories: [['A', 'B']], author: 'Ann', ...fields });
 
 describe('blocks', () => {
   it('makes seven empty paragraphs and a run of <br> one blank line', () => {

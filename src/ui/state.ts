@@ -153,27 +153,34 @@ function command(state: ViewState, name: Command, extent: Extent): ViewState {
   return listCommand(state, name, extent);
 }
 
+/**
+ * Where a movement key takes a position: a line, page or half page either way,
+ * or to either end. Undefined for keys that are not movements.
+ */
+function moved(name: Command, position: number, last: number, page: number): number | undefined {
+  const steps: Partial<Record<Command, number>> = {
+    down: 1,
+    up: -1,
+    pageDown: page,
+    pageUp: -page,
+    halfDown: Math.ceil(page / 2),
+    halfUp: -Math.ceil(page / 2),
+  };
+  if (name === 'top') return 0;
+  if (name === 'bottom') return last;
+  const step = steps[name];
+  return step === undefined ? undefined : position + step;
+}
+
+/** A page is the pane less one line, so the last line of one page is the first of the next. */
+function pageOf(extent: Extent): number {
+  return Math.max(1, extent.height - 1);
+}
+
 function listCommand(state: ViewState, name: Command, extent: Extent): ViewState {
-  const last = extent.articleCount - 1;
-  const page = Math.max(1, extent.height - 1);
-  const to = (index: number) => selectArticle(state, index, extent);
+  const target = moved(name, state.selected, extent.articleCount - 1, pageOf(extent));
+  if (target !== undefined) return selectArticle(state, target, extent);
   switch (name) {
-    case 'down':
-      return to(state.selected + 1);
-    case 'up':
-      return to(state.selected - 1);
-    case 'pageDown':
-      return to(state.selected + page);
-    case 'pageUp':
-      return to(state.selected - page);
-    case 'halfDown':
-      return to(state.selected + Math.ceil(page / 2));
-    case 'halfUp':
-      return to(state.selected - Math.ceil(page / 2));
-    case 'top':
-      return { ...to(0), listTop: 0 };
-    case 'bottom':
-      return to(last);
     case 'clearFilter':
       return { ...state, filter: '', category: null, selected: 0, listTop: 0 };
     case 'toggleTree':
@@ -187,28 +194,12 @@ function listCommand(state: ViewState, name: Command, extent: Extent): ViewState
 }
 
 function treeCommand(state: ViewState, name: Command, extent: Extent): ViewState {
-  const page = Math.max(1, extent.height - 1);
-  const to = (index: number): ViewState => {
-    const treeSelected = clamp(index, 0, extent.treeCount - 1);
+  const target = moved(name, state.treeSelected, extent.treeCount - 1, pageOf(extent));
+  if (target !== undefined) {
+    const treeSelected = clamp(target, 0, extent.treeCount - 1);
     return { ...state, treeSelected, treeTop: reveal(state.treeTop, treeSelected, extent.height) };
-  };
+  }
   switch (name) {
-    case 'down':
-      return to(state.treeSelected + 1);
-    case 'up':
-      return to(state.treeSelected - 1);
-    case 'pageDown':
-      return to(state.treeSelected + page);
-    case 'pageUp':
-      return to(state.treeSelected - page);
-    case 'halfDown':
-      return to(state.treeSelected + Math.ceil(page / 2));
-    case 'halfUp':
-      return to(state.treeSelected - Math.ceil(page / 2));
-    case 'top':
-      return to(0);
-    case 'bottom':
-      return to(extent.treeCount - 1);
     case 'back':
       return { ...state, focus: 'list', treeVisible: false };
     case 'help':
@@ -220,25 +211,9 @@ function treeCommand(state: ViewState, name: Command, extent: Extent): ViewState
 
 function readerCommand(state: ViewState, name: Command, extent: Extent): ViewState {
   const bottom = maxTop(extent.lineCount, extent.height);
-  const page = Math.max(1, extent.height - 1);
-  const scroll = (top: number) => ({ ...state, readerTop: clamp(top, 0, bottom) });
+  const target = moved(name, state.readerTop, bottom, pageOf(extent));
+  if (target !== undefined) return { ...state, readerTop: clamp(target, 0, bottom) };
   switch (name) {
-    case 'down':
-      return scroll(state.readerTop + 1);
-    case 'up':
-      return scroll(state.readerTop - 1);
-    case 'pageDown':
-      return scroll(state.readerTop + page);
-    case 'pageUp':
-      return scroll(state.readerTop - page);
-    case 'halfDown':
-      return scroll(state.readerTop + Math.ceil(page / 2));
-    case 'halfUp':
-      return scroll(state.readerTop - Math.ceil(page / 2));
-    case 'top':
-      return scroll(0);
-    case 'bottom':
-      return scroll(bottom);
     case 'back':
       return { ...state, screen: 'list' };
     case 'nextMatch':
@@ -263,18 +238,9 @@ function readerCommand(state: ViewState, name: Command, extent: Extent): ViewSta
 /** Help and problems: scroll, and any other key returns. */
 function page(state: ViewState, name: Command, extent: Extent): ViewState {
   const bottom = maxTop(extent.lineCount, extent.height);
-  switch (name) {
-    case 'down':
-      return { ...state, pageTop: clamp(state.pageTop + 1, 0, bottom) };
-    case 'up':
-      return { ...state, pageTop: clamp(state.pageTop - 1, 0, bottom) };
-    case 'pageDown':
-      return { ...state, pageTop: clamp(state.pageTop + extent.height - 1, 0, bottom) };
-    case 'pageUp':
-      return { ...state, pageTop: clamp(state.pageTop - extent.height + 1, 0, bottom) };
-    default:
-      return { ...state, screen: state.returnTo };
-  }
+  const target = moved(name, state.pageTop, bottom, pageOf(extent));
+  if (target !== undefined) return { ...state, pageTop: clamp(target, 0, bottom) };
+  return { ...state, screen: state.returnTo };
 }
 
 /** Selects an article and scrolls the list just enough to show it (and its date heading). */
