@@ -7,9 +7,15 @@ import { readArticleFile } from '../corpus/read.js';
 import { articleFields } from '../pipe/json.js';
 import { NotFoundError, UsageError, warn, writeOut } from '../pipe/output.js';
 import { defaultWidth, supportsHyperlinks, wantsColor } from '../pipe/terminal.js';
-import { toAnsiText } from '../render/ansi.js';
+import { lineToAnsi } from '../render/ansi.js';
+import type { RenderedLine } from '../render/line.js';
 import { articleLines, renderArticle } from '../render/article.js';
-import { toPlainText } from '../render/plain.js';
+import { lineToPlain, toPlainText } from '../render/plain.js';
+import { ImageCache } from '../images/cache.js';
+import { chooseProtocol, colorDepth } from '../images/detect.js';
+import { drawImageLines } from '../images/inline.js';
+import { createImageLoader } from '../images/load.js';
+import { cacheFolder } from '../state/paths.js';
 import { sanitizeLine } from '../text/sanitize.js';
 import { selectArticles } from './select.js';
 
@@ -25,13 +31,21 @@ export async function catCommand(invocation: Invocation): Promise<number> {
   const width = invocation.width ?? defaultWidth();
   const format = invocation.format ?? (wantsColor(invocation.color) ? 'ansi' : 'plain');
   const hyperlinks = format === 'ansi' && supportsHyperlinks();
+  const pictures = invocation.output === 'tsv' ? await pictureDrawer(invocation, width) : null;
   if (invocation.output === 'json') await writeOut('[');
   for (const [i, readable] of readables.entries()) {
     const body = readable.body ?? (await readBody(readable.article));
     const rendered = await renderArticle(readable.article, body, width);
     if (invocation.output === 'tsv') {
       const lines = articleLines(rendered);
-      const text = format === 'ansi' ? toAnsiText(lines, { hyperlinks }) : toPlainText(lines);
+      const drawn = pictures ? await pictures(lines) : new Map<RenderedLine, string>();
+      const text = lines
+        .map(
+          (line) =>
+            drawn.get(line) ??
+            (format === 'ansi' ? lineToAnsi(line, { hyperlinks }) : lineToPlain(line)),
+        )
+        .join('\n');
       const separator = i > 0 ? `${'─'.repeat(width)}\n\n` : '';
       await writeOut(`${separator}${text}\n`);
     } else {
@@ -117,4 +131,24 @@ function locate(input: string, dir: string | undefined): string | null {
 function isInside(file: string, folder: string): boolean {
   const relative = path.relative(folder, file);
   return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
+}
+
+/**
+ * How `cat` draws pictures, or null for none: `--images` decides, `auto`
+ * draws only on a terminal. Pictures are as wide as the text and at most
+ * a screenful tall.
+ */
+async function pictureDrawer(
+  invocation: Invocation,
+  width: number,
+): Promise<((lines: readonly RenderedLine[]) => Promise<Map<RenderedLine, string>>) | null> {
+  const { protocol, cell } = await chooseProtocol(invocation.images);
+  if (protocol === 'none') return null;
+  const load = createImageLoader({
+    offline: invocation.offline,
+    cache: new ImageCache(path.join(cacheFolder(), 'images')),
+  });
+  const maxRows = process.stdout.isTTY ? Math.max(4, (process.stdout.rows || 24) - 2) : 24;
+  const options = { maxColumns: width, maxRows, depth: colorDepth(process.env), cell };
+  return (lines) => drawImageLines(lines, load, protocol, options);
 }

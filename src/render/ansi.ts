@@ -45,6 +45,10 @@ export function spansToAnsi(spans: Span[], options: AnsiOptions): string {
   return out;
 }
 
+export function lineToAnsi(line: RenderedLine, options: AnsiOptions): string {
+  return spansToAnsi(line.spans, options).replace(/ +$/, '');
+}
+
 export function toAnsiText(lines: RenderedLine[], options: AnsiOptions): string {
-  return lines.map((line) => spansToAnsi(line.spans, options).replace(/ +$/, '')).join('\n');
+  return lines.map((line) => lineToAnsi(line, options)).join('\n');
 }

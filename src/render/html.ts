@@ -391,12 +391,13 @@ class DocBuilder {
 
   private image(attributes: Record<string, string>): void {
     if (isTrackingPixel(attributes)) return;
-    const raw =
+    const raw = sanitizeText(
       attributes['data-original'] ||
-      attributes['data-src'] ||
-      attributes['data-lazy-src'] ||
-      attributes.src ||
-      '';
+        attributes['data-src'] ||
+        attributes['data-lazy-src'] ||
+        attributes.src ||
+        '',
+    );
     const source = resolveImageSource(raw, this.context.articleFile);
     if (!source) return;
     const alt =

@@ -5,7 +5,7 @@ import path from 'node:path';
  * Writes a file so that a reader (or a crash) sees the old content or the new,
  * never half of it: write a temporary file beside it, then rename over.
  */
-export function writeFileAtomic(file: string, content: string): void {
+export function writeFileAtomic(file: string, content: string | Uint8Array): void {
   mkdirSync(path.dirname(file), { recursive: true });
   const temporary = `${file}.${process.pid}.${Date.now()}.tmp`;
   try {

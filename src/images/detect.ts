@@ -1,0 +1,118 @@
+import process from 'node:process';
+import type { ColorDepth } from './blocks.js';
+
+export type Protocol = 'kitty' | 'iterm' | 'sixel' | 'blocks';
+export type ImagesFlag = Protocol | 'auto' | 'none';
+
+/** Pixels of one terminal cell; 10 × 20 when the terminal does not say. */
+export interface CellSize {
+  width: number;
+  height: number;
+}
+
+export const DEFAULT_CELL: CellSize = { width: 10, height: 20 };
+
+/**
+ * What the environment says about the terminal's graphics, or null when it
+ * does not say and the terminal must be asked. Inside tmux or screen only
+ * text gets through reliably, so pictures are half-blocks there.
+ */
+export function protocolFromEnvironment(env: NodeJS.ProcessEnv): Protocol | null {
+  const term = env.TERM ?? '';
+  if (env.TMUX || /^(screen|tmux)/.test(term)) return 'blocks';
+  if (env.KITTY_WINDOW_ID || term === 'xterm-kitty') return 'kitty';
+  if (
+    env.TERM_PROGRAM === 'ghostty' ||
+    term === 'xterm-ghostty' ||
+    Object.keys(env).some((key) => key.startsWith('GHOSTTY_'))
+  ) {
+    return 'kitty';
+  }
+  if (env.TERM_PROGRAM === 'iTerm.app' || env.LC_TERMINAL === 'iTerm2') return 'iterm';
+  if (env.TERM_PROGRAM === 'WezTerm' || Object.keys(env).some((key) => key.startsWith('WEZTERM_')))
+    return 'iterm';
+  if (term === 'linux' || term === 'dumb') return 'blocks';
+  return null;
+}
+
+/** Truecolor, unless the terminal is known to lack it. */
+export function colorDepth(env: NodeJS.ProcessEnv): ColorDepth {
+  if (env.COLORTERM === 'truecolor' || env.COLORTERM === '24bit') return 'truecolor';
+  if (env.TERM_PROGRAM === 'Apple_Terminal' || env.TERM === 'linux') return '256';
+  return 'truecolor';
+}
+
+export interface TerminalAnswers {
+  kitty: boolean;
+  sixel: boolean;
+  cell: CellSize | null;
+}
+
+/**
+ * What the terminal answers to kitty's graphics query, the cell-size report
+ * (`CSI 16 t`) and the device attributes (`CSI c`; a 4 among them means
+ * sixel). Every terminal answers the last, so its answer ends the wait; a
+ * terminal that answers nothing costs `timeoutMs`.
+ */
+export function parseAnswers(text: string): TerminalAnswers {
+  const kitty = /\x1b_Gi=31;OK\x1b\\/.test(text);
+  const attributes = /\x1b\[\?([\d;]*)c/.exec(text);
+  const sixel = attributes ? attributes[1]!.split(';').includes('4') : false;
+  const size = /\x1b\[6;(\d+);(\d+)t/.exec(text);
+  const cell =
+    size && Number(size[1]) > 0 && Number(size[2]) > 0
+      ? { height: Number(size[1]), width: Number(size[2]) }
+      : null;
+  return { kitty, sixel, cell };
+}
+
+export const QUERY = '\x1b_Gi=31,s=1,v=1,a=q,t=d,f=24;AAAA\x1b\\\x1b[16t\x1b[c';
+
+export function askTerminal(
+  timeoutMs = 200,
+  stdin: NodeJS.ReadStream = process.stdin,
+  stdout: NodeJS.WriteStream = process.stdout,
+): Promise<TerminalAnswers> {
+  if (!stdin.isTTY || !stdout.isTTY)
+    return Promise.resolve({ kitty: false, sixel: false, cell: null });
+  return new Promise((resolve) => {
+    let received = '';
+    const wasRaw = stdin.isRaw;
+    const finish = () => {
+      clearTimeout(timer);
+      stdin.off('data', onData);
+      stdin.setRawMode(wasRaw);
+      stdin.pause();
+      resolve(parseAnswers(received));
+    };
+    const onData = (chunk: Buffer) => {
+      received += chunk.toString('latin1');
+      if (/\x1b\[\?[\d;]*c/.test(received)) finish();
+    };
+    const timer = setTimeout(finish, timeoutMs);
+    stdin.setRawMode(true);
+    stdin.on('data', onData);
+    stdin.resume();
+    stdout.write(QUERY);
+  });
+}
+
+/**
+ * The protocol for `--images`: as asked; `auto` looks at the environment and,
+ * on a terminal that does not say, asks it; pipes get none.
+ */
+export async function chooseProtocol(
+  flag: ImagesFlag,
+  env: NodeJS.ProcessEnv = process.env,
+  isTTY = Boolean(process.stdout.isTTY),
+  ask: () => Promise<TerminalAnswers> = () => askTerminal(),
+): Promise<{ protocol: Protocol | 'none'; cell: CellSize }> {
+  if (flag !== 'auto') return { protocol: flag, cell: DEFAULT_CELL };
+  if (!isTTY) return { protocol: 'none', cell: DEFAULT_CELL };
+  const known = protocolFromEnvironment(env);
+  if (known === 'blocks') return { protocol: 'blocks', cell: DEFAULT_CELL };
+  const answers = await ask();
+  const cell = answers.cell ?? DEFAULT_CELL;
+  if (known) return { protocol: known, cell };
+  return { protocol: answers.kitty ? 'kitty' : answers.sixel ? 'sixel' : 'blocks', cell };
+}

@@ -1,0 +1,50 @@
+import type { RenderedLine } from '../render/line.js';
+import { sanitizeLine } from '../text/sanitize.js';
+import { truncateToWidth } from '../text/width.js';
+import type { Protocol } from './detect.js';
+import type { Loaded } from './load.js';
+import { inlinePicture, type PictureOptions } from './picture.js';
+import type { ImageSource } from '../render/doc.js';
+
+/**
+ * The text `cat` prints for each image line: the picture in the chosen
+ * protocol, or the `[image: ALT]` line with the reason it is not shown.
+ * Pictures load side by side; none delays another beyond the loader's limits.
+ */
+export async function drawImageLines(
+  lines: readonly RenderedLine[],
+  load: (source: ImageSource) => Promise<Loaded>,
+  protocol: Protocol,
+  options: PictureOptions,
+): Promise<Map<RenderedLine, string>> {
+  const drawn = new Map<RenderedLine, string>();
+  await Promise.all(
+    lines.map(async (line) => {
+      if (!line.image) return;
+      const loaded = await load(line.image.source);
+      if (loaded.ok) {
+        try {
+          drawn.set(line, await inlinePicture(loaded.bytes, protocol, options));
+          return;
+        } catch (error) {
+          drawn.set(
+            line,
+            unshown(
+              line,
+              `undecodable: ${error instanceof Error ? error.message : String(error)}`,
+              options.maxColumns,
+            ),
+          );
+          return;
+        }
+      }
+      drawn.set(line, unshown(line, loaded.reason, options.maxColumns));
+    }),
+  );
+  return drawn;
+}
+
+function unshown(line: RenderedLine, reason: string, width: number): string {
+  const text = `[image: ${line.image!.alt}] (${sanitizeLine(reason)})`;
+  return truncateToWidth(text, width);
+}
