@@ -15,6 +15,7 @@ import { ImageCache } from '../images/cache.js';
 import { chooseProtocol, colorDepth } from '../images/detect.js';
 import { drawImageLines } from '../images/inline.js';
 import { createImageLoader } from '../images/load.js';
+import { fetchLimits } from '../images/fetch.js';
 import { cacheFolder } from '../state/paths.js';
 import { sanitizeLine } from '../text/sanitize.js';
 import { selectArticles } from './select.js';
@@ -147,6 +148,7 @@ async function pictureDrawer(
   const load = createImageLoader({
     offline: invocation.offline,
     cache: new ImageCache(path.join(cacheFolder(), 'images')),
+    limits: fetchLimits(process.env),
   });
   const maxRows = process.stdout.isTTY ? Math.max(4, (process.stdout.rows || 24) - 2) : 24;
   const options = { maxColumns: width, maxRows, depth: colorDepth(process.env), cell };

@@ -15,6 +15,14 @@ export const DEFAULT_LIMITS: FetchLimits = {
   maxRedirects: 5,
 };
 
+/** The limits, with the timeout from `BROADSHEET_FETCH_TIMEOUT` (seconds) when it is set. */
+export function fetchLimits(env: NodeJS.ProcessEnv): FetchLimits {
+  const seconds = Number(env.BROADSHEET_FETCH_TIMEOUT);
+  return Number.isFinite(seconds) && seconds > 0
+    ? { ...DEFAULT_LIMITS, timeoutMs: seconds * 1000 }
+    : DEFAULT_LIMITS;
+}
+
 export type Fetched = { ok: true; bytes: Uint8Array } | { ok: false; reason: string };
 
 /**

@@ -1,0 +1,336 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { inflateSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decodeBitmap, fitToCells } from '../src/images/bitmap.js';
+import { blockLines, xterm256 } from '../src/images/blocks.js';
+import { ImageCache } from '../src/images/cache.js';
+import { chooseProtocol, parseAnswers, protocolFromEnvironment } from '../src/images/detect.js';
+import { DEFAULT_LIMITS } from '../src/images/fetch.js';
+import { itermImage } from '../src/images/iterm.js';
+import {
+  kittyDelete,
+  kittyDirect,
+  kittyPlaceholderLines,
+  kittyVirtual,
+} from '../src/images/kitty.js';
+import { createImageLoader } from '../src/images/load.js';
+import { blocksBitmap, sizePicture } from '../src/images/picture.js';
+import { sixelImage } from '../src/images/sixel.js';
+import { sniffImage } from '../src/images/sniff.js';
+import { displayWidth } from '../src/text/width.js';
+import { runCli, tempCorpus } from './helpers.js';
+import { pngHeader, QUADRANTS, startImageServer } from './image-server.js';
+
+type Server = Awaited<ReturnType<typeof startImageServer>>;
+let server: Server;
+beforeAll(async () => {
+  server = await startImageServer();
+});
+afterAll(async () => {
+  await server.close();
+});
+
+const cacheIn = () => new ImageCache(mkdtempSync(path.join(tmpdir(), 'broadsheet-cache-')));
+const quick = { ...DEFAULT_LIMITS, timeoutMs: 600 };
+
+/** The colours of each half-block cell of a line: [background, foreground] as `r,g,b`. */
+function cells(line: string): Array<[string, string]> {
+  const out: Array<[string, string]> = [];
+  let bg = '';
+  let fg = '';
+  // eslint-disable-next-line no-control-regex
+  for (const match of line.matchAll(
+    /\u001b\[(\d+);(?:2;(\d+);(\d+);(\d+)|5;(\d+))m|\u001b\[0m|(▄)/g,
+  )) {
+    if (match[6]) out.push([bg, fg]);
+    else if (match[1] === '48') bg = match.slice(2, 5).join(',');
+    else if (match[1] === '38') fg = match.slice(2, 5).join(',');
+  }
+  return out;
+}
+
+const RED = '220,40,40';
+const GREEN = '40,160,60';
+const BLUE = '40,80,220';
+const YELLOW = '240,200,40';
+
+describe('drawing a served picture', () => {
+  it('draws the four quadrants in their places as half-blocks', async () => {
+    const load = createImageLoader({ offline: false, cache: null });
+    const loaded = await load({ kind: 'remote', url: server.url('/quadrants.png') });
+    expect(loaded.ok).toBe(true);
+    if (!loaded.ok) return;
+    const picture = await sizePicture(loaded.bytes, {
+      maxColumns: 24,
+      maxRows: 20,
+      depth: 'truecolor',
+    });
+    expect(picture).toMatchObject({ columns: 24, rows: 7 });
+    const lines = blockLines(blocksBitmap(picture), 'truecolor');
+    expect(lines).toHaveLength(7);
+    const first = cells(lines[0]!);
+    const last = cells(lines.at(-1)!);
+    expect(first).toHaveLength(24);
+    expect(first[0]).toEqual([RED, RED]);
+    expect(first.at(-1)).toEqual([GREEN, GREEN]);
+    expect(last[0]).toEqual([BLUE, BLUE]);
+    expect(last.at(-1)).toEqual([YELLOW, YELLOW]);
+  });
+
+  it('falls back to the 256-colour palette', async () => {
+    const bitmap = await decodeBitmap(QUADRANTS);
+    const lines = blockLines(
+      { ...bitmap, data: bitmap.data, width: bitmap.width, height: 2 },
+      '256',
+    );
+    expect(lines[0]).toContain(`\u001b[48;5;${xterm256(220, 40, 40)}m`);
+    expect(xterm256(0, 0, 0)).toBe(16);
+    expect(xterm256(255, 255, 255)).toBe(231);
+    expect(xterm256(128, 128, 128)).toBe(244);
+  });
+
+  it('follows a redirect and unwraps a proxy, asking the server for the inner path', async () => {
+    const root = tempCorpus({
+      'post.md': `---\ntitle: Pictures\n---\n<p>text before</p><img class="lazy" data-original="${server.url('/inner/preferred.png')}" src="${server.url('/inner/placeholder.png')}"><img src="${server.url('/?')}${server.url('/inner/proxied.png')}"><p>text after</p>`,
+    });
+    const cache = mkdtempSync(path.join(tmpdir(), 'broadsheet-cache-'));
+    const result = await runCli(
+      ['cat', '--images', 'blocks', '--width', '30', path.join(root, 'post.md')],
+      { env: { XDG_CACHE_HOME: cache } },
+    );
+    expect(result.code).toBe(0);
+    expect(server.hits.get('/inner/preferred.png')).toBe(1);
+    expect(server.hits.get('/inner/placeholder.png')).toBeUndefined();
+    expect(server.hits.get('/inner/proxied.png')).toBe(1);
+    expect([...server.hits.keys()].some((key) => key.startsWith('/?'))).toBe(false);
+    expect(result.stdout).toContain('text before');
+    expect(result.stdout).toContain('text after');
+    expect(result.stdout.match(/▄/g)!.length).toBeGreaterThanOrEqual(2 * 30 * 4);
+    const redirected = await createImageLoader({ offline: false, cache: null })({
+      kind: 'remote',
+      url: server.url('/redirect'),
+    });
+    expect(redirected.ok).toBe(true);
+  });
+});
+
+describe('pictures that cannot be had', () => {
+  const load = createImageLoader({ offline: false, cache: null, limits: quick });
+  const reason = async (route: string) => {
+    const loaded = await load({ kind: 'remote', url: server.url(route) });
+    return loaded.ok ? 'loaded' : loaded.reason;
+  };
+
+  it('say why, within the timeout', async () => {
+    const started = Date.now();
+    const reasons = await Promise.all(
+      ['/missing.png', '/truncated', '/slow', '/huge', '/vector.svg', '/loop', '/to-file'].map(
+        reason,
+      ),
+    );
+    expect(reasons).toEqual([
+      'HTTP 404',
+      'the connection closed before the image was complete',
+      'no answer within 0.6 s',
+      'declares 100 megapixels, more than 50',
+      'SVG images are not supported',
+      'more than 5 redirects',
+      'will not follow a file: URL',
+    ]);
+    expect(Date.now() - started).toBeLessThan(5000);
+  });
+
+  it('cuts off a body over the size cap instead of buffering it', async () => {
+    const loadBig = createImageLoader({ offline: false, cache: null });
+    const loaded = await loadBig({ kind: 'remote', url: server.url('/big') });
+    expect(loaded).toEqual({ ok: false, reason: 'larger than 20 MiB' });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(server.bigBytesSent()).toBeLessThan(40 * 1024 * 1024);
+  });
+
+  it('refuses a header that declares too many pixels before decoding, and reports undecodable data', async () => {
+    expect(sniffImage(pngHeader(8000, 7000))).toEqual({ type: 'png', width: 8000, height: 7000 });
+    const root = tempCorpus({
+      'post.md': `---\ntitle: Broken pictures\n---\n<img src="${server.url('/garbage')}" alt="garbled"><img src="${server.url('/nothing-here.png')}" alt="gone"><p>All the text.</p>`,
+    });
+    const result = await runCli(['cat', '--images', 'blocks', path.join(root, 'post.md')], {
+      env: { XDG_CACHE_HOME: mkdtempSync(path.join(tmpdir(), 'broadsheet-cache-')) },
+    });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^\[image: garbled\] \(undecodable: .+\)$/m);
+    expect(result.stdout).toContain('[image: gone] (HTTP 404)');
+    expect(result.stdout).toContain('All the text.');
+  });
+
+  it('a never-answering picture costs at most the timeout, and the text is complete', async () => {
+    const root = tempCorpus({
+      'post.md': `---\ntitle: Slow\n---\n<p>Before.</p><img src="${server.url('/slow')}" alt="slow one"><p>After.</p>`,
+    });
+    const started = Date.now();
+    const result = await runCli(['cat', '--images', 'blocks', path.join(root, 'post.md')], {
+      env: {
+        BROADSHEET_FETCH_TIMEOUT: '1',
+        XDG_CACHE_HOME: mkdtempSync(path.join(tmpdir(), 'broadsheet-cache-')),
+      },
+    });
+    expect(Date.now() - started).toBeLessThan(6000);
+    expect(result.stdout).toContain('Before.');
+    expect(result.stdout).toContain('[image: slow one] (no answer within 1 s)');
+    expect(result.stdout).toContain('After.');
+  });
+});
+
+describe('the cache and --offline', () => {
+  it('asks the server once however many times a picture is shown', async () => {
+    const cache = cacheIn();
+    const url = server.url('/inner/cached.png');
+    const first = await createImageLoader({ offline: false, cache })({ kind: 'remote', url });
+    const second = await createImageLoader({ offline: false, cache })({ kind: 'remote', url });
+    expect(first.ok && second.ok).toBe(true);
+    expect(server.hits.get('/inner/cached.png')).toBe(1);
+    // Offline, the cached picture is still there.
+    expect((await createImageLoader({ offline: true, cache })({ kind: 'remote', url })).ok).toBe(
+      true,
+    );
+  });
+
+  it('makes no request at all with --offline', async () => {
+    const root = tempCorpus({
+      'post.md': `---\ntitle: Offline\n---\n<img src="${server.url('/inner/offline.png')}" alt="far away"><p>Text.</p>`,
+    });
+    const result = await runCli(
+      ['cat', '--offline', '--images', 'blocks', path.join(root, 'post.md')],
+      {
+        env: { XDG_CACHE_HOME: mkdtempSync(path.join(tmpdir(), 'broadsheet-cache-')) },
+      },
+    );
+    expect(server.hits.get('/inner/offline.png')).toBeUndefined();
+    expect(result.stdout).toContain('[image: far away] (offline: not fetched)');
+  });
+
+  it('draws local files and data: URIs with no network', async () => {
+    const root = tempCorpus({});
+    writeFileSync(path.join(root, 'pic.png'), QUADRANTS);
+    writeFileSync(
+      path.join(root, 'post.md'),
+      `---\ntitle: Local\n---\n<img src="pic.png"><img src="data:image/png;base64,${QUADRANTS.toString('base64')}">`,
+    );
+    const result = await runCli([
+      'cat',
+      '--offline',
+      '--images',
+      'blocks',
+      '--width',
+      '20',
+      path.join(root, 'post.md'),
+    ]);
+    expect(result.stdout).not.toContain('[image:');
+    expect(result.stdout.match(/▄/g)!.length).toBeGreaterThanOrEqual(2 * 20 * 5);
+  });
+
+  it('draws nothing in a pipe unless asked', async () => {
+    const root = tempCorpus({
+      'post.md': `---\ntitle: Pipe\n---\n<img src="${server.url('/inner/piped.png')}" alt="quiet">`,
+    });
+    const result = await runCli(['cat', path.join(root, 'post.md')]);
+    expect(result.stdout).toContain('[image: quiet]');
+    expect(server.hits.get('/inner/piped.png')).toBeUndefined();
+  });
+});
+
+describe('protocol output', () => {
+  const bitmap = { width: 4, height: 12, data: new Uint8Array(4 * 12 * 4).fill(255) };
+
+  it('kitty: transmit and place at the cursor, chunked, quiet', () => {
+    const big = { width: 64, height: 64, data: new Uint8Array(randomBytes(64 * 64 * 4)) };
+    const out = kittyDirect(big, 10, 5);
+    const chunks = [...out.matchAll(/\u001b_G([^;]*);([^\u001b]*)\u001b\\/g)];
+    expect(chunks.length).toBeGreaterThan(1);
+    expect(chunks[0]![1]).toBe('a=T,c=10,r=5,f=32,o=z,s=64,v=64,q=2,m=1');
+    expect(chunks.slice(1, -1).every((c) => c[1] === 'm=1')).toBe(true);
+    expect(chunks.at(-1)![1]).toBe('m=0');
+    expect(chunks.every((c) => c[2]!.length <= 4096)).toBe(true);
+    const pixels = inflateSync(Buffer.from(chunks.map((c) => c[2]).join(''), 'base64'));
+    expect(new Uint8Array(pixels)).toEqual(big.data);
+  });
+
+  it('kitty: a virtual placement, placeholder cells naming row and column, and freeing', () => {
+    expect(kittyVirtual(bitmap, 0x123456, 3, 2)).toMatch(
+      /^\u001b_Ga=T,U=1,i=1193046,c=3,r=2,f=32,o=z,s=4,v=12,q=2,m=0;/,
+    );
+    const lines = kittyPlaceholderLines(0x123456, 3, 2);
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toBe(
+      '\u001b[38;2;18;52;86m' +
+        '\u{10EEEE}\u0305\u0305' +
+        '\u{10EEEE}\u0305\u030D' +
+        '\u{10EEEE}\u0305\u030E' +
+        '\u001b[39m',
+    );
+    expect(lines[1]).toContain('\u{10EEEE}\u030D\u0305');
+    expect(displayWidth(lines[0]!.replace(/\u001b\[[0-9;]*m/g, ''))).toBe(3);
+    expect(kittyDelete(7)).toBe('\u001b_Ga=d,d=I,i=7,q=2\u001b\\');
+  });
+
+  it('iTerm2: the file itself, sized in cells', () => {
+    expect(itermImage(QUADRANTS, 20, 6)).toBe(
+      `\u001b]1337;File=inline=1;size=${QUADRANTS.length};width=20;height=6;preserveAspectRatio=1:${QUADRANTS.toString('base64')}\u0007`,
+    );
+  });
+
+  it('sixel: raster size, colour registers, one band per six rows', () => {
+    const two = { width: 3, height: 7, data: new Uint8Array(3 * 7 * 4) };
+    for (let i = 0; i < 21; i++) two.data.set(i < 6 ? [255, 0, 0, 255] : [0, 0, 255, 255], i * 4);
+    const out = sixelImage(two);
+    expect(out.startsWith('\u001bP0;1;0q"1;1;3;7')).toBe(true);
+    expect(out.endsWith('\u001b\\')).toBe(true);
+    expect(out).toMatch(/#\d+;2;100;0;0/);
+    expect(out).toMatch(/#\d+;2;0;0;100/);
+    expect(out.split('-')).toHaveLength(3);
+    expect(sixelImage(bitmap)).toContain('!4~');
+  });
+});
+
+describe('choosing a protocol', () => {
+  const never = async () => ({ kitty: false, sixel: false, cell: null });
+  it('reads the environment, tmux first', async () => {
+    expect(protocolFromEnvironment({ TMUX: '/tmp/x', KITTY_WINDOW_ID: '1' })).toBe('blocks');
+    expect(protocolFromEnvironment({ KITTY_WINDOW_ID: '1' })).toBe('kitty');
+    expect(protocolFromEnvironment({ GHOSTTY_RESOURCES_DIR: '/x' })).toBe('kitty');
+    expect(protocolFromEnvironment({ TERM_PROGRAM: 'iTerm.app' })).toBe('iterm');
+    expect(protocolFromEnvironment({ LC_TERMINAL: 'iTerm2' })).toBe('iterm');
+    expect(protocolFromEnvironment({ WEZTERM_PANE: '0' })).toBe('iterm');
+    expect(protocolFromEnvironment({ TERM: 'xterm-256color' })).toBeNull();
+  });
+  it('asks the terminal when the environment does not say, and reads its answers', async () => {
+    expect(parseAnswers('\u001b_Gi=31;OK\u001b\\\u001b[6;18;9t\u001b[?62;22c')).toEqual({
+      kitty: true,
+      sixel: false,
+      cell: { width: 9, height: 18 },
+    });
+    expect(parseAnswers('\u001b[?63;1;2;4;6;9;15;22c')).toEqual({
+      kitty: false,
+      sixel: true,
+      cell: null,
+    });
+    const asked = async () => parseAnswers('\u001b[?62;4c');
+    expect(await chooseProtocol('auto', { TERM: 'xterm' }, true, asked)).toMatchObject({
+      protocol: 'sixel',
+    });
+    expect(await chooseProtocol('auto', { TERM: 'xterm' }, true, never)).toMatchObject({
+      protocol: 'blocks',
+    });
+    expect(await chooseProtocol('auto', { KITTY_WINDOW_ID: '1' }, false, never)).toMatchObject({
+      protocol: 'none',
+    });
+    expect(await chooseProtocol('kitty', {}, false, never)).toMatchObject({ protocol: 'kitty' });
+  });
+  it('fits pictures to the text width and a maximum height, keeping the aspect ratio', () => {
+    expect(fitToCells(1000, 500, 80, 30)).toEqual({ columns: 80, rows: 20 });
+    expect(fitToCells(500, 1000, 80, 30)).toEqual({ columns: 30, rows: 30 });
+    expect(fitToCells(20, 10, 80, 30)).toEqual({ columns: 10, rows: 3 });
+  });
+});
