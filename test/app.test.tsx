@@ -214,3 +214,21 @@ describe('the browser', () => {
     expect(app.lastFrame()).toMatch(/\u001b\[7m▸ 10:00 +Go generics/);
   });
 });
+
+describe('typing in a prompt', () => {
+  it('keeps spaces, and takes a word and Enter that arrive together', async () => {
+    const { frame, press } = await start();
+    await press('/', (f) => f.split('\n').at(-1)!.startsWith('/'), 'the prompt');
+    await press(
+      'rust release',
+      (f) => f.split('\n').at(-1)!.startsWith('/rust release'),
+      'the typed words',
+    );
+    await press(
+      '\r\r',
+      (f) => f.split('\n')[0] === ' Rust release',
+      'the filter kept and the article opened',
+    );
+    expect(frame()).toContain('Compilers and borrow checking');
+  });
+});

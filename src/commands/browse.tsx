@@ -2,7 +2,13 @@ import process from 'node:process';
 import type { Invocation } from '../cli.js';
 import { resolveFolder } from '../cli.js';
 import { loadCorpus } from '../corpus/load.js';
-import { stateFolder } from '../state/paths.js';
+import path from 'node:path';
+import { ImageCache } from '../images/cache.js';
+import { chooseProtocol, colorDepth } from '../images/detect.js';
+import { fetchLimits } from '../images/fetch.js';
+import { createImageLoader } from '../images/load.js';
+import { cacheFolder, stateFolder } from '../state/paths.js';
+import type { PictureSettings } from '../ui/pictures.js';
 import { ReadingState } from '../state/reading.js';
 
 /** `broadsheet [DIR]` on a terminal: the full-screen browser. */
@@ -17,6 +23,22 @@ export async function browseCommand(invocation: Invocation): Promise<number> {
     import('../ui/terminal.js'),
   ]);
   const reading = ReadingState.inFolder(stateFolder());
+  // Asked before Ink reads the keyboard, so the terminal's answers are not taken for keys.
+  const { protocol, cell } = await chooseProtocol(invocation.images);
+  const pictures: PictureSettings | null =
+    protocol === 'none'
+      ? null
+      : {
+          protocol,
+          cell,
+          depth: colorDepth(process.env),
+          load: createImageLoader({
+            offline: invocation.offline,
+            cache: new ImageCache(path.join(cacheFolder(), 'images')),
+            limits: fetchLimits(process.env),
+          }),
+          writeRaw: (sequence) => process.stdout.write(sequence),
+        };
   const restore = takeTerminal();
   const { category, ...filter } = invocation.filter;
   const instance = render(
@@ -25,6 +47,7 @@ export async function browseCommand(invocation: Invocation): Promise<number> {
       reading={reading}
       effects={terminalEffects}
       start={{ filter, category, search: invocation.search }}
+      pictures={pictures}
     />,
     // Ink 6.8's incremental renderer starts each diff one row below the frame (its cursorUp leaves out the row
     // the trailing newline moved to), so skipped lines land in the wrong place and the status line doubles.

@@ -20,9 +20,9 @@ function transmit(bitmap: Bitmap, control: string): string {
   return out;
 }
 
-/** Transmits and shows the picture at the cursor, `columns` × `rows` cells. */
-export function kittyDirect(bitmap: Bitmap, columns: number, rows: number): string {
-  return transmit(bitmap, `a=T,c=${columns},r=${rows}`);
+/** Transmits and shows the picture at the cursor, `columns` × `rows` cells; with an id, to be freed later. */
+export function kittyDirect(bitmap: Bitmap, columns: number, rows: number, id?: number): string {
+  return transmit(bitmap, `a=T,${id === undefined ? '' : `i=${id},`}c=${columns},r=${rows}`);
 }
 
 /**

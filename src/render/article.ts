@@ -2,7 +2,8 @@ import type { Article } from '../corpus/article.js';
 import { joinCategoryPath } from '../corpus/categories.js';
 import { formatLocalMinute } from '../corpus/dates.js';
 import { sanitizeLine } from '../text/sanitize.js';
-import { displayWidth } from '../text/width.js';
+import { displayWidth, truncateToWidth } from '../text/width.js';
+import { describeImageSource, imageName, resolveImageSource } from '../images/resolve.js';
 import { Style, type Doc, type Span } from './doc.js';
 import { htmlToDoc } from './html.js';
 import { layoutDoc } from './layout.js';
@@ -19,6 +20,8 @@ export async function bodyToDoc(article: Article, body: string): Promise<Doc> {
 export interface RenderedArticle {
   doc: Doc;
   header: RenderedLine[];
+  /** The lead image (`headimg`, `cover` …) when the body does not show it already. */
+  lead: RenderedLine | null;
   body: RenderedLine[];
   references: RenderedLine[];
 }
@@ -37,16 +40,39 @@ export function layoutArticle(article: Article, doc: Doc, width: number): Render
   return {
     doc,
     header: renderHeader(article, width),
+    lead: leadImageLine(article, doc, width),
     body: layoutDoc(doc, width),
     references: renderReferences(doc, width),
   };
 }
 
-/** All of it in reading order: header, a blank line, the body, then the references. */
-export function articleLines(rendered: RenderedArticle): RenderedLine[] {
-  const lines = [...rendered.header, blankLine(), ...rendered.body];
+/**
+ * All of it in reading order: header, a blank line, the body, then the
+ * references; the reader also shows the lead image under the header.
+ */
+export function articleLines(
+  rendered: RenderedArticle,
+  options: { lead?: boolean } = {},
+): RenderedLine[] {
+  const lead = options.lead && rendered.lead ? [rendered.lead, blankLine()] : [];
+  const lines = [...rendered.header, blankLine(), ...lead, ...rendered.body];
   if (rendered.references.length > 0) lines.push(blankLine(), ...rendered.references);
   return lines;
+}
+
+function leadImageLine(article: Article, doc: Doc, width: number): RenderedLine | null {
+  if (!article.image) return null;
+  const source = resolveImageSource(article.image, article.absolutePath);
+  if (
+    !source ||
+    doc.references.some((reference) => reference.target === describeImageSource(source))
+  )
+    return null;
+  const alt = imageName(source);
+  return {
+    spans: [{ text: truncateToWidth(`[image: ${alt}]`, width), style: Style.dim }],
+    image: { source, alt, ref: 0 },
+  };
 }
 
 /** Title, then date · categories · author. */

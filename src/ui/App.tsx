@@ -14,10 +14,9 @@ import { matchesFilter, type ArticleFilter } from '../query/filter.js';
 import { groupByDate } from '../query/group.js';
 import { matchesQuery } from '../query/match.js';
 import { needsBody, parseQuery } from '../query/parse.js';
-import { matchingLines } from '../render/highlight.js';
 import type { ReadingState } from '../state/reading.js';
 import { graphemes } from '../text/width.js';
-import { sanitizeLine } from '../text/sanitize.js';
+import { sanitizeLine, sanitizeText } from '../text/sanitize.js';
 import { ArticleList } from './ArticleList.js';
 import { CategoryTree } from './CategoryTree.js';
 import { helpLines, Page, problemLines } from './Help.js';
@@ -25,6 +24,16 @@ import { useArticleLines, type BodyReader } from './hooks/use-article-lines.js';
 import { useBodyTexts } from './hooks/use-body-texts.js';
 import { useCorpus, type CorpusLoader } from './hooks/use-corpus.js';
 import { useKeypress } from './hooks/use-keypress.js';
+import { useFullPicture } from './hooks/use-full-picture.js';
+import { usePictures } from './hooks/use-pictures.js';
+import {
+  expandPictures,
+  followAnchor,
+  matchingRows,
+  pictureInView,
+  pictureKey,
+  type PictureSettings,
+} from './pictures.js';
 import { useTerminalSize, type TerminalSize } from './hooks/use-terminal-size.js';
 import { commandFor, keyName, type Command } from './keymap.js';
 import { Lines, fitHeight } from './Lines.js';
@@ -58,6 +67,8 @@ export interface AppProps {
   now?: number;
   /** The starting view from the command line's filters. */
   start?: { filter?: ArticleFilter; category?: string; search?: string };
+  /** How pictures are drawn; none when absent. */
+  pictures?: PictureSettings | null;
 }
 
 /** A key press with no modifier or special key: one typed character. */
@@ -78,6 +89,7 @@ export function App({
   size: fixedSize,
   now: fixedNow,
   start,
+  pictures = null,
 }: AppProps) {
   const { exit } = useApp();
   const size = useTerminalSize(fixedSize);
@@ -136,9 +148,27 @@ export function App({
   const reading_ =
     state.screen === 'reader' || (state.returnTo === 'reader' && state.screen !== 'list');
   const view = useArticleLines(reading_ ? current : null, readerWidth, readBody);
-  const lines = view?.lines ?? null;
+  const pictureStates = usePictures(
+    view?.lines ?? null,
+    pictures,
+    readerWidth,
+    Math.max(4, height - 2),
+  );
+  const lines = useMemo(
+    () => (view ? expandPictures(view.lines, pictureStates, readerWidth) : null),
+    [view, pictureStates, readerWidth],
+  );
+  const fullImage = useMemo(
+    () =>
+      state.imageKey
+        ? (view?.lines.find((line) => line.image && pictureKey(line.image) === state.imageKey)
+            ?.image ?? null)
+        : null,
+    [state.imageKey, view],
+  );
+  const fullPicture = useFullPicture(fullImage, pictures, size.columns, height);
   const matchLines = useMemo(
-    () => (lines && state.search ? matchingLines(lines, state.search) : []),
+    () => (lines && state.search ? matchingRows(lines, state.search) : []),
     [lines, state.search],
   );
   const pageLines = useMemo(
@@ -171,6 +201,20 @@ export function App({
   });
 
   const readerTop = Math.min(state.readerTop, maxTop(lines?.length ?? 0, height));
+
+  // A picture arriving above the reader's place must not move the text being read.
+  const shownLines = useRef<{ view: typeof view; lines: typeof lines }>({
+    view: null,
+    lines: null,
+  });
+  useEffect(() => {
+    const previous = shownLines.current;
+    shownLines.current = { view, lines };
+    if (!previous.lines || !lines || previous.view !== view || previous.lines === lines) return;
+    const top = Math.min(stateRef.current!.readerTop, maxTop(previous.lines.length, height));
+    const followed = followAnchor(previous.lines, top, lines);
+    if (followed !== top) dispatch({ type: 'scrollTo', readerTop: followed });
+  }, [view, lines, height, dispatch]);
 
   /** The state as the keys so far have left it, and the article it selects. */
   const latest = () => {
@@ -251,6 +295,14 @@ export function App({
       case 'reload':
         setNotice('reading the folder again');
         return reload();
+      case 'viewImage': {
+        if (!pictures) return setNotice('pictures are off (--images none)');
+        const key = lines
+          ? pictureInView(lines, Math.min(s.readerTop, maxTop(lines.length, height)))
+          : null;
+        if (!key) return setNotice('no picture here or below');
+        return dispatch({ type: 'viewImage', key });
+      }
       default:
         return dispatch({ type: 'command', command, extent: extent() });
     }
@@ -262,13 +314,14 @@ export function App({
     if (name === 'enter') {
       if (prompt.kind === 'link') openLinkNumber(prompt.text);
       const matches =
-        prompt.kind === 'search' && lines ? matchingLines(lines, prompt.text) : matchLines;
+        prompt.kind === 'search' && lines ? matchingRows(lines, prompt.text) : matchLines;
       return dispatch({ type: 'endPrompt', keep: true, extent: extent({ matchLines: matches }) });
     }
     if (name === 'backspace') {
       return dispatch({ type: 'editPrompt', text: graphemes(prompt.text).slice(0, -1).join('') });
     }
-    const typed = sanitizeLine(input);
+    // Typed text keeps its spaces; only control characters are dropped.
+    const typed = sanitizeText(input).replace(/[\t\n]/g, '');
     if (typed && name !== 'tab') dispatch({ type: 'editPrompt', text: prompt.text + typed });
   };
 
@@ -295,6 +348,7 @@ export function App({
         : s.focus === 'tree'
           ? 'tree'
           : 'list';
+    if (s.screen === 'image') return dispatch({ type: 'closeImage' });
     if (s.screen === 'help' || s.screen === 'problems') {
       return dispatch({
         type: 'command',
@@ -306,10 +360,23 @@ export function App({
     if (command) run(command);
   };
 
+  // Keys wait in a queue and are taken one a render, so each meets the list, the article and the
+  // matches as the key before it left them. Several keys can come in one read (a held key, a word and
+  // Enter typed fast): Ink hands them over as one string, and each character is its own key press.
+  const queue = useRef<Array<[string, Key]>>([]);
+  const [, setTick] = useState(0);
+  const takeNext = () => {
+    const next = queue.current.shift();
+    if (!next) return;
+    press(...next);
+    if (queue.current.length > 0) setTick((tick) => tick + 1);
+  };
+  useEffect(() => {
+    if (queue.current.length > 0) takeNext();
+  });
   useKeypress((input, key) => {
-    // Keys that arrive together (`jjj` from a held key, `j` and Enter typed fast) come as one string;
-    // outside a prompt each character is its own key press.
-    if (input.length > 1 && !latest().s.prompt && !key.ctrl && !key.meta && !key.escape) {
+    const idle = queue.current.length === 0;
+    if (input.length > 1 && !key.ctrl && !key.meta && !key.escape) {
       for (const character of graphemes(input)) {
         const special =
           character === '\r' || character === '\n'
@@ -317,11 +384,12 @@ export function App({
             : character === '\t'
               ? { tab: true }
               : {};
-        press(character, { ...PLAIN_KEY, ...special });
+        queue.current.push([character, { ...PLAIN_KEY, ...special }]);
       }
-      return;
+    } else {
+      queue.current.push([input, key]);
     }
-    press(input, key);
+    if (idle) takeNext();
   });
 
   let content: ReactElement;
@@ -330,6 +398,8 @@ export function App({
     content = <Lines lines={fitHeight([paint(` ${message}`, { dim: !error })], height)} />;
   } else if (state.screen === 'help' || state.screen === 'problems') {
     content = <Page lines={pageLines} top={state.pageTop} height={height} />;
+  } else if (state.screen === 'image') {
+    content = <Lines lines={fitHeight(fullPicture, height)} />;
   } else if (state.screen === 'reader') {
     content = (
       <Reader lines={lines} top={readerTop} height={height} margin={margin} search={state.search} />
@@ -385,6 +455,7 @@ export function App({
     problems: corpus?.problems.length ?? 0,
     title: current?.title ?? '',
     position: lines ? percent(readerTop, height, lines.length) : '',
+    image: fullImage?.alt ?? '',
     match: state.search
       ? `${matchLines.length ? state.matchIndex + 1 : 0}/${matchLines.length} “${state.search}”`
       : '',
@@ -413,6 +484,7 @@ function statusText(s: {
   title: string;
   position: string;
   match: string;
+  image: string;
   notice: string | null;
 }): { left: string; right: string } {
   const parts: string[] = [];
@@ -427,6 +499,7 @@ function statusText(s: {
   }
   if (s.problems > 0) parts.push(`${s.problems} problem${s.problems === 1 ? '' : 's'} (!)`);
   if (s.notice) parts.push(s.notice);
+  if (s.screen === 'image') return { left: ` ${s.image}`, right: 'any key returns ' };
   const right =
     s.screen === 'reader'
       ? 'J/K next/prev  / search  o link  q back  ? help '

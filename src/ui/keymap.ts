@@ -7,7 +7,7 @@ export type Command =
   | 'down' | 'up' | 'pageDown' | 'pageUp' | 'halfDown' | 'halfUp' | 'top' | 'bottom'
   | 'open' | 'back' | 'quit' | 'clearFilter' | 'nextArticle' | 'previousArticle'
   | 'find' | 'nextMatch' | 'previousMatch' | 'toggleTree' | 'expand' | 'collapse'
-  | 'openLink' | 'copy' | 'reload' | 'help' | 'problems'; // prettier-ignore
+  | 'openLink' | 'copy' | 'reload' | 'help' | 'problems' | 'viewImage'; // prettier-ignore
 
 export interface Binding {
   /** Key names as `keyName` spells them. */
@@ -40,6 +40,7 @@ export const KEYMAP: Binding[] = [
   { keys: ['K'], contexts: ['reader'], command: 'previousArticle', help: 'previous article' },
   { keys: ['/'], contexts: ['list', 'reader'], command: 'find', help: { list: 'filter (words, "phrases", -not, cat: tag: author: title: after: before:)', reader: 'search in the article' } },
   { keys: ['n'], contexts: ['reader'], command: 'nextMatch', help: 'next match' },
+  { keys: ['i', 'enter'], contexts: ['reader'], command: 'viewImage', help: 'the picture on screen, full screen' },
   { keys: ['N'], contexts: ['reader'], command: 'previousMatch', help: 'previous match' },
   { keys: ['tab'], contexts: ['list'], command: 'toggleTree', help: 'categories' },
   { keys: ['o'], contexts: ['list', 'reader'], command: 'openLink', help: { list: 'open the source link in the browser', reader: 'open link N in the browser' } },

@@ -2,7 +2,7 @@ import type { Command } from './keymap.js';
 
 /** What is on screen and where the reader is in it; everything else is derived. */
 export interface ViewState {
-  screen: 'list' | 'reader' | 'help' | 'problems';
+  screen: 'list' | 'reader' | 'help' | 'problems' | 'image';
   /** Where help and problems return to. */
   returnTo: 'list' | 'reader';
   focus: 'list' | 'tree';
@@ -28,6 +28,8 @@ export interface ViewState {
   prompt: { kind: 'filter' | 'search' | 'link'; text: string; before: string } | null;
   /** Help or problems scroll. */
   pageTop: number;
+  /** The picture shown full screen. */
+  imageKey: string | null;
 }
 
 export function createDefaultState(initial: Partial<ViewState> = {}): ViewState {
@@ -48,6 +50,7 @@ export function createDefaultState(initial: Partial<ViewState> = {}): ViewState 
     matchIndex: 0,
     prompt: null,
     pageTop: 0,
+    imageKey: null,
     ...initial,
   };
 }
@@ -76,7 +79,10 @@ export type Action =
   | { type: 'endPrompt'; keep: boolean; extent: Extent }
   | { type: 'chooseCategory'; category: string | null }
   | { type: 'toggleExpanded'; path: string; open: boolean }
-  | { type: 'resize'; extent: Extent };
+  | { type: 'resize'; extent: Extent }
+  | { type: 'scrollTo'; readerTop: number }
+  | { type: 'viewImage'; key: string }
+  | { type: 'closeImage' };
 
 export function reduce(state: ViewState, action: Action): ViewState {
   switch (action.type) {
@@ -118,6 +124,12 @@ export function reduce(state: ViewState, action: Action): ViewState {
       const others = state.expanded.filter((path) => path !== action.path);
       return { ...state, expanded: action.open ? [...others, action.path] : others };
     }
+    case 'scrollTo':
+      return { ...state, readerTop: Math.max(0, action.readerTop) };
+    case 'viewImage':
+      return { ...state, screen: 'image', returnTo: 'reader', imageKey: action.key };
+    case 'closeImage':
+      return { ...state, screen: 'reader', imageKey: null };
     case 'resize':
       return {
         ...selectArticle(state, state.selected, action.extent),

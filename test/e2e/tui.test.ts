@@ -135,3 +135,47 @@ describe('the browser in a real terminal', () => {
     expect(raw).toContain('\u001b[?25h');
   });
 });
+
+describe('pictures in a real terminal', () => {
+  it('sends kitty pictures as a virtual placement drawn by placeholder text', async () => {
+    const state = mkdtempSync(path.join(tmpdir(), 'broadsheet-state-'));
+    const demo = path.join(path.dirname(bin), '../articles');
+    const tmux = new TmuxSession(
+      `${shellQuote(process.execPath)} ${shellQuote(bin)} ${shellQuote(demo)} --images kitty --offline --search ${shellQuote('title:test card')}`,
+      {
+        columns: 90,
+        rows: 30,
+        env: { XDG_STATE_HOME: state, XDG_CACHE_HOME: state, TERM: 'xterm-256color' },
+      },
+    );
+    sessions.push(tmux);
+    await tmux.waitFor(
+      (s) => s.some((line) => line.includes('A test card for terminal images')),
+      'the list',
+    );
+    tmux.send(['Enter']);
+    const screen = await tmux.waitFor(
+      (s) => s.some((line) => line.includes('\u{10EEEE}')),
+      'the placeholder cells',
+    );
+    // The picture sits between the paragraphs, inside the frame: not over the header or the status line.
+    const rows = screen
+      .map((line, i) => [i, line] as const)
+      .filter(([, line]) => line.includes('\u{10EEEE}'));
+    expect(rows[0]![0]).toBeGreaterThan(2);
+    expect(rows.at(-1)![0]).toBeLessThan(28);
+    tmux.send(['q']);
+    await tmux.waitFor(
+      (s) => s.some((line) => line.includes('A test card for terminal images')),
+      'the list again',
+    );
+    tmux.send(['q']);
+    expect(await tmux.exitCode()).toBe(0);
+    const raw = Buffer.from(tmux.raw(), 'latin1').toString('utf8');
+    const placement =
+      /\u001b_Ga=T,U=1,i=(\d+),c=(\d+),r=(\d+),f=32,o=z,s=\d+,v=\d+,q=2,m=[01];/.exec(raw);
+    expect(placement).not.toBeNull();
+    expect(raw).toContain('\u{10EEEE}\u0305\u0305');
+    expect(raw).toContain(`\u001b_Ga=d,d=I,i=${placement![1]},q=2\u001b\\`);
+  });
+});

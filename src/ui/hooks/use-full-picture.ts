@@ -1,0 +1,71 @@
+import { useEffect, useState } from 'react';
+import { blockLines } from '../../images/blocks.js';
+import { itermImage } from '../../images/iterm.js';
+import { kittyDelete, kittyDirect } from '../../images/kitty.js';
+import { blocksBitmap, pixelBitmap, sizePicture } from '../../images/picture.js';
+import { sixelImage } from '../../images/sixel.js';
+import type { ImageRef } from '../../render/doc.js';
+import type { PictureSettings } from '../pictures.js';
+
+/**
+ * A picture shown full screen. Half-blocks come back as lines for the frame;
+ * kitty, iTerm2 and sixel pictures are written straight to the terminal over
+ * a blank frame (Ink cannot carry them) and cleared when the view closes.
+ * Returns the lines to show, or a note while loading or on failure.
+ */
+export function useFullPicture(
+  image: ImageRef | null,
+  settings: PictureSettings | null,
+  columns: number,
+  rows: number,
+): string[] {
+  const [shown, setShown] = useState<string[]>([]);
+  useEffect(() => {
+    setShown([]);
+    if (!image || !settings) return;
+    let cancelled = false;
+    let kittyId: number | null = null;
+    let drawTimer: NodeJS.Timeout | undefined;
+    void (async () => {
+      setShown([' Loading the picture…']);
+      const loaded = await settings.load(image.source);
+      if (cancelled) return;
+      if (!loaded.ok) return setShown([` [image: ${image.alt}] not shown: ${loaded.reason}`]);
+      try {
+        const picture = await sizePicture(loaded.bytes, {
+          maxColumns: columns,
+          maxRows: rows,
+          depth: settings.depth,
+          cell: settings.cell,
+        });
+        if (cancelled) return;
+        if (settings.protocol === 'blocks')
+          return setShown(blockLines(blocksBitmap(picture), settings.depth));
+        setShown([]);
+        const sequence =
+          settings.protocol === 'kitty'
+            ? kittyDirect(
+                pixelBitmap(picture),
+                picture.columns,
+                picture.rows,
+                (kittyId = 0x7f0000 + Math.floor(Math.random() * 0xffff)),
+              )
+            : settings.protocol === 'iterm'
+              ? itermImage(loaded.bytes, picture.columns, picture.rows)
+              : sixelImage(pixelBitmap(picture));
+        // After the blank frame is on screen: save the cursor, draw at the top left, put the cursor back.
+        drawTimer = setTimeout(() => settings.writeRaw(`\x1b7\x1b[H${sequence}\x1b8`), 50);
+      } catch (error) {
+        setShown([
+          ` [image: ${image.alt}] not shown: ${error instanceof Error ? error.message : String(error)}`,
+        ]);
+      }
+    })();
+    return () => {
+      cancelled = true;
+      clearTimeout(drawTimer);
+      if (kittyId !== null) settings.writeRaw(kittyDelete(kittyId));
+    };
+  }, [image, settings, columns, rows]);
+  return shown;
+}
