@@ -12,5 +12,6 @@ await benchRender(realCorpus);
 await benchStartup(realCorpus);
 // As the browser runs: React's production build.
 process.env.NODE_ENV ??= 'production';
-const { benchTui } = await import('./tui.js');
+const { benchTui, benchPictures } = await import('./tui.js');
 await benchTui([20_000, 100_000]);
+await benchPictures();

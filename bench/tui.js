@@ -9,6 +9,12 @@ import { createElement, useState } from 'react';
 import { ReadingState } from '../dist/state/reading.js';
 import { App } from '../dist/ui/App.js';
 import { median, report } from './lib.js';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadCorpus } from '../dist/corpus/load.js';
+import { sniffImage } from '../dist/images/sniff.js';
 
 const WORDS = [
   '编译器',
@@ -121,6 +127,54 @@ export async function benchTui(counts = [20_000]) {
     const typed = await keyToFrame(app, [...'title:rust']);
     report(`${count} articles: filter keystroke (median)`, typed.median, 'ms', baseline);
     report(`${count} articles: filter keystroke (worst)`, typed.worst, 'ms');
+    app.unmount();
+  }
+}
+
+/** Scrolling an article with ten pictures drawn as half-blocks or kitty placeholders. */
+export async function benchPictures() {
+  console.log('\nscrolling an article with 10 pictures, key press → frame, in-process, 100×30');
+  const bytes = readFileSync(
+    fileURLToPath(new URL('../articles/assets/mountains.png', import.meta.url)),
+  );
+  const root = mkdtempSync(path.join(tmpdir(), 'broadsheet-bench-'));
+  const body = Array.from(
+    { length: 10 },
+    (_, i) =>
+      `<p>${'Words about the picture. '.repeat(12)}</p><img src="p${i}.png" alt="picture ${i}">`,
+  ).join('');
+  writeFileSync(
+    path.join(root, 'pictures.md'),
+    `---\ntitle: Ten pictures\ndate: 2026-01-01\n---\n${body}`,
+  );
+  for (const protocol of ['blocks', 'kitty']) {
+    const pictures = {
+      protocol,
+      depth: 'truecolor',
+      cell: { width: 10, height: 20 },
+      load: async () => ({ ok: true, bytes, info: sniffImage(bytes) }),
+      writeRaw: () => {},
+    };
+    const app = render(
+      createElement(App, {
+        load: () => loadCorpus(root),
+        reading: new ReadingState('/nonexistent/broadsheet-bench/reading.json'),
+        effects: { openUrl() {}, copy() {} },
+        size: { columns: 100, rows: 30 },
+        pictures,
+      }),
+    );
+    await until(() => (app.lastFrame() ?? '').includes('Ten pictures'));
+    app.stdin.write('\r');
+    await until(
+      () =>
+        !(app.lastFrame() ?? '').includes('loading…') &&
+        (app.lastFrame() ?? '').includes('Words about'),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const held = await keyToFrame(app, Array(200).fill('j'));
+    report(`${protocol}: holding j through the pictures (median)`, held.median, 'ms');
+    report(`${protocol}: holding j through the pictures (worst)`, held.worst, 'ms');
     app.unmount();
   }
 }
