@@ -11,6 +11,9 @@ export const realCorpus = path.resolve(projectRoot, '../shared/corpus/real');
 export const demoCorpus = path.join(projectRoot, 'articles');
 export const bin = path.join(projectRoot, 'bin/broadsheet.js');
 
+/** The cache folder the command line uses in tests: its own, never the user's. */
+const testCache = mkdtempSync(path.join(tmpdir(), 'broadsheet-cache-'));
+
 /** A fresh folder holding the given files (paths may contain folders). */
 export function tempCorpus(files: Record<string, string | Uint8Array>): string {
   const root = mkdtempSync(path.join(tmpdir(), 'broadsheet-test-'));

@@ -339,11 +339,22 @@ describe('cat with each protocol', () => {
   it('prints kitty, iTerm2 and sixel sequences in place of the picture', async () => {
     const root = tempCorpus({});
     writeFileSync(path.join(root, 'pic.png'), QUADRANTS);
-    writeFileSync(path.join(root, 'post.md'), `---\ntitle: Protocols\n---\n<p>Above.</p><img src="pic.png" alt="card"><p>Below.</p>`);
-    const cat = async (protocol: string) => (await runCli(['cat', '--images', protocol, '--width', '40', path.join(root, 'post.md')])).stdout;
-    expect(await cat('kitty')).toMatch(/Above\.\n\n\u001b_Ga=T,c=40,r=11,f=32,o=z,s=96,v=54,q=2,m=0;[A-Za-z0-9+/=]+\u001b\\\n\nBelow\./);
-    expect(await cat('iterm')).toContain(`\u001b]1337;File=inline=1;size=${QUADRANTS.length};width=40;height=11;preserveAspectRatio=1:`);
-    expect(await cat('sixel')).toMatch(/\u001bP0;1;0q"1;1;96;54(#\d+;2;\d+;\d+;\d+)+[#?-~!$0-9-]+\u001b\\/);
+    writeFileSync(
+      path.join(root, 'post.md'),
+      `---\ntitle: Protocols\n---\n<p>Above.</p><img src="pic.png" alt="card"><p>Below.</p>`,
+    );
+    const cat = async (protocol: string) =>
+      (await runCli(['cat', '--images', protocol, '--width', '40', path.join(root, 'post.md')]))
+        .stdout;
+    expect(await cat('kitty')).toMatch(
+      /Above\.\n\n\u001b_Ga=T,c=40,r=11,f=32,o=z,s=96,v=54,q=2,m=0;[A-Za-z0-9+/=]+\u001b\\\n\nBelow\./,
+    );
+    expect(await cat('iterm')).toContain(
+      `\u001b]1337;File=inline=1;size=${QUADRANTS.length};width=40;height=11;preserveAspectRatio=1:`,
+    );
+    expect(await cat('sixel')).toMatch(
+      /\u001bP0;1;0q"1;1;96;54(#\d+;2;\d+;\d+;\d+)+[#?-~!$0-9-]+\u001b\\/,
+    );
     expect(await cat('none')).toContain('[image: card]');
   });
 });

@@ -2,6 +2,7 @@ import process from 'node:process';
 import type { Invocation } from '../cli.js';
 import { resolveFolder } from '../cli.js';
 import { loadCorpus } from '../corpus/load.js';
+import { defaultIndex } from './select.js';
 import path from 'node:path';
 import { ImageCache } from '../images/cache.js';
 import { chooseProtocol, colorDepth } from '../images/detect.js';
@@ -43,7 +44,9 @@ export async function browseCommand(invocation: Invocation): Promise<number> {
   const { category, ...filter } = invocation.filter;
   const instance = render(
     <App
-      load={(onProgress) => loadCorpus(root, { onProgress })}
+      load={(onProgress, onIndexed) =>
+        loadCorpus(root, { onProgress, onIndexed, index: defaultIndex() })
+      }
       reading={reading}
       effects={terminalEffects}
       start={{ filter, category, search: invocation.search }}

@@ -11,7 +11,16 @@ import { selectArticles } from './select.js';
 export async function listCommand(invocation: Invocation): Promise<number> {
   const { articles } = await selectArticles(invocation);
   if (invocation.output === 'json') {
-    await writeOut(`${JSON.stringify(articles.map(articleFields), null, 2)}\n`);
+    // Written in pieces, so a large folder never exists as one string.
+    if (articles.length === 0) await writeOut('[]\n');
+    for (let start = 0; start < articles.length; start += 500) {
+      const piece = articles
+        .slice(start, start + 500)
+        .map((article) => indent(JSON.stringify(articleFields(article), null, 2)));
+      await writeOut(
+        `${start === 0 ? '[\n' : ',\n'}${piece.join(',\n')}${start + 500 >= articles.length ? '\n]\n' : ''}`,
+      );
+    }
   } else {
     const line = invocation.output === 'ndjson' ? ndjsonLine : tsvLine;
     for (let start = 0; start < articles.length; start += 1000) {
@@ -34,4 +43,9 @@ function ndjsonLine(article: Article): string {
 export function tsvLine(article: Article): string {
   const categories = article.categories.map(joinCategoryPath).join(', ');
   return `${formatLocalMinute(article.date)}\t${categories}\t${article.title}\t${sanitizeLine(article.path)}\n`;
+}
+
+/** A JSON object indented as an element of the top-level array. */
+function indent(json: string): string {
+  return `  ${json.replace(/\n/g, '\n  ')}`;
 }

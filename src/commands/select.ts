@@ -2,6 +2,9 @@ import type { Invocation } from '../cli.js';
 import { resolveFolder } from '../cli.js';
 import type { Article, Corpus } from '../corpus/article.js';
 import { loadCorpus } from '../corpus/load.js';
+import { IndexCache } from '../corpus/index-cache.js';
+import { cacheFolder } from '../state/paths.js';
+import path from 'node:path';
 import { matchesFilter } from '../query/filter.js';
 import { progressReporter, warn } from '../pipe/output.js';
 import { sanitizeLine } from '../text/sanitize.js';
@@ -19,7 +22,7 @@ export interface Selection {
 export async function selectArticles(invocation: Invocation, folder?: string): Promise<Selection> {
   const root = resolveFolder(folder ?? invocation.inputs[0]);
   const progress = progressReporter('reading articles');
-  const corpus = await loadCorpus(root, { onProgress: progress.update });
+  const corpus = await loadCorpus(root, { onProgress: progress.update, index: defaultIndex() });
   progress.end();
   for (const problem of corpus.problems) {
     warn(`${sanitizeLine(problem.path)}: ${sanitizeLine(problem.reason)}`);
@@ -30,4 +33,9 @@ export async function selectArticles(invocation: Invocation, folder?: string): P
   }
   if (invocation.limit !== undefined) articles = articles.slice(0, invocation.limit);
   return { corpus, articles };
+}
+
+/** The index of parsed fields, in the user cache folder. */
+export function defaultIndex(): IndexCache {
+  return new IndexCache(path.join(cacheFolder(), 'index'));
 }

@@ -1,5 +1,6 @@
 import type { Article, BodyFormat } from './article.js';
 import { normalizeCategories, normalizeTags } from './categories.js';
+import { shareValue } from './intern.js';
 import { parseDate } from './dates.js';
 import { unwrapProxy } from '../images/resolve.js';
 import { sanitizeLine } from '../text/sanitize.js';
@@ -37,15 +38,19 @@ export function normalizeArticle(source: ArticleSource): Article {
     date: date ?? source.mtime,
     dateFromFile: date === null,
     updated,
-    categories: normalizeCategories(data.categories ?? data.category),
-    tags: normalizeTags(data.tags),
-    author: readAuthor(data.author),
+    categories: shareValue(normalizeCategories(data.categories ?? data.category)),
+    tags: shareValue(normalizeTags(data.tags)),
+    author: shareNullable(readAuthor(data.author)),
     image: firstString(data, ['headimg', 'cover', 'thumbnail', 'banner'], unwrapProxy),
     link: firstString(data, ['link', 'url', 'permalink']),
-    meta,
-    problems,
+    meta: shareValue(meta),
+    problems: problems.length > 0 ? problems : shareValue([]),
     format: source.format,
   };
+}
+
+function shareNullable(value: string | null): string | null {
+  return value === null ? null : shareValue(value);
 }
 
 function readDate(value: unknown, key: string, problems: string[]): number | null {

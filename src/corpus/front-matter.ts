@@ -22,15 +22,15 @@ export function opensWithFrontMatter(text: string): boolean {
  * zone-less time is local time; YAML's timestamp type would make it UTC).
  */
 export function parseFrontMatter(text: string): FrontMatter {
-  const opening = OPENING.exec(text);
-  if (!opening) return { data: {}, body: text, problem: null };
-  const rest = text.slice(opening[0].length);
-  const closing = CLOSING.exec(rest);
-  if (!closing) {
-    return { data: {}, body: text, problem: 'front matter has no closing ---' };
+  const split = splitFrontMatter(text);
+  if (split.yaml === null) {
+    return {
+      data: {},
+      body: text,
+      problem: split.unclosed ? 'front matter has no closing ---' : null,
+    };
   }
-  const yaml = rest.slice(0, closing.index);
-  const body = rest.slice(closing.index + closing[0].length).replace(/^(?:[ \t]*\n)+/, '');
+  const { yaml, body } = split;
   try {
     const parsed = load(yaml, { schema: CORE_SCHEMA }) as unknown;
     if (parsed === null || parsed === undefined) return { data: {}, body, problem: null };
@@ -45,6 +45,27 @@ export function parseFrontMatter(text: string): FrontMatter {
       problem: `bad YAML (fields read line by line): ${yamlReason(error)}`,
     };
   }
+}
+
+/**
+ * Front matter and body apart, without reading the YAML: all that a body
+ * search needs. `yaml` is null when there is no front matter, or it has no end.
+ */
+export function splitFrontMatter(text: string): {
+  yaml: string | null;
+  body: string;
+  unclosed: boolean;
+} {
+  const opening = OPENING.exec(text);
+  if (!opening) return { yaml: null, body: text, unclosed: false };
+  const rest = text.slice(opening[0].length);
+  const closing = CLOSING.exec(rest);
+  if (!closing) return { yaml: null, body: text, unclosed: true };
+  return {
+    yaml: rest.slice(0, closing.index),
+    body: rest.slice(closing.index + closing[0].length).replace(/^(?:[ \t]*\n)+/, ''),
+    unclosed: false,
+  };
 }
 
 function yamlReason(error: unknown): string {

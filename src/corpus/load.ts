@@ -1,43 +1,102 @@
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { Article, Corpus, Problem } from './article.js';
-import { readArticleFile } from './read.js';
+import type { IndexCache, IndexEntry } from './index-cache.js';
+import { readArticleHead } from './read.js';
 import { scanFolder } from './scan.js';
-
-/** How many files are read at once. */
-const CONCURRENCY = 64;
 
 export interface LoadOptions {
   /** Called as files are read, for a progress display. */
   onProgress?: (done: number, total: number) => void;
+  /** Fields of files unchanged since they were indexed come from here, and the index is kept up to date. */
+  index?: IndexCache | null;
+  /** Called at once with what the index holds, before the folder is checked against it. */
+  onIndexed?: (corpus: Corpus) => void;
 }
 
-/** Reads every article under `root`, newest first. Never writes anything. */
+/** How long a stretch of synchronous reading may hold the event loop before yielding. */
+const SLICE_MS = 12;
+
+/**
+ * Reads every article under `root`, newest first. Only the head of each file
+ * is read; a file whose size and modification time match the index is not
+ * read at all. Never writes inside the folder.
+ */
 export async function loadCorpus(root: string, options: LoadOptions = {}): Promise<Corpus> {
   const absoluteRoot = path.resolve(root);
+  const indexed = options.index?.read(absoluteRoot) ?? null;
+  if (indexed && options.onIndexed) options.onIndexed(corpusOf(absoluteRoot, indexed, []));
   const scan = await scanFolder(absoluteRoot);
-  const articles: Article[] = [];
-  const problems: Problem[] = [...scan.problems];
-  let next = 0;
-  let done = 0;
-  const worker = async () => {
-    while (next < scan.files.length) {
-      const file = scan.files[next++]!;
-      const outcome = await readArticleFile(absoluteRoot, file);
-      if (outcome.kind === 'article') {
-        articles.push(outcome.article);
-        for (const reason of outcome.article.problems) {
-          problems.push({ path: outcome.article.path, reason });
-        }
-      } else if (outcome.kind === 'skipped') {
-        problems.push(outcome.problem);
-      }
-      options.onProgress?.(++done, scan.files.length);
+  const entries = new Map<string, IndexEntry>();
+  let changed = !indexed || indexed.size !== scan.files.length;
+  let sliceStart = Date.now();
+  for (const [i, file] of scan.files.entries()) {
+    const relative = path.relative(absoluteRoot, file).split(path.sep).join('/');
+    const known = indexed?.get(relative);
+    const entry = known && unchanged(file, known) ? known : readEntry(absoluteRoot, file);
+    if (entry !== known) changed = true;
+    if (entry) entries.set(relative, entry);
+    if (Date.now() - sliceStart >= SLICE_MS) {
+      options.onProgress?.(i + 1, scan.files.length);
+      await new Promise((resolve) => setImmediate(resolve));
+      sliceStart = Date.now();
     }
-  };
-  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+  }
+  options.onProgress?.(scan.files.length, scan.files.length);
+  if (changed) options.index?.write(absoluteRoot, entries);
+  return corpusOf(absoluteRoot, entries, scan.problems);
+}
+
+function unchanged(file: string, entry: IndexEntry): boolean {
+  try {
+    const { size, mtimeMs } = statSync(file);
+    return size === entry.stamp.size && mtimeMs === entry.stamp.mtimeMs;
+  } catch {
+    return false;
+  }
+}
+
+function readEntry(root: string, file: string): IndexEntry {
+  const outcome = readArticleHead(root, file);
+  switch (outcome.kind) {
+    case 'article':
+      return { stamp: outcome.stamp, article: outcome.article };
+    case 'skipped':
+      return { stamp: stampOf(file), problem: outcome.problem };
+    case 'ignored':
+      return { stamp: stampOf(file), ignored: true };
+  }
+}
+
+/** Size and modification time; a stamp no file has when it cannot be had, so the file is read again next time. */
+function stampOf(file: string): { size: number; mtimeMs: number } {
+  try {
+    const { size, mtimeMs } = statSync(file);
+    return { size, mtimeMs };
+  } catch {
+    return { size: -1, mtimeMs: -1 };
+  }
+}
+
+function corpusOf(
+  root: string,
+  entries: ReadonlyMap<string, IndexEntry>,
+  scanProblems: Problem[],
+): Corpus {
+  const articles: Article[] = [];
+  const problems: Problem[] = [...scanProblems];
+  for (const entry of entries.values()) {
+    if ('article' in entry) {
+      articles.push(entry.article);
+      for (const reason of entry.article.problems)
+        problems.push({ path: entry.article.path, reason });
+    } else if ('problem' in entry) {
+      problems.push(entry.problem);
+    }
+  }
   articles.sort(byNewest);
   problems.sort((a, b) => compareStrings(a.path, b.path));
-  return { root: absoluteRoot, articles, problems };
+  return { root, articles, problems };
 }
 
 /** Newest first; ties broken by path so the order is stable. */

@@ -1,4 +1,4 @@
-import { readFile, stat } from 'node:fs/promises';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import path from 'node:path';
 import { TextDecoder } from 'node:util';
 import type { Article, BodyFormat, Problem } from './article.js';
@@ -11,7 +11,7 @@ const LOSSY_UTF8 = new TextDecoder('utf-8');
 let gb18030: TextDecoder | undefined;
 
 export type ReadOutcome =
-  | { kind: 'article'; article: Article; body: string }
+  | { kind: 'article'; article: Article; body: string; stamp: FileStamp }
   | { kind: 'skipped'; problem: Problem }
   | { kind: 'ignored' };
 
@@ -48,48 +48,119 @@ function looksBinary(bytes: Uint8Array): boolean {
   return head.includes(0);
 }
 
-/** Reads one file into an article, or says why it was skipped. */
+/** How much of a file the list reads: the front matter is at its start. */
+const HEAD_BYTES = 16 * 1024;
+
+/** What a file looked like when read: enough to tell later whether it changed. */
+export interface FileStamp {
+  size: number;
+  mtimeMs: number;
+}
+
+interface FileBytes extends FileStamp {
+  bytes: Uint8Array;
+  /** False when only the head was read. */
+  complete: boolean;
+}
+
+/**
+ * Reads a file, or its first `limit` bytes, synchronously: for thousands of
+ * small files one open-stat-read-close in a row is several times faster than
+ * the promise API, and the callers yield between batches.
+ */
+function readBytes(file: string, limit = Infinity): FileBytes {
+  const fd = openSync(file, 'r');
+  try {
+    const { size, mtimeMs } = fstatSync(fd);
+    const wanted = Math.min(size, limit);
+    // Heads are read into one reused buffer: a new one per file is garbage by the thousand.
+    const bytes = wanted <= headBuffer.length ? headBuffer : Buffer.allocUnsafe(wanted);
+    let filled = 0;
+    while (filled < wanted) {
+      const read = readSync(fd, bytes, filled, wanted - filled, filled);
+      if (read === 0) break;
+      filled += read;
+    }
+    return { bytes: bytes.subarray(0, filled), size, mtimeMs, complete: filled >= size };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+const headBuffer = Buffer.allocUnsafe(HEAD_BYTES);
+
+/** The bytes without a UTF-8 sequence cut off at the end (a head read stops anywhere). */
+function withoutCutCharacter(bytes: Uint8Array): Uint8Array {
+  let end = bytes.length;
+  let back = 0;
+  while (end - back - 1 >= 0 && back < 4 && (bytes[end - back - 1]! & 0xc0) === 0x80) back++;
+  const lead = bytes[end - back - 1];
+  if (lead === undefined || lead < 0xc0) return bytes.subarray(0, end - back);
+  const length = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : 2;
+  if (back + 1 < length) end -= back + 1;
+  return bytes.subarray(0, end);
+}
+
+/** Reads one whole file into an article, or says why it was skipped. */
 export async function readArticleFile(root: string, absolutePath: string): Promise<ReadOutcome> {
+  return readArticle(root, absolutePath, Infinity);
+}
+
+/**
+ * Reads the fields of one file from its head, the whole file only when its
+ * front matter runs past the head: the list needs no body.
+ */
+export function readArticleHead(root: string, absolutePath: string): ReadOutcome {
+  return readArticle(root, absolutePath, HEAD_BYTES);
+}
+
+function readArticle(root: string, absolutePath: string, limit: number): ReadOutcome {
   const relativePath = path.relative(root, absolutePath).split(path.sep).join('/');
   const extension = path.extname(absolutePath).toLowerCase();
-  let bytes: Buffer;
-  let mtime: number;
+  let file: FileBytes;
   try {
-    [bytes, mtime] = await Promise.all([
-      readFile(absolutePath),
-      stat(absolutePath).then((s) => s.mtimeMs),
-    ]);
+    file = readBytes(absolutePath, limit);
   } catch (error) {
     return {
       kind: 'skipped',
       problem: { path: relativePath, reason: `cannot read: ${reason(error)}` },
     };
   }
-  if (looksBinary(bytes)) {
+  if (looksBinary(file.bytes)) {
     if (extension === '.txt') return { kind: 'ignored' };
     return {
       kind: 'skipped',
       problem: { path: relativePath, reason: 'binary file, not an article' },
     };
   }
-  const decoded = decodeText(bytes);
+  const decoded = decodeText(file.complete ? file.bytes : withoutCutCharacter(file.bytes));
+  if (!file.complete && decoded.problem) return readArticle(root, absolutePath, Infinity);
   if (decoded.text.trim() === '') {
-    if (extension === '.txt') return { kind: 'ignored' };
-    return { kind: 'skipped', problem: { path: relativePath, reason: 'empty file' } };
+    if (file.complete && extension === '.txt') return { kind: 'ignored' };
+    if (file.complete)
+      return { kind: 'skipped', problem: { path: relativePath, reason: 'empty file' } };
+    return readArticle(root, absolutePath, Infinity);
   }
   if (extension === '.txt' && !opensWithFrontMatter(decoded.text)) return { kind: 'ignored' };
   const frontMatter = parseFrontMatter(decoded.text);
+  if (!file.complete && frontMatter.problem?.includes('no closing'))
+    return readArticle(root, absolutePath, Infinity);
   const problems = [decoded.problem, frontMatter.problem].filter((p): p is string => p !== null);
   const article = normalizeArticle({
     path: relativePath,
     absolutePath,
-    mtime: Math.floor(mtime),
+    mtime: Math.floor(file.mtimeMs),
     data: frontMatter.data,
     body: frontMatter.body,
     format: bodyFormat(extension, frontMatter.body),
     problems,
   });
-  return { kind: 'article', article, body: frontMatter.body };
+  return {
+    kind: 'article',
+    article,
+    body: frontMatter.body,
+    stamp: { size: file.size, mtimeMs: file.mtimeMs },
+  };
 }
 
 /**

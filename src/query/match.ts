@@ -1,18 +1,27 @@
 import type { Article } from '../corpus/article.js';
 import type { SearchQuery, SearchTerm } from './parse.js';
 
-/** What a term is matched against; the body is lower-cased plain text, when loaded. */
+/**
+ * What a term is matched against: the article's fields, and its body as
+ * lower-cased plain text when loaded, or an answer to whether the body holds
+ * a text (when the body was searched elsewhere).
+ */
 export interface SearchableArticle {
   article: Article;
   body: string | undefined;
+  bodyHas?: (text: string) => boolean;
 }
 
 /** True when every term holds for the article. */
-export function matchesQuery(query: SearchQuery, { article, body }: SearchableArticle): boolean {
-  return query.terms.every((term) => holds(term, article, body) !== term.negated);
+export function matchesQuery(
+  query: SearchQuery,
+  { article, body, bodyHas }: SearchableArticle,
+): boolean {
+  const inBody = bodyHas ?? ((text: string) => body?.includes(text) ?? false);
+  return query.terms.every((term) => holds(term, article, inBody) !== term.negated);
 }
 
-function holds(term: SearchTerm, article: Article, body: string | undefined): boolean {
+function holds(term: SearchTerm, article: Article, inBody: (text: string) => boolean): boolean {
   switch (term.kind) {
     case 'after':
       return article.date >= term.time;
@@ -21,7 +30,7 @@ function holds(term: SearchTerm, article: Article, body: string | undefined): bo
     case 'field':
       return fieldsOf(article)[term.field].includes(term.text);
     case 'text':
-      return fieldsOf(article).all.includes(term.text) || (body?.includes(term.text) ?? false);
+      return fieldsOf(article).all.includes(term.text) || inBody(term.text);
   }
 }
 

@@ -1,7 +1,11 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Corpus } from '../../corpus/article.js';
 
-export type CorpusLoader = (onProgress: (done: number, total: number) => void) => Promise<Corpus>;
+/** Reads the folder: progress as it goes, and what an index already knows before the folder is checked. */
+export type CorpusLoader = (
+  onProgress: (done: number, total: number) => void,
+  onIndexed: (corpus: Corpus) => void,
+) => Promise<Corpus>;
 
 export interface CorpusState {
   corpus: Corpus | null;
@@ -20,14 +24,20 @@ export function useCorpus(load: CorpusLoader): CorpusState {
     const mine = ++generation.current;
     let lastUpdate = 0;
     setProgress({ done: 0, total: 0 });
-    load((done, total) => {
-      const now = Date.now();
-      // A progress frame at most every 100 ms: rendering is the costly part.
-      if (mine === generation.current && (now - lastUpdate > 100 || done === total)) {
-        lastUpdate = now;
-        setProgress({ done, total });
-      }
-    }).then(
+    load(
+      (done, total) => {
+        const now = Date.now();
+        // A progress frame at most every 100 ms: rendering is the costly part.
+        if (mine === generation.current && (now - lastUpdate > 100 || done === total)) {
+          lastUpdate = now;
+          setProgress({ done, total });
+        }
+      },
+      // A warm start shows the indexed list at once, while the folder is checked against it.
+      (indexed) => {
+        if (mine === generation.current) setCorpus(indexed);
+      },
+    ).then(
       (loaded) => {
         if (mine !== generation.current) return;
         setCorpus(loaded);

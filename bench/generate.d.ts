@@ -1,0 +1,1 @@
+export function generateCorpus(folder: string, count: number): void;

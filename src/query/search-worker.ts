@@ -1,0 +1,16 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { readBodySync, searchableText } from '../corpus/body.js';
+
+/**
+ * A share of a body search: for each file, a bit for each text that its body
+ * holds. Only paths come in and numbers go out, so no article is copied.
+ */
+const { paths, texts } = workerData as { paths: string[]; texts: string[] };
+const masks = new Uint32Array(paths.length);
+paths.forEach((absolutePath, i) => {
+  const body = searchableText(readBodySync({ absolutePath }));
+  texts.forEach((text, bit) => {
+    if (body.includes(text)) masks[i]! |= 1 << bit;
+  });
+});
+parentPort!.postMessage(masks, [masks.buffer]);

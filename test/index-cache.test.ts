@@ -1,0 +1,130 @@
+import { mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { generateCorpus } from '../bench/generate.js';
+import type { Corpus } from '../src/corpus/article.js';
+import { IndexCache } from '../src/corpus/index-cache.js';
+import { loadCorpus } from '../src/corpus/load.js';
+import { readBodySync, searchableText } from '../src/corpus/body.js';
+import { matchesQuery } from '../src/query/match.js';
+import { parseQuery } from '../src/query/parse.js';
+import { runCli, tempCorpus } from './helpers.js';
+
+const post = (title: string, date = '2021-01-01 10:00') =>
+  `---\ntitle: ${title}\ndate: ${date}\ncategories: [A, B]\n---\n<p>${title} body</p>\n`;
+const newIndex = () => new IndexCache(mkdtempSync(path.join(tmpdir(), 'broadsheet-index-')));
+const titles = (corpus: Corpus) => corpus.articles.map((a) => a.title).sort();
+
+describe('the index of parsed fields', () => {
+  it('gives the same corpus warm as cold, and shows it before checking the folder', async () => {
+    const root = tempCorpus({
+      'a.md': post('Alpha'),
+      'b.md': post('Beta'),
+      'sub/c.md': post('Gamma'),
+      'empty.md': '',
+    });
+    const index = newIndex();
+    const cold = await loadCorpus(root, { index });
+    let early: Corpus | null = null;
+    const warm = await loadCorpus(root, { index, onIndexed: (corpus) => (early = corpus) });
+    expect(warm).toEqual(cold);
+    expect(early).not.toBeNull();
+    expect(early!.articles).toEqual(cold.articles);
+    expect(warm.problems).toEqual([{ path: 'empty.md', reason: 'empty file' }]);
+  });
+
+  it('re-reads changed files and notices new and deleted ones', async () => {
+    const root = tempCorpus({ 'a.md': post('Alpha'), 'b.md': post('Beta') });
+    const index = newIndex();
+    await loadCorpus(root, { index });
+    writeFileSync(path.join(root, 'a.md'), post('Alpha, revised'));
+    const later = new Date(Date.now() + 5000);
+    utimesSync(path.join(root, 'a.md'), later, later);
+    rmSync(path.join(root, 'b.md'));
+    writeFileSync(path.join(root, 'c.md'), post('Charlie'));
+    expect(titles(await loadCorpus(root, { index }))).toEqual(['Alpha, revised', 'Charlie']);
+  });
+
+  it('is not trusted when it is corrupt, from another version, or for another folder', async () => {
+    const root = tempCorpus({ 'a.md': post('Alpha') });
+    const folder = mkdtempSync(path.join(tmpdir(), 'broadsheet-index-'));
+    const index = new IndexCache(folder);
+    await loadCorpus(root, { index });
+    const [file] = readdirSync(folder);
+    const indexFile = path.join(folder, file!);
+    for (const bad of [
+      '{"version": 2, "root": ',
+      '{"version": 999}',
+      JSON.stringify({
+        version: 2,
+        root: '/elsewhere',
+        zone: 'UTC',
+        names: [],
+        metas: [],
+        files: [],
+      }),
+      '[]',
+    ]) {
+      writeFileSync(indexFile, bad);
+      expect(index.read(root)).toBeNull();
+      expect(titles(await loadCorpus(root, { index }))).toEqual(['Alpha']);
+    }
+    // A record out of shape voids the whole index.
+    writeFileSync(
+      indexFile,
+      JSON.stringify({
+        version: 2,
+        root,
+        zone: process.env.TZ || Intl.DateTimeFormat().resolvedOptions().timeZone,
+        names: [],
+        metas: [{}],
+        files: [['a.md', 1, 2, 'a', 'x']],
+      }),
+    );
+    expect(index.read(root)).toBeNull();
+  });
+
+  it('is read again in another time zone, where zone-less dates mean other instants', async () => {
+    const root = tempCorpus({ 'a.md': post('Alpha', '2021-01-01 10:00') });
+    const index = newIndex();
+    const saved = process.env.TZ;
+    try {
+      process.env.TZ = 'Asia/Tokyo';
+      const tokyo = await loadCorpus(root, { index });
+      process.env.TZ = 'America/New_York';
+      expect(index.read(root)).toBeNull();
+      const newYork = await loadCorpus(root, { index });
+      expect(newYork.articles[0]!.date - tokyo.articles[0]!.date).toBe(14 * 3600_000);
+    } finally {
+      process.env.TZ = saved;
+    }
+  });
+});
+
+describe('body search over many articles', () => {
+  it('finds in worker threads what one thread finds', async () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'broadsheet-many-'));
+    generateCorpus(root, 4200);
+    const { articles } = await loadCorpus(root);
+    for (const search of ['编号 4111-', 'leisure -terminal', '"well-set text" -cat:编程']) {
+      const query = parseQuery(search);
+      const expected = articles
+        .filter((article) =>
+          matchesQuery(query, { article, body: searchableText(readBodySync(article)) }),
+        )
+        .map((article) => `${article.path}\n`)
+        .join('');
+      // The command line runs the built code, where the threads are.
+      const result = await runCli(['list', '--search', search, root]);
+      expect(
+        result.stdout
+          .split('\n')
+          .filter(Boolean)
+          .map((line) => `${line.split('\t')[3]}\n`)
+          .join(''),
+        search,
+      ).toBe(expected);
+    }
+  });
+});
