@@ -7,7 +7,11 @@ import { benchStartup } from './startup.js';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const realCorpus = path.resolve(here, '../../shared/corpus/real');
 
-console.log(`node ${process.version}, ${new Date().toISOString()}; command: npm run bench`);
+const wanted = process.argv.indexOf('--articles');
+const sizes = wanted > 0 ? process.argv[wanted + 1].split(',').map(Number) : [20_000];
+console.log(
+  `node ${process.version}, ${new Date().toISOString()}; command: npm run bench -- --articles ${sizes.join(',')}`,
+);
 await benchRender(realCorpus);
 await benchStartup(realCorpus);
 // As the browser runs: React's production build.
@@ -15,3 +19,5 @@ process.env.NODE_ENV ??= 'production';
 const { benchTui, benchPictures } = await import('./tui.js');
 await benchTui([20_000, 100_000]);
 await benchPictures();
+const { benchScale } = await import('./scale.js');
+for (const size of sizes) await benchScale(size);

@@ -1,0 +1,110 @@
+// Scale: cold and warm `list --json`, body search, the browser's first frame and peak memory, on a
+// generated corpus of N articles, against the floor of reading every file once (`cat`).
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { createElement } from 'react';
+import { render } from 'ink-testing-library';
+import { IndexCache } from '../dist/corpus/index-cache.js';
+import { loadCorpus } from '../dist/corpus/load.js';
+import { searchArticles } from '../dist/query/search.js';
+import { ReadingState } from '../dist/state/reading.js';
+import { App } from '../dist/ui/App.js';
+import { generateCorpus } from './generate.js';
+import { median, report } from './lib.js';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const bin = path.join(root, 'bin/broadsheet.js');
+const rssHook = path.join(root, 'bench/rss.js');
+
+/** The generated corpus of `count` articles, made once and kept in the temp folder. */
+function corpusOf(count) {
+  const folder = path.join(tmpdir(), `broadsheet-bench-${count}`);
+  if (!existsSync(path.join(folder, '.complete'))) {
+    rmSync(folder, { recursive: true, force: true });
+    generateCorpus(folder, count);
+    writeFileSync(path.join(folder, '.complete'), '');
+  }
+  return folder;
+}
+
+/** Median wall time and the largest peak RSS of `runs` runs of the command line. */
+function timeCli(args, { runs = 3, before = () => {}, env = {} } = {}) {
+  const times = [];
+  const log = path.join(mkdtempSync(path.join(tmpdir(), 'broadsheet-rss-')), 'rss');
+  for (let i = 0; i < runs; i++) {
+    before();
+    const start = performance.now();
+    const result = spawnSync(process.execPath, ['--import', rssHook, bin, ...args], {
+      env: { ...process.env, ...env, BROADSHEET_RSS_LOG: log },
+      stdio: ['ignore', 'ignore', 'ignore'],
+      maxBuffer: 1 << 30,
+    });
+    times.push(performance.now() - start);
+    if (result.status !== 0 && result.status !== 1)
+      throw new Error(`broadsheet ${args.join(' ')} exited ${result.status}`);
+  }
+  const rss = Math.max(...readFileSync(log, 'utf8').trim().split('\n').map(Number)) / 1024;
+  return { ms: median(times), rss };
+}
+
+export async function benchScale(count) {
+  const corpus = corpusOf(count);
+  const cache = mkdtempSync(path.join(tmpdir(), 'broadsheet-bench-cache-'));
+  const env = { XDG_CACHE_HOME: cache };
+  const index = new IndexCache(path.join(cache, 'broadsheet', 'index'));
+  console.log(
+    `\n${count} articles (node bench/generate.js), medians of 3 runs; peak RSS of the process`,
+  );
+
+  const floorTimes = [];
+  for (let i = 0; i < 3; i++) {
+    const start = performance.now();
+    spawnSync('sh', ['-c', `find "${corpus}" -name '*.md' -exec cat {} + > /dev/null`]);
+    floorTimes.push(performance.now() - start);
+  }
+  const floor = { name: 'cat of every file', value: median(floorTimes) };
+  report('reading every file once with cat (baseline)', floor.value, 'ms');
+
+  const cold = timeCli(['list', '--json', corpus], {
+    env,
+    before: () => rmSync(cache, { recursive: true, force: true }),
+  });
+  report(`cold list --json (no index)   peak ${cold.rss.toFixed(0)} MB`, cold.ms, 'ms', floor);
+  timeCli(['list', '--json', corpus], { env, runs: 1 });
+  const warm = timeCli(['list', '--json', corpus], { env });
+  report(`warm list --json (index)      peak ${warm.rss.toFixed(0)} MB`, warm.ms, 'ms', floor);
+  const search = timeCli(['list', '--search', '编号 4111-', corpus], { env });
+  report(`list --search (body), process peak ${search.rss.toFixed(0)} MB`, search.ms, 'ms', floor);
+
+  const { articles } = await loadCorpus(corpus, { index });
+  const searchTimes = [];
+  for (let i = 0; i < 3; i++) {
+    const start = performance.now();
+    await searchArticles(articles, '编号 4111-');
+    searchTimes.push(performance.now() - start);
+  }
+  report('body search in-process (warm files)', median(searchTimes), 'ms');
+
+  const firstFrames = [];
+  for (let i = 0; i < 3; i++) {
+    const start = performance.now();
+    const app = render(
+      createElement(App, {
+        load: (onProgress, onIndexed) => loadCorpus(corpus, { onProgress, onIndexed, index }),
+        reading: new ReadingState('/nonexistent/broadsheet-bench/reading.json'),
+        effects: { openUrl() {}, copy() {} },
+        size: { columns: 100, rows: 30 },
+      }),
+    );
+    while (!(app.lastFrame() ?? '').includes(' articles'))
+      await new Promise((resolve) => setImmediate(resolve));
+    firstFrames.push(performance.now() - start);
+    app.unmount();
+  }
+  report('browser: mount → first list frame (warm index)', median(firstFrames), 'ms');
+  rmSync(cache, { recursive: true, force: true });
+}
