@@ -1,25 +1,17 @@
-import { readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { decodeHTML } from 'entities/decode';
 import type { Article } from './article.js';
 import { splitFrontMatter } from './front-matter.js';
-import { decodeText } from './read.js';
+import { readTextSync } from './read.js';
 
-/** The article's body as written (front matter removed); empty when the file is gone. */
+/** The article's body as written (front matter removed, at most 8 MiB read); empty when the file is gone. */
 export async function readBody(article: Article): Promise<string> {
-  try {
-    const { text } = decodeText(await readFile(article.absolutePath));
-    return splitFrontMatter(text).body;
-  } catch {
-    return '';
-  }
+  return readBodySync(article);
 }
 
-/** The same, read synchronously: for going through thousands of bodies in time-sliced batches. */
+/** The same, synchronously: for going through thousands of bodies in time-sliced batches. */
 export function readBodySync(article: Pick<Article, 'absolutePath'>): string {
   try {
-    const { text } = decodeText(readFileSync(article.absolutePath));
-    return splitFrontMatter(text).body;
+    return splitFrontMatter(readTextSync(article.absolutePath)).body;
   } catch {
     return '';
   }

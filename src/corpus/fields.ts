@@ -1,6 +1,6 @@
 import type { Article, BodyFormat } from './article.js';
 import { normalizeCategories, normalizeTags } from './categories.js';
-import { shareValue } from './intern.js';
+import { isPlainData, shareValue } from './intern.js';
 import { parseDate } from './dates.js';
 import { unwrapProxy } from '../images/resolve.js';
 import { sanitizeLine } from '../text/sanitize.js';
@@ -27,9 +27,14 @@ export function normalizeArticle(source: ArticleSource): Article {
   const { data, problems } = source;
   const date = readDate(data.date, 'date', problems);
   const updated = readDate(data.updated, 'updated', problems);
-  const meta: Record<string, unknown> = {};
+  let meta: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(data)) {
     if (!FIELD_KEYS.has(key)) meta[key] = value;
+  }
+  if (!isPlainData(meta, 10_000)) {
+    // YAML aliases can make a few lines stand for a billion values, or for a loop.
+    meta = {};
+    problems.push('front matter too large or self-referring; its extra fields are left out');
   }
   return {
     path: source.path,

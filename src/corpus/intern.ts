@@ -7,7 +7,7 @@ const shared = new Map<string, unknown>();
 const LIMIT = 200_000;
 
 export function shareValue<T>(value: T): T {
-  if (typeof value !== 'string' && !isSmallData(value)) return value;
+  if (typeof value !== 'string' && !isPlainData(value, 64)) return value;
   const key = typeof value === 'string' ? `s${value}` : `j${JSON.stringify(value)}`;
   if (key.length > 512) return value;
   const known = shared.get(key);
@@ -18,14 +18,26 @@ export function shareValue<T>(value: T): T {
 }
 
 /**
- * True for a small tree of plain data: counted before it is spelled out, since
- * front matter can alias itself into a structure too large (or looped) to print.
+ * True for a tree of plain data of at most `limit` values, counted before it
+ * is spelled out: front matter can alias itself into a structure too large
+ * (or looped) to print. Iterative, so depth costs no stack. An object met
+ * twice counts as a loop: shared aliases are what blow up.
  */
-function isSmallData(value: unknown, budget = { nodes: 64 }, seen = new Set<object>()): boolean {
-  if (--budget.nodes < 0) return false;
-  if (value === null || typeof value !== 'object')
-    return typeof value !== 'bigint' && typeof value !== 'function';
-  if (seen.has(value)) return false;
-  seen.add(value);
-  return Object.values(value).every((item) => isSmallData(item, budget, seen));
+export function isPlainData(value: unknown, limit: number): boolean {
+  const pending: unknown[] = [value];
+  const seen = new Set<object>();
+  let count = 0;
+  while (pending.length > 0) {
+    const item = pending.pop();
+    if (++count > limit) return false;
+    if (item === null || typeof item !== 'object') {
+      if (typeof item === 'bigint' || typeof item === 'function' || typeof item === 'symbol')
+        return false;
+      continue;
+    }
+    if (seen.has(item)) return false;
+    seen.add(item);
+    for (const child of Object.values(item)) pending.push(child);
+  }
+  return true;
 }

@@ -90,7 +90,7 @@ function readBytes(file: string, limit = Infinity): FileBytes {
 const headBuffer = Buffer.allocUnsafe(HEAD_BYTES);
 
 /** The bytes without a UTF-8 sequence cut off at the end (a head read stops anywhere). */
-function withoutCutCharacter(bytes: Uint8Array): Uint8Array {
+export function withoutCutCharacter(bytes: Uint8Array): Uint8Array {
   let end = bytes.length;
   let back = 0;
   while (end - back - 1 >= 0 && back < 4 && (bytes[end - back - 1]! & 0xc0) === 0x80) back++;
@@ -101,9 +101,18 @@ function withoutCutCharacter(bytes: Uint8Array): Uint8Array {
   return bytes.subarray(0, end);
 }
 
-/** Reads one whole file into an article, or says why it was skipped. */
+/** The most of one article that is read to be shown: a larger file is shown up to there. */
+export const MAX_ARTICLE_BYTES = 8 * 1024 * 1024;
+
+/** A file's text, up to `limit` bytes of it, decoded as articles are. */
+export function readTextSync(file: string, limit = MAX_ARTICLE_BYTES): string {
+  const read = readBytes(file, limit);
+  return decodeText(read.complete ? read.bytes : withoutCutCharacter(read.bytes)).text;
+}
+
+/** Reads one file (up to 8 MiB of it) into an article, or says why it was skipped. */
 export async function readArticleFile(root: string, absolutePath: string): Promise<ReadOutcome> {
-  return readArticle(root, absolutePath, Infinity);
+  return readArticle(root, absolutePath, MAX_ARTICLE_BYTES);
 }
 
 /**
@@ -133,19 +142,28 @@ function readArticle(root: string, absolutePath: string, limit: number): ReadOut
       problem: { path: relativePath, reason: 'binary file, not an article' },
     };
   }
+  // A head that falls short (a cut character, front matter longer than the head) is read again, up to the cap.
+  const canGrow = !file.complete && limit < MAX_ARTICLE_BYTES;
   const decoded = decodeText(file.complete ? file.bytes : withoutCutCharacter(file.bytes));
-  if (!file.complete && decoded.problem) return readArticle(root, absolutePath, Infinity);
+  if (canGrow && decoded.problem) return readArticle(root, absolutePath, MAX_ARTICLE_BYTES);
   if (decoded.text.trim() === '') {
     if (file.complete && extension === '.txt') return { kind: 'ignored' };
     if (file.complete)
       return { kind: 'skipped', problem: { path: relativePath, reason: 'empty file' } };
-    return readArticle(root, absolutePath, Infinity);
+    if (canGrow) return readArticle(root, absolutePath, MAX_ARTICLE_BYTES);
   }
   if (extension === '.txt' && !opensWithFrontMatter(decoded.text)) return { kind: 'ignored' };
   const frontMatter = parseFrontMatter(decoded.text);
-  if (!file.complete && frontMatter.problem?.includes('no closing'))
-    return readArticle(root, absolutePath, Infinity);
-  const problems = [decoded.problem, frontMatter.problem].filter((p): p is string => p !== null);
+  if (canGrow && frontMatter.problem?.includes('no closing')) {
+    return readArticle(root, absolutePath, MAX_ARTICLE_BYTES);
+  }
+  const cut =
+    file.complete || canGrow
+      ? null
+      : `longer than ${MAX_ARTICLE_BYTES / 1024 / 1024} MiB; shown up to there`;
+  const problems = [decoded.problem, frontMatter.problem, cut].filter(
+    (p): p is string => p !== null,
+  );
   const article = normalizeArticle({
     path: relativePath,
     absolutePath,

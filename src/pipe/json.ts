@@ -1,4 +1,5 @@
 import type { Article } from '../corpus/article.js';
+import { isPlainData } from '../corpus/intern.js';
 
 /** The JSON form of an article's fields, as `list --json` prints them (SPEC §2). */
 export function articleFields(article: Article) {
@@ -21,20 +22,10 @@ export function articleFields(article: Article) {
 /**
  * Front matter can hold what JSON cannot (a YAML alias that refers to itself)
  * or what it should not spell out (aliases that expand a billion times); such
- * meta is replaced by a note instead of breaking or flooding the output.
+ * meta is left out at reading already, and checked again here.
  */
 function jsonSafe(meta: Record<string, unknown>): Record<string, unknown> {
-  const limit = 100_000;
-  let nodes = 0;
-  const inProgress = new Set<object>();
-  const fits = (value: unknown): boolean => {
-    if (++nodes > limit) return false;
-    if (value === null || typeof value !== 'object') return typeof value !== 'bigint';
-    if (inProgress.has(value)) return false;
-    inProgress.add(value);
-    const ok = Object.values(value).every(fits);
-    inProgress.delete(value);
-    return ok;
-  };
-  return fits(meta) ? meta : { error: 'front matter too large or self-referring to print' };
+  return isPlainData(meta, 100_000)
+    ? meta
+    : { error: 'front matter too large or self-referring to print' };
 }

@@ -76,7 +76,8 @@ export function listRowLine(
     4,
     width - 2 - 11 - (authorWidth ? authorWidth + 2 : 0) - (categoryWidth ? categoryWidth + 2 : 0),
   );
-  let line = `${selected ? '▸' : ' '} ${time} ${padToWidth(truncateToWidth(article.title, titleWidth), titleWidth)}`;
+  const title = sanitizeLine(article.title);
+  let line = `${selected ? '▸' : ' '} ${time} ${padToWidth(truncateToWidth(title, titleWidth), titleWidth)}`;
   if (authorWidth) line += `  ${padToWidth(truncateToWidth(author, authorWidth), authorWidth)}`;
   if (categoryWidth)
     line += `  ${padToWidth(truncateToWidth(category, categoryWidth), categoryWidth)}`;

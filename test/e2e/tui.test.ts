@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -140,6 +140,12 @@ describe('pictures in a real terminal', () => {
   it('sends kitty pictures as a virtual placement drawn by placeholder text', async () => {
     const state = mkdtempSync(path.join(tmpdir(), 'broadsheet-state-'));
     const demo = path.join(path.dirname(bin), '../articles');
+    const tree = () =>
+      readdirSync(demo, { recursive: true })
+        .map(String)
+        .sort()
+        .map((name) => `${name}:${statSync(path.join(demo, name)).mtimeMs}`);
+    const before = tree();
     const tmux = new TmuxSession(
       `${shellQuote(process.execPath)} ${shellQuote(bin)} ${shellQuote(demo)} --images kitty --offline --search ${shellQuote('title:test card')}`,
       {
@@ -177,5 +183,7 @@ describe('pictures in a real terminal', () => {
     expect(placement).not.toBeNull();
     expect(raw).toContain('\u{10EEEE}\u0305\u0305');
     expect(raw).toContain(`\u001b_Ga=d,d=I,i=${placement![1]},q=2\u001b\\`);
+    // A whole session, reading marks and all, wrote nothing into the article folder.
+    expect(tree()).toEqual(before);
   });
 });
