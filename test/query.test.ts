@@ -109,3 +109,54 @@ describe('groupByDate', () => {
     expect(rowOfArticle).toEqual([1, 3, 4, 6, 8, 10, 12, 14]);
   });
 });
+
+describe('a filter that only narrows', () => {
+  it('never claims to narrow when the longer filter could match more', async () => {
+    const fc = (await import('fast-check')).default;
+    const { onlyNarrows } = await import('../src/query/narrow.js');
+    const { loadCorpus } = await import('../src/corpus/load.js');
+    const { demoCorpus } = await import('./helpers.js');
+    const { articles } = await loadCorpus(demoCorpus);
+    const piece = fc.constantFrom(
+      't',
+      'i',
+      'e',
+      'r',
+      'a',
+      'title',
+      'tag:',
+      'cat:',
+      ':',
+      ' ',
+      '-',
+      '"',
+      '终端',
+      'author:',
+      'e ',
+    );
+    fc.assert(
+      fc.property(
+        fc.array(piece, { maxLength: 8 }),
+        fc.array(piece, { minLength: 1, maxLength: 4 }),
+        (start, more) => {
+          const before = start.join('');
+          const after = before + more.join('');
+          if (!onlyNarrows(before, after)) return;
+          const wide = parseQuery(before);
+          const narrow = parseQuery(after);
+          for (const a of articles) {
+            if (matchesQuery(narrow, { article: a, body: undefined }))
+              expect(
+                matchesQuery(wide, { article: a, body: undefined }),
+                `${before} → ${after}`,
+              ).toBe(true);
+          }
+        },
+      ),
+      { numRuns: 400, seed: 7 },
+    );
+    expect(onlyNarrows('rus', 'rust')).toBe(true);
+    expect(onlyNarrows('title', 'title:x')).toBe(false);
+    expect(onlyNarrows('rust', 'rust -go')).toBe(false);
+  });
+});

@@ -34,21 +34,25 @@ export function groupByDate(articles: readonly Article[], now: number): GroupedL
   const tomorrow = addDays(today, 1);
   const yesterday = addDays(today, -1);
   const weekStart = addDays(today, -((new Date(today).getDay() + 6) % 7));
-  const label = (time: number): string => {
-    if (time >= tomorrow) return 'Upcoming';
-    if (time >= today) return 'Today';
-    if (time >= yesterday) return 'Yesterday';
-    if (time >= weekStart) return 'This week';
+  /** The group of a time, and the earliest time still in it: the list is newest first, so most articles only compare. */
+  const groupOf = (time: number): { label: string; from: number } => {
+    if (time >= tomorrow) return { label: 'Upcoming', from: tomorrow };
+    if (time >= today) return { label: 'Today', from: today };
+    if (time >= yesterday) return { label: 'Yesterday', from: yesterday };
+    if (time >= weekStart) return { label: 'This week', from: weekStart };
     const d = new Date(time);
-    return `${MONTHS[d.getMonth()]} ${d.getFullYear()}`;
+    return {
+      label: `${MONTHS[d.getMonth()]} ${d.getFullYear()}`,
+      from: new Date(d.getFullYear(), d.getMonth(), 1).getTime(),
+    };
   };
   const rows: ListRow[] = [];
   const rowOfArticle: number[] = new Array(articles.length);
-  let current = '';
+  let current: { label: string; from: number } | null = null;
   articles.forEach((article, index) => {
-    const group = label(article.date);
-    if (group !== current) {
-      rows.push({ kind: 'heading', label: group });
+    if (!current || article.date < current.from) {
+      const group = groupOf(article.date);
+      if (group.label !== current?.label) rows.push({ kind: 'heading', label: group.label });
       current = group;
     }
     rowOfArticle[index] = rows.length;

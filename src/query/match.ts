@@ -44,11 +44,15 @@ interface SearchFields {
 }
 
 const SEPARATOR = '\u0000';
-const fieldCache = new WeakMap<Article, SearchFields>();
+const FIELDS = Symbol('search fields');
 
-/** Built once per article: a filter keystroke over 100 000 articles must not lower-case them all again. */
+/**
+ * Built once per article and kept on it (a hidden, non-enumerable property):
+ * a filter keystroke over 100 000 articles must not lower-case them all again.
+ */
 function fieldsOf(article: Article): SearchFields {
-  let fields = fieldCache.get(article);
+  const holder = article as Article & { [FIELDS]?: SearchFields };
+  let fields = holder[FIELDS];
   if (!fields) {
     const title = article.title.toLowerCase();
     const author = (article.author ?? '').toLowerCase();
@@ -58,7 +62,7 @@ function fieldsOf(article: Article): SearchFields {
       .toLowerCase();
     const tag = article.tags.join(SEPARATOR).toLowerCase();
     fields = { title, author, cat, tag, all: [title, author, cat, tag].join(SEPARATOR) };
-    fieldCache.set(article, fields);
+    Object.defineProperty(holder, FIELDS, { value: fields, enumerable: false });
   }
   return fields;
 }

@@ -24,7 +24,7 @@ const FIELDS: Record<string, 'cat' | 'tag' | 'author' | 'title' | 'after' | 'bef
 export function parseQuery(source: string): SearchQuery {
   const terms: SearchTerm[] = [];
   const ignored: string[] = [];
-  const token = /(-?)(?:([a-z]+):)?(?:"([^"]*)"?|(\S+))/giy;
+  const token = /(-?)(?:([a-z]+):)?(?:"([^"]*)"?|(\S*))/giy;
   let at = 0;
   while (at < source.length) {
     if (/\s/.test(source[at]!)) {

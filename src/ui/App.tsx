@@ -21,7 +21,8 @@ import { ArticleList } from './ArticleList.js';
 import { CategoryTree } from './CategoryTree.js';
 import { helpLines, Page, problemLines } from './Help.js';
 import { useArticleLines, type BodyReader } from './hooks/use-article-lines.js';
-import { useBodyTexts } from './hooks/use-body-texts.js';
+import { useBodySearch } from './hooks/use-body-search.js';
+import { useNarrowingFilter } from './hooks/use-narrowing-filter.js';
 import { useCorpus, type CorpusLoader } from './hooks/use-corpus.js';
 import { useKeypress } from './hooks/use-keypress.js';
 import { useFullPicture } from './hooks/use-full-picture.js';
@@ -118,16 +119,12 @@ export function App({
     [base, state.category],
   );
   const query = useMemo(() => parseQuery(state.filter), [state.filter]);
-  const bodies = useBodyTexts(inCategory, needsBody(query));
+  // Fields answer at once as the filter is typed; bodies, when a term needs them, a moment later.
+  const byFields = useNarrowingFilter(inCategory, state.filter, query);
+  const byBodies = useBodySearch(inCategory, state.filter);
   const visible = useMemo(
-    () =>
-      query.terms.length === 0
-        ? inCategory
-        : inCategory.filter((article) =>
-            matchesQuery(query, { article, body: bodies.texts.get(article.absolutePath) }),
-          ),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [inCategory, query, bodies.version],
+    () => (byBodies ? inCategory.filter((article) => byBodies.has(article)) : byFields),
+    [byBodies, byFields, inCategory],
   );
   const grouped = useMemo(() => groupByDate(visible, now), [visible, now]);
   const tree = useMemo(() => buildCategoryTree(base), [base]);
