@@ -199,6 +199,26 @@ export function App({
 
   const readerTop = Math.min(state.readerTop, maxTop(lines?.length ?? 0, height));
 
+  // When the folder is read again (a warm start checked, `r`, a quiet recheck), the same article stays selected.
+  const selection = useRef<{ corpus: typeof corpus; path: string | null }>({
+    corpus: null,
+    path: null,
+  });
+  useEffect(() => {
+    const previous = selection.current;
+    if (
+      corpus !== previous.corpus &&
+      previous.corpus &&
+      previous.path &&
+      current?.absolutePath !== previous.path
+    ) {
+      const index = visible.findIndex((article) => article.absolutePath === previous.path);
+      selection.current = { corpus, path: previous.path };
+      if (index >= 0) return dispatch({ type: 'select', index, extent: extent() });
+    }
+    selection.current = { corpus, path: current?.absolutePath ?? null };
+  });
+
   // A picture arriving above the reader's place must not move the text being read.
   const shownLines = useRef<{ view: typeof view; lines: typeof lines }>({
     view: null,
