@@ -29,6 +29,8 @@ describe('the index of parsed fields', () => {
     let early: Corpus | null = null;
     const warm = await loadCorpus(root, { index, onIndexed: (corpus) => (early = corpus) });
     expect(warm).toEqual(cold);
+    // The newest articles are kept apart, in order, for a first screen before the whole index is read.
+    expect(index.readNewest(path.resolve(root))).toEqual(cold.articles);
     expect(early).not.toBeNull();
     expect(early!.articles).toEqual(cold.articles);
     expect(warm.problems).toEqual([{ path: 'empty.md', reason: 'empty file' }]);

@@ -56,8 +56,22 @@ export class IndexCache {
   }
 
   read(root: string): Map<string, IndexEntry> | null {
+    return this.readFile(this.file(root), root);
+  }
+
+  /**
+   * The newest articles only, kept in a small file of their own: enough for a
+   * first screen while the whole index is still being read.
+   */
+  readNewest(root: string): Article[] | null {
+    const entries = this.readFile(this.file(root).replace(/\.json$/, '.newest.json'), root);
+    if (!entries) return null;
+    return [...entries.values()].flatMap((entry) => ('article' in entry ? [entry.article] : []));
+  }
+
+  private readFile(file: string, root: string): Map<string, IndexEntry> | null {
     try {
-      const index = JSON.parse(readFileSync(this.file(root), 'utf8')) as IndexFile;
+      const index = JSON.parse(readFileSync(file, 'utf8')) as IndexFile;
       if (index?.version !== INDEX_VERSION || index.root !== root || index.zone !== currentZone())
         return null;
       return decode(root, index);
@@ -67,9 +81,22 @@ export class IndexCache {
   }
 
   /** Writes the index; a cache folder that cannot be written only costs speed next time. */
-  write(root: string, entries: ReadonlyMap<string, IndexEntry>): void {
+  write(
+    root: string,
+    entries: ReadonlyMap<string, IndexEntry>,
+    newest: readonly Article[] = [],
+  ): void {
     try {
       writeFileAtomic(this.file(root), JSON.stringify(encode(root, entries)));
+      const first = new Map<string, IndexEntry>();
+      for (const article of newest) {
+        const entry = entries.get(article.path);
+        if (entry) first.set(article.path, entry);
+      }
+      writeFileAtomic(
+        this.file(root).replace(/\.json$/, '.newest.json'),
+        JSON.stringify(encode(root, first)),
+      );
     } catch {
       // Read-only or full: the next run reads the files again.
     }

@@ -14,6 +14,9 @@ export interface LoadOptions {
   onIndexed?: (corpus: Corpus) => void;
 }
 
+/** How many of the newest articles the index keeps apart for a quick first screen. */
+const NEWEST = 300;
+
 /** How long a stretch of synchronous reading may hold the event loop before yielding. */
 const SLICE_MS = 12;
 
@@ -24,6 +27,12 @@ const SLICE_MS = 12;
  */
 export async function loadCorpus(root: string, options: LoadOptions = {}): Promise<Corpus> {
   const absoluteRoot = path.resolve(root);
+  if (options.onIndexed) {
+    // The first screen first: the newest articles are a small file of their own.
+    const newest = options.index?.readNewest(absoluteRoot);
+    if (newest) options.onIndexed({ root: absoluteRoot, articles: newest, problems: [] });
+    await new Promise((resolve) => setImmediate(resolve));
+  }
   const indexed = options.index?.read(absoluteRoot) ?? null;
   if (indexed && options.onIndexed) options.onIndexed(corpusOf(absoluteRoot, indexed, []));
   const scan = await scanFolder(absoluteRoot);
@@ -43,8 +52,9 @@ export async function loadCorpus(root: string, options: LoadOptions = {}): Promi
     }
   }
   options.onProgress?.(scan.files.length, scan.files.length);
-  if (changed) options.index?.write(absoluteRoot, entries);
-  return corpusOf(absoluteRoot, entries, scan.problems);
+  const corpus = corpusOf(absoluteRoot, entries, scan.problems);
+  if (changed) options.index?.write(absoluteRoot, entries, corpus.articles.slice(0, NEWEST));
+  return corpus;
 }
 
 function unchanged(file: string, entry: IndexEntry): boolean {
