@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../src/corpus/article.js';
-import { groupByDate } from '../src/query/group.js';
+import { groupByDate, rowAt } from '../src/query/group.js';
 import { matchesQuery } from '../src/query/match.js';
 import { needsBody, parseQuery } from '../src/query/parse.js';
 import { makeArticle, useTimeZone } from './helpers.js';
@@ -85,10 +85,12 @@ describe('groupByDate', () => {
       new Date(2026, 9, 1),
       new Date(2025, 9, 1),
     ];
-    const { rows, rowOfArticle } = groupByDate(
+    const grouped = groupByDate(
       dates.map((d, i) => article({ path: `${i}.md`, date: d.getTime() })),
       now,
     );
+    const rows = Array.from({ length: grouped.rowCount }, (_, row) => rowAt(grouped, row));
+    const rowOfArticle = Array.from(grouped.rowOfArticle);
     expect(rows.map((r) => (r.kind === 'heading' ? r.label : r.index))).toEqual([
       'Upcoming',
       0,

@@ -11,12 +11,7 @@ import { lineToAnsi } from '../render/ansi.js';
 import type { RenderedLine } from '../render/line.js';
 import { articleLines, renderArticle } from '../render/article.js';
 import { lineToPlain, toPlainText } from '../render/plain.js';
-import { ImageCache } from '../images/cache.js';
 import { chooseProtocol, colorDepth } from '../images/detect.js';
-import { drawImageLines } from '../images/inline.js';
-import { createImageLoader } from '../images/load.js';
-import { fetchLimits } from '../images/fetch.js';
-import { cacheFolder } from '../state/paths.js';
 import { sanitizeLine } from '../text/sanitize.js';
 import { selectArticles } from './select.js';
 
@@ -107,7 +102,7 @@ async function gather(
     const outcome = await readArticleFile(root, file);
     if (outcome.kind === 'article') {
       for (const problem of outcome.article.problems)
-        warn(`${sanitizeLine(outcome.article.path)}: ${problem}`);
+        warn(`${sanitizeLine(outcome.article.path)}: ${sanitizeLine(problem)}`);
       readables.push({ article: outcome.article, body: outcome.body });
     } else if (outcome.kind === 'skipped') {
       missing.push(`not an article: ${sanitizeLine(input)}: ${outcome.problem.reason}`);
@@ -145,6 +140,20 @@ async function pictureDrawer(
 ): Promise<((lines: readonly RenderedLine[]) => Promise<Map<RenderedLine, string>>) | null> {
   const { protocol, cell } = await chooseProtocol(invocation.images);
   if (protocol === 'none') return null;
+  // Loaded only when pictures are drawn: the network modules cost start-up time.
+  const [
+    { ImageCache },
+    { drawImageLines },
+    { createImageLoader },
+    { fetchLimits },
+    { cacheFolder },
+  ] = await Promise.all([
+    import('../images/cache.js'),
+    import('../images/inline.js'),
+    import('../images/load.js'),
+    import('../images/fetch.js'),
+    import('../state/paths.js'),
+  ]);
   const load = createImageLoader({
     offline: invocation.offline,
     cache: new ImageCache(path.join(cacheFolder(), 'images')),

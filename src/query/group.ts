@@ -3,10 +3,32 @@ import type { Article } from '../corpus/article.js';
 /** A row of the article list: a date heading, or an article (by index into the list). */
 export type ListRow = { kind: 'heading'; label: string } | { kind: 'article'; index: number };
 
+/**
+ * The list's rows, kept compact: one number an article and one entry a
+ * heading, so a filter keystroke over 100 000 articles allocates little.
+ */
 export interface GroupedList {
-  rows: ListRow[];
+  rowCount: number;
   /** For each article index, its row. */
-  rowOfArticle: number[];
+  rowOfArticle: Int32Array;
+  /** The rows that are headings, in order, and their labels. */
+  headingRows: number[];
+  headingLabels: string[];
+}
+
+/** One row of the list, built only for the rows on screen. */
+export function rowAt(list: GroupedList, row: number): ListRow {
+  // Headings before and at this row, by binary search.
+  let low = 0;
+  let high = list.headingRows.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (list.headingRows[mid]! <= row) low = mid + 1;
+    else high = mid;
+  }
+  if (low > 0 && list.headingRows[low - 1] === row)
+    return { kind: 'heading', label: list.headingLabels[low - 1]! };
+  return { kind: 'article', index: row - low };
 }
 
 const MONTHS = [
@@ -46,19 +68,24 @@ export function groupByDate(articles: readonly Article[], now: number): GroupedL
       from: new Date(d.getFullYear(), d.getMonth(), 1).getTime(),
     };
   };
-  const rows: ListRow[] = [];
-  const rowOfArticle: number[] = new Array(articles.length);
+  const rowOfArticle = new Int32Array(articles.length);
+  const headingRows: number[] = [];
+  const headingLabels: string[] = [];
+  let row = 0;
   let current: { label: string; from: number } | null = null;
-  articles.forEach((article, index) => {
-    if (!current || article.date < current.from) {
-      const group = groupOf(article.date);
-      if (group.label !== current?.label) rows.push({ kind: 'heading', label: group.label });
+  for (let index = 0; index < articles.length; index++) {
+    const date = articles[index]!.date;
+    if (!current || date < current.from) {
+      const group = groupOf(date);
+      if (group.label !== current?.label) {
+        headingRows.push(row++);
+        headingLabels.push(group.label);
+      }
       current = group;
     }
-    rowOfArticle[index] = rows.length;
-    rows.push({ kind: 'article', index });
-  });
-  return { rows, rowOfArticle };
+    rowOfArticle[index] = row++;
+  }
+  return { rowCount: row, rowOfArticle, headingRows, headingLabels };
 }
 
 export function startOfDay(time: number): number {

@@ -17,8 +17,27 @@ export function matchesQuery(
   query: SearchQuery,
   { article, body, bodyHas }: SearchableArticle,
 ): boolean {
-  const inBody = bodyHas ?? ((text: string) => body?.includes(text) ?? false);
-  return query.terms.every((term) => holds(term, article, inBody) !== term.negated);
+  // Called for thousands of articles a search: no closure unless a body is there.
+  const inBody = bodyHas ?? (body === undefined ? NO_BODY : (text: string) => body.includes(text));
+  for (const term of query.terms) if (holds(term, article, inBody) === term.negated) return false;
+  return true;
+}
+
+const NO_BODY = () => false;
+
+/**
+ * The query as a test of fields alone (text terms look at no body), made once
+ * per query: the list filter runs it over every article on every keystroke.
+ */
+export function fieldMatcher(query: SearchQuery): (article: Article) => boolean {
+  const terms = query.terms;
+  return (article) => {
+    for (let i = 0; i < terms.length; i++) {
+      const term = terms[i]!;
+      if (holds(term, article, NO_BODY) === term.negated) return false;
+    }
+    return true;
+  };
 }
 
 function holds(term: SearchTerm, article: Article, inBody: (text: string) => boolean): boolean {

@@ -181,7 +181,7 @@ export function App({
   const extent = (overrides: Partial<Extent> = {}): Extent => ({
     articleCount: visible.length,
     rowOfArticle: grouped.rowOfArticle,
-    rowCount: grouped.rows.length,
+    rowCount: grouped.rowCount,
     height,
     lineCount: state.screen === 'reader' ? (lines?.length ?? 0) : pageLines.length,
     treeCount: treeRows.length,
@@ -424,7 +424,7 @@ export function App({
   } else {
     const list = (
       <ArticleList
-        rows={grouped.rows}
+        rows={grouped}
         articles={visible}
         top={state.listTop}
         height={height}

@@ -1,10 +1,10 @@
 import type { Article } from '../corpus/article.js';
-import type { ListRow } from '../query/group.js';
+import { rowAt, type GroupedList } from '../query/group.js';
 import { fitHeight, Lines } from './Lines.js';
 import { columnWidths, listRowLine } from './list-rows.js';
 
 interface Props {
-  rows: readonly ListRow[];
+  rows: GroupedList;
   articles: readonly Article[];
   top: number;
   height: number;
@@ -28,11 +28,14 @@ export function ArticleList({
   isRead,
   empty,
 }: Props) {
-  const window = rows.slice(top, top + height);
+  const window = Array.from(
+    { length: Math.max(0, Math.min(height, rows.rowCount - top)) },
+    (_, i) => rowAt(rows, top + i),
+  );
   const onScreen = window.flatMap((row) => (row.kind === 'article' ? [articles[row.index]!] : []));
   const context = { width, now, selected, isRead, ...columnWidths(onScreen, width) };
   const visible = window.map((row) => listRowLine(row, articles, context));
   return (
-    <Lines lines={fitHeight(rows.length === 0 ? [` ${empty}`] : visible, height)} width={width} />
+    <Lines lines={fitHeight(rows.rowCount === 0 ? [` ${empty}`] : visible, height)} width={width} />
   );
 }

@@ -59,7 +59,7 @@ export function createDefaultState(initial: Partial<ViewState> = {}): ViewState 
 export interface Extent {
   /** Articles in the visible list, and the row each sits on. */
   articleCount: number;
-  rowOfArticle: readonly number[];
+  rowOfArticle: ArrayLike<number>;
   rowCount: number;
   /** Rows of the list pane, lines of the reader pane, rows of the tree. */
   height: number;

@@ -1,6 +1,6 @@
 import { useMemo, useRef } from 'react';
 import type { Article } from '../../corpus/article.js';
-import { matchesQuery } from '../../query/match.js';
+import { fieldMatcher } from '../../query/match.js';
 import { onlyNarrows } from '../../query/narrow.js';
 import type { SearchQuery } from '../../query/parse.js';
 
@@ -32,7 +32,7 @@ export function useNarrowingFilter(
       source.startsWith(last.source) &&
       !/(^|\s)-|after:|before:|"/.test(source);
     const pool = narrows ? last.result : articles;
-    const result = pool.filter((article) => matchesQuery(query, { article, body: undefined }));
+    const result = pool.filter(fieldMatcher(query));
     previous.current = { articles, source, result };
     return result;
   }, [articles, source, query]);
