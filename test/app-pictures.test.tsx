@@ -2,7 +2,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { render } from 'ink-testing-library';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { plain, unmountAfterEach, until } from './frames.js';
 import { loadCorpus } from '../src/corpus/load.js';
 import type { Loaded } from '../src/images/load.js';
 import { sniffImage } from '../src/images/sniff.js';
@@ -18,21 +19,7 @@ const paragraphs = (from: number, to: number) =>
     (_, i) => `<p>Paragraph ${from + i} of the story.</p>`,
   ).join('');
 
-async function until(condition: () => boolean, what: string, show: () => string): Promise<void> {
-  const deadline = Date.now() + 5000;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}:\n${show()}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
-
-// eslint-disable-next-line no-control-regex
-const plain = (frame: string) => frame.replace(/\u001b\[[0-9;]*m/g, '');
-
-const mounted: Array<{ unmount: () => void }> = [];
-afterEach(() => {
-  for (const app of mounted.splice(0)) app.unmount();
-});
+const mounted = unmountAfterEach();
 
 /** A browser on one article with a picture between paragraphs 3 and 4, its loads released by the test. */
 async function start(protocol: PictureSettings['protocol']) {

@@ -2,7 +2,8 @@ import { mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { render } from 'ink-testing-library';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { plain, unmountAfterEach, until } from './frames.js';
 import { loadCorpus } from '../src/corpus/load.js';
 import { ReadingState } from '../src/state/reading.js';
 import { App, type Effects } from '../src/ui/App.js';
@@ -26,26 +27,7 @@ function fixture() {
   return root;
 }
 
-async function until(
-  condition: () => boolean,
-  what: string,
-  show: () => string = () => '',
-): Promise<void> {
-  const deadline = Date.now() + 5000;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}:\n${show()}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
-
-/** The frame as a person reads it: escape sequences removed. */
-// eslint-disable-next-line no-control-regex
-const plain = (frame: string) => frame.replace(/\u001b\[[0-9;]*m/g, '');
-
-const mounted: Array<{ unmount: () => void }> = [];
-afterEach(() => {
-  for (const app of mounted.splice(0)) app.unmount();
-});
+const mounted = unmountAfterEach();
 
 async function start(columns = 80, rows = 16) {
   const root = fixture();
