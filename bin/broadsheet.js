@@ -1,6 +1,8 @@
 #!/usr/bin/env node
-import { main } from '../dist/cli.js';
+import module from 'node:module';
 
-main(process.argv.slice(2)).then((code) => {
-  process.exitCode = code;
-});
+// Where Node offers it (22.1 and later), compiled code is kept between runs: a warm start costs less.
+module.enableCompileCache?.();
+
+const { main } = await import('../dist/cli.js');
+process.exitCode = await main(process.argv.slice(2));
