@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useLayoutEffect, useState } from 'react';
 import { blockLines } from '../../images/blocks.js';
 import { itermImage } from '../../images/iterm.js';
 import { kittyDelete, kittyDirect } from '../../images/kitty.js';
@@ -20,11 +20,14 @@ export function useFullPicture(
   rows: number,
 ): string[] {
   const [shown, setShown] = useState<string[]>([]);
-  useEffect(() => {
+  // A layout effect: closing the view frees the picture before the next frame is drawn, never after.
+  useLayoutEffect(() => {
     setShown([]);
     if (!image || !settings) return;
     let cancelled = false;
-    let kittyId: number | null = null;
+    // Chosen up front so that closing the view always frees it, however far drawing got.
+    const kittyId =
+      settings.protocol === 'kitty' ? 0x7f0000 + Math.floor(Math.random() * 0xffff) : null;
     let drawTimer: NodeJS.Timeout | undefined;
     void (async () => {
       setShown([' Loading the picture…']);
@@ -44,17 +47,14 @@ export function useFullPicture(
         setShown([]);
         const sequence =
           settings.protocol === 'kitty'
-            ? kittyDirect(
-                pixelBitmap(picture),
-                picture.columns,
-                picture.rows,
-                (kittyId = 0x7f0000 + Math.floor(Math.random() * 0xffff)),
-              )
+            ? kittyDirect(pixelBitmap(picture), picture.columns, picture.rows, kittyId!)
             : settings.protocol === 'iterm'
               ? itermImage(loaded.bytes, picture.columns, picture.rows)
               : sixelImage(pixelBitmap(picture));
         // After the blank frame is on screen: save the cursor, draw at the top left, put the cursor back.
-        drawTimer = setTimeout(() => settings.writeRaw(`\x1b7\x1b[H${sequence}\x1b8`), 50);
+        drawTimer = setTimeout(() => {
+          if (!cancelled) settings.writeRaw(`\x1b7\x1b[H${sequence}\x1b8`);
+        }, 50);
       } catch (error) {
         setShown([
           ` [image: ${image.alt}] not shown: ${error instanceof Error ? error.message : String(error)}`,
