@@ -13,7 +13,6 @@ import { articleLines, renderArticle } from '../render/article.js';
 import { lineToPlain, toPlainText } from '../render/plain.js';
 import { chooseProtocol, colorDepth } from '../images/detect.js';
 import { sanitizeLine } from '../text/sanitize.js';
-import { selectArticles } from './select.js';
 
 interface Readable {
   article: Article;
@@ -79,6 +78,8 @@ async function gather(
     if (invocation.inputs.length > 1 || (first !== undefined && !firstIsFolder)) {
       throw new UsageError('cat takes either ARTICLE paths or a folder with --all or filters');
     }
+    // The folder reader (scan, index, search threads) is loaded only for a folder.
+    const { selectArticles } = await import('./select.js');
     const { articles } = await selectArticles(invocation, first ?? invocation.dir);
     return { readables: articles.map((article) => ({ article, body: null })), missing: [] };
   }

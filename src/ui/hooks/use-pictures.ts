@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useLayoutEffect, useState } from 'react';
 import { blockLines } from '../../images/blocks.js';
 import { kittyDelete, kittyPlaceholderLines, kittyVirtual } from '../../images/kitty.js';
 import { blocksBitmap, pixelBitmap, sizePicture } from '../../images/picture.js';
@@ -21,7 +21,8 @@ export function usePictures(
   maxRows: number,
 ): ReadonlyMap<string, PictureState> | null {
   const [pictures, setPictures] = useState<Map<string, PictureState>>(new Map());
-  useEffect(() => {
+  // A layout effect: leaving an article frees its pictures before the next frame is drawn.
+  useLayoutEffect(() => {
     setPictures(new Map());
     if (!settings || !lines) return;
     let cancelled = false;
