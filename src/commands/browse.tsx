@@ -11,6 +11,8 @@ import { createImageLoader } from '../images/load.js';
 import { cacheFolder, stateFolder } from '../state/paths.js';
 import type { PictureSettings } from '../ui/pictures.js';
 import { ReadingState } from '../state/reading.js';
+import type { Corpus } from '../corpus/article.js';
+import { firstScreenLines } from '../ui/first-screen.js';
 
 /** `broadsheet [DIR]` on a terminal: the full-screen browser. */
 export async function browseCommand(invocation: Invocation): Promise<number> {
@@ -18,11 +20,7 @@ export async function browseCommand(invocation: Invocation): Promise<number> {
   // Ink treats a CI environment as a log and prints only the last frame; a terminal someone is typing in is never that.
   delete process.env.CI;
   delete process.env.CONTINUOUS_INTEGRATION;
-  const [{ render }, { App }, { takeTerminal, terminalEffects }] = await Promise.all([
-    import('ink'),
-    import('../ui/App.js'),
-    import('../ui/terminal.js'),
-  ]);
+  const { takeTerminal, terminalEffects } = await import('../ui/terminal.js');
   const reading = ReadingState.inFolder(stateFolder());
   // Asked before Ink reads the keyboard, so the terminal's answers are not taken for keys.
   const { protocol, cell } = await chooseProtocol(invocation.images);
@@ -41,6 +39,8 @@ export async function browseCommand(invocation: Invocation): Promise<number> {
           writeRaw: (sequence) => process.stdout.write(sequence),
         };
   const restore = takeTerminal();
+  const initialCorpus = drawFirstScreen(root, invocation, reading);
+  const [{ render }, { App }] = await Promise.all([import('ink'), import('../ui/App.js')]);
   const { category, ...filter } = invocation.filter;
   const instance = render(
     <App
@@ -51,6 +51,7 @@ export async function browseCommand(invocation: Invocation): Promise<number> {
       effects={terminalEffects}
       start={{ filter, category, search: invocation.search }}
       pictures={pictures}
+      initialCorpus={initialCorpus}
     />,
     // Ink 6.8's incremental renderer starts each diff one row below the frame (its cursorUp leaves out the row
     // the trailing newline moved to), so skipped lines land in the wrong place and the status line doubles.
@@ -60,4 +61,27 @@ export async function browseCommand(invocation: Invocation): Promise<number> {
   await instance.waitUntilExit();
   restore();
   return 0;
+}
+
+/**
+ * On a warm start with no filters, the newest articles go on screen before
+ * Ink has loaded; the app starts from the same articles, so its first frame
+ * draws the same lines in place.
+ */
+function drawFirstScreen(
+  root: string,
+  invocation: Invocation,
+  reading: ReadingState,
+): Corpus | null {
+  const filtered =
+    invocation.search !== undefined ||
+    Object.values(invocation.filter).some((value) => value !== undefined);
+  const { columns, rows } = process.stdout;
+  if (filtered || !columns || !rows) return null;
+  const articles = defaultIndex().readNewest(root);
+  if (!articles || articles.length === 0) return null;
+  const corpus: Corpus = { root, articles, problems: [] };
+  const lines = firstScreenLines(corpus, { columns, rows }, reading, Date.now());
+  process.stdout.write(`\x1b[H${lines.join('\n')}\x1b[H`);
+  return corpus;
 }

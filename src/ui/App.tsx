@@ -8,7 +8,7 @@ import {
   useState,
   type ReactElement,
 } from 'react';
-import type { Article } from '../corpus/article.js';
+import type { Article, Corpus } from '../corpus/article.js';
 import { buildCategoryTree } from '../corpus/category-tree.js';
 import { matchesFilter, type ArticleFilter } from '../query/filter.js';
 import { groupByDate } from '../query/group.js';
@@ -49,6 +49,7 @@ import {
   type ViewState,
 } from './state.js';
 import { StatusBar } from './StatusBar.js';
+import { statusText } from './status.js';
 import { paint } from './theme.js';
 
 /** What the app may do to the world outside the frame. */
@@ -70,6 +71,8 @@ export interface AppProps {
   start?: { filter?: ArticleFilter; category?: string; search?: string };
   /** How pictures are drawn; none when absent. */
   pictures?: PictureSettings | null;
+  /** Articles already on screen before the app started (the first screen of a warm start). */
+  initialCorpus?: Corpus | null;
 }
 
 /** A key press with no modifier or special key: one typed character. */
@@ -91,10 +94,11 @@ export function App({
   now: fixedNow,
   start,
   pictures = null,
+  initialCorpus = null,
 }: AppProps) {
   const { exit } = useApp();
   const size = useTerminalSize(fixedSize);
-  const { corpus, progress, error, reload } = useCorpus(load);
+  const { corpus, progress, error, reload } = useCorpus(load, initialCorpus);
   // The view state lives in a ref as well as in React: several keys can arrive in one read (a held
   // key, a fast typist), and each must see the state the one before it left, not the last render's.
   const stateRef = useRef<ViewState | null>(null);
@@ -488,42 +492,6 @@ export function App({
       <StatusBar width={size.columns} left={status.left} right={status.right} prompt={prompt} />
     </Box>
   );
-}
-
-function statusText(s: {
-  loading: string | null;
-  screen: string;
-  count: number;
-  total: number;
-  category: string | null;
-  filter: string;
-  problems: number;
-  title: string;
-  position: string;
-  match: string;
-  image: string;
-  notice: string | null;
-}): { left: string; right: string } {
-  const parts: string[] = [];
-  if (s.loading) parts.push(s.loading);
-  if (s.screen === 'reader') {
-    parts.push(s.position, s.title);
-    if (s.match) parts.push(`match ${s.match}`);
-  } else {
-    parts.push(s.count === s.total ? `${s.total} articles` : `${s.count} of ${s.total} articles`);
-    if (s.category) parts.push(`in ${s.category}`);
-    if (s.filter) parts.push(`filter: ${s.filter}`);
-  }
-  if (s.problems > 0) parts.push(`${s.problems} problem${s.problems === 1 ? '' : 's'} (!)`);
-  if (s.notice) parts.push(s.notice);
-  if (s.screen === 'image') return { left: ` ${s.image}`, right: 'any key returns ' };
-  const right =
-    s.screen === 'reader'
-      ? 'J/K next/prev  / search  o link  q back  ? help '
-      : s.screen === 'list'
-        ? '/ filter  Tab categories  ? help  q quit '
-        : 'any key returns ';
-  return { left: ` ${parts.filter(Boolean).join(' · ')}`, right };
 }
 
 function percent(top: number, height: number, total: number): string {

@@ -1,7 +1,7 @@
 import type { Article } from '../corpus/article.js';
-import { rowAt, type GroupedList } from '../query/group.js';
+import type { GroupedList } from '../query/group.js';
 import { fitHeight, Lines } from './Lines.js';
-import { columnWidths, listRowLine } from './list-rows.js';
+import { listWindowLines } from './list-rows.js';
 
 interface Props {
   rows: GroupedList;
@@ -28,13 +28,7 @@ export function ArticleList({
   isRead,
   empty,
 }: Props) {
-  const window = Array.from(
-    { length: Math.max(0, Math.min(height, rows.rowCount - top)) },
-    (_, i) => rowAt(rows, top + i),
-  );
-  const onScreen = window.flatMap((row) => (row.kind === 'article' ? [articles[row.index]!] : []));
-  const context = { width, now, selected, isRead, ...columnWidths(onScreen, width) };
-  const visible = window.map((row) => listRowLine(row, articles, context));
+  const visible = listWindowLines(rows, articles, { top, height, width, selected, now, isRead });
   return (
     <Lines lines={fitHeight(rows.rowCount === 0 ? [` ${empty}`] : visible, height)} width={width} />
   );

@@ -1,7 +1,8 @@
 import { sanitizeLine } from '../text/sanitize.js';
-import { displayWidth, padToWidth, truncateToWidth } from '../text/width.js';
+import { displayWidth } from '../text/width.js';
 import { Lines } from './Lines.js';
 import { paint } from './theme.js';
+import { statusLine } from './status.js';
 
 interface Props {
   width: number;
@@ -19,11 +20,7 @@ export function StatusBar({ width, left, right, prompt }: Props) {
     const shown = displayWidth(text) + 1 > width ? `…${truncateTail(text, width - 2)}` : text;
     return <Lines lines={[`${shown}${paint(' ', { inverse: true })}`]} />;
   }
-  const safeLeft = truncateToWidth(sanitizeLine(left), width);
-  const room = width - displayWidth(safeLeft) - 2;
-  const hints = room >= displayWidth(right) ? right : '';
-  const line = padToWidth(safeLeft, width - displayWidth(hints)) + hints;
-  return <Lines lines={[paint(line, { inverse: true })]} />;
+  return <Lines lines={[statusLine(width, left, right)]} />;
 }
 
 /** The end of `text` that fits in `width` columns: a long prompt shows where the cursor is. */

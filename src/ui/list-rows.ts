@@ -1,7 +1,7 @@
 import type { Article } from '../corpus/article.js';
 import { formatLocalDay } from '../corpus/dates.js';
 import type { CategoryNode } from '../corpus/category-tree.js';
-import type { ListRow } from '../query/group.js';
+import { rowAt, type GroupedList, type ListRow } from '../query/group.js';
 import { startOfDay } from '../query/group.js';
 import { sanitizeLine } from '../text/sanitize.js';
 import { displayWidth, padToWidth, truncateToWidth } from '../text/width.js';
@@ -132,4 +132,33 @@ export function treeRowLine(
   const fitted = truncateToWidth(line, width);
   if (selected) return paint(padToWidth(fitted, width), { inverse: true, dim: !active });
   return active ? fitted : paint(fitted, { dim: true });
+}
+
+/** The list's rows from `top`, as many as fit: one string a row, styled. */
+export function listWindowLines(
+  rows: GroupedList,
+  articles: readonly Article[],
+  {
+    top,
+    height,
+    width,
+    selected,
+    now,
+    isRead,
+  }: {
+    top: number;
+    height: number;
+    width: number;
+    selected: number;
+    now: number;
+    isRead: (article: Article) => boolean;
+  },
+): string[] {
+  const window = Array.from(
+    { length: Math.max(0, Math.min(height, rows.rowCount - top)) },
+    (_, i) => rowAt(rows, top + i),
+  );
+  const onScreen = window.flatMap((row) => (row.kind === 'article' ? [articles[row.index]!] : []));
+  const context = { width, now, selected, isRead, ...columnWidths(onScreen, width) };
+  return window.map((row) => listRowLine(row, articles, context));
 }

@@ -14,14 +14,19 @@ afterEach(() => {
   for (const session of sessions.splice(0)) session.close();
 });
 
-function start(columns: number, rows: number): TmuxSession {
+/** The browser on the real corpus, with its own state and cache folders (a cache to share for a warm start). */
+function start(
+  columns: number,
+  rows: number,
+  cache = mkdtempSync(path.join(tmpdir(), 'broadsheet-cache-')),
+): TmuxSession {
   const state = mkdtempSync(path.join(tmpdir(), 'broadsheet-state-'));
   const session = new TmuxSession(
     `${shellQuote(process.execPath)} ${shellQuote(bin)} ${shellQuote(realCorpus)}`,
     {
       columns,
       rows,
-      env: { XDG_STATE_HOME: state, TERM: 'xterm-256color', CI: 'true' },
+      env: { XDG_STATE_HOME: state, XDG_CACHE_HOME: cache, TERM: 'xterm-256color', CI: 'true' },
     },
   );
   sessions.push(session);
@@ -116,6 +121,27 @@ describe('the browser in a real terminal', () => {
     expect(raw).toContain('\u001b[?1049h');
     expect(raw.lastIndexOf('\u001b[?1049l')).toBeGreaterThan(raw.lastIndexOf('\u001b[?1049h'));
     expect(raw).toContain('\u001b[?25h');
+  });
+
+  it('draws the first screen from the index before Ink has started, on a warm start', async () => {
+    const cache = mkdtempSync(path.join(tmpdir(), 'broadsheet-cache-'));
+    const cold = start(100, 30, cache);
+    await cold.waitFor((s) => /62 articles/.test(status(s)), 'the list');
+    cold.send(['q']);
+    expect(await cold.exitCode()).toBe(0);
+    const warm = start(100, 30, cache);
+    const screen = await warm.waitFor(
+      (s) => /62 articles/.test(status(s)) && s.some((l) => l.includes(head(articles[0]!))),
+      'the warm list',
+    );
+    const raw = Buffer.from(warm.raw(), 'latin1').toString('utf8');
+    const firstTitle = raw.indexOf(head(articles[0]!));
+    const firstInkFrame = raw.indexOf('\u001b[?2026h');
+    expect(firstTitle).toBeGreaterThan(0);
+    expect(firstInkFrame < 0 || firstTitle < firstInkFrame).toBe(true);
+    expect(screen.indexOf(status(screen))).toBe(28);
+    warm.send(['q']);
+    expect(await warm.exitCode()).toBe(0);
   });
 
   it('gives the terminal back when killed with SIGTERM', async () => {

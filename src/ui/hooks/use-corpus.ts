@@ -22,8 +22,8 @@ const RECHECK_MS = 30_000;
  * and checked again quietly every half minute (with the index that is a
  * matter of file sizes and times): it changes only when the folder did.
  */
-export function useCorpus(load: CorpusLoader): CorpusState {
-  const [corpus, setCorpus] = useState<Corpus | null>(null);
+export function useCorpus(load: CorpusLoader, initial: Corpus | null = null): CorpusState {
+  const [corpus, setCorpus] = useState<Corpus | null>(initial);
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const generation = useRef(0);

@@ -1,0 +1,36 @@
+import type { Corpus } from '../corpus/article.js';
+import { groupByDate } from '../query/group.js';
+import type { ReadingState } from '../state/reading.js';
+import { listWindowLines } from './list-rows.js';
+import { statusLine, statusText } from './status.js';
+
+/**
+ * The browser's first screen, drawn from the newest articles of the index
+ * with the same functions the app draws its list with: it can be on screen
+ * before Ink (a third of a second to load) has started, and Ink's first frame
+ * then draws the same lines over it.
+ */
+export function firstScreenLines(
+  corpus: Corpus,
+  size: { columns: number; rows: number },
+  reading: ReadingState,
+  now: number,
+): string[] {
+  const height = Math.max(1, size.rows - 2);
+  const grouped = groupByDate(corpus.articles, now);
+  const rows = listWindowLines(grouped, corpus.articles, {
+    top: 0,
+    height,
+    width: size.columns,
+    selected: 0,
+    now,
+    isRead: (article) => reading.isRead(article.absolutePath),
+  });
+  while (rows.length < height) rows.push(' ');
+  const count = corpus.articles.length;
+  const status = statusText({
+    loading: null, screen: 'list', count, total: count, category: null, filter: '', problems: 0,
+    title: '', position: '', match: '', image: '', notice: reading.warning,
+  }); // prettier-ignore
+  return [...rows, statusLine(size.columns, status.left, status.right)];
+}

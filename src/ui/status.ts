@@ -1,0 +1,48 @@
+import { sanitizeLine } from '../text/sanitize.js';
+import { displayWidth, padToWidth, truncateToWidth } from '../text/width.js';
+import { paint } from './theme.js';
+
+/** What the status line says: on the left what is shown, on the right the key hints for the screen. */
+export function statusText(s: {
+  loading: string | null;
+  screen: string;
+  count: number;
+  total: number;
+  category: string | null;
+  filter: string;
+  problems: number;
+  title: string;
+  position: string;
+  match: string;
+  image: string;
+  notice: string | null;
+}): { left: string; right: string } {
+  const parts: string[] = [];
+  if (s.loading) parts.push(s.loading);
+  if (s.screen === 'reader') {
+    parts.push(s.position, s.title);
+    if (s.match) parts.push(`match ${s.match}`);
+  } else {
+    parts.push(s.count === s.total ? `${s.total} articles` : `${s.count} of ${s.total} articles`);
+    if (s.category) parts.push(`in ${s.category}`);
+    if (s.filter) parts.push(`filter: ${s.filter}`);
+  }
+  if (s.problems > 0) parts.push(`${s.problems} problem${s.problems === 1 ? '' : 's'} (!)`);
+  if (s.notice) parts.push(s.notice);
+  if (s.screen === 'image') return { left: ` ${s.image}`, right: 'any key returns ' };
+  const right =
+    s.screen === 'reader'
+      ? 'J/K next/prev  / search  o link  q back  ? help '
+      : s.screen === 'list'
+        ? '/ filter  Tab categories  ? help  q quit '
+        : 'any key returns ';
+  return { left: ` ${parts.filter(Boolean).join(' · ')}`, right };
+}
+
+/** The status line: the left text, and the hints where there is room for them, in inverse video. */
+export function statusLine(width: number, left: string, right: string): string {
+  const safeLeft = truncateToWidth(sanitizeLine(left), width);
+  const room = width - displayWidth(safeLeft) - 2;
+  const hints = room >= displayWidth(right) ? right : '';
+  return paint(padToWidth(safeLeft, width - displayWidth(hints)) + hints, { inverse: true });
+}
