@@ -1,17 +1,4 @@
 import { Style, type Span } from './doc.js';
-import type { RenderedLine } from './line.js';
-import { lineText } from './line.js';
-
-/** The lines whose text contains `needle` (case-insensitive), in order. */
-export function matchingLines(lines: readonly RenderedLine[], needle: string): number[] {
-  const wanted = needle.toLowerCase();
-  if (!wanted) return [];
-  const found: number[] = [];
-  lines.forEach((line, i) => {
-    if (lineText(line).toLowerCase().includes(wanted)) found.push(i);
-  });
-  return found;
-}
 
 /** The spans with every occurrence of `needle` marked, split where a match starts or ends. */
 export function highlightSpans(spans: readonly Span[], needle: string): Span[] {

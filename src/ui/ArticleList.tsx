@@ -1,17 +1,11 @@
 import type { Article } from '../corpus/article.js';
 import type { GroupedList } from '../query/group.js';
 import { fitHeight, Lines } from './Lines.js';
-import { listWindowLines } from './list-rows.js';
+import { listWindowLines, type ListWindow } from './list-rows.js';
 
-interface Props {
+interface Props extends ListWindow {
   rows: GroupedList;
   articles: readonly Article[];
-  top: number;
-  height: number;
-  width: number;
-  selected: number;
-  now: number;
-  isRead: (article: Article) => boolean;
   /** Shown instead of rows when there are none. */
   empty: string;
 }

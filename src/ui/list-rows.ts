@@ -134,25 +134,22 @@ export function treeRowLine(
   return active ? fitted : paint(fitted, { dim: true });
 }
 
+/** Which part of the list is on screen, and how its rows are drawn. */
+export interface ListWindow {
+  top: number;
+  height: number;
+  width: number;
+  /** Index of the selected article. */
+  selected: number;
+  now: number;
+  isRead: (article: Article) => boolean;
+}
+
 /** The list's rows from `top`, as many as fit: one string a row, styled. */
 export function listWindowLines(
   rows: GroupedList,
   articles: readonly Article[],
-  {
-    top,
-    height,
-    width,
-    selected,
-    now,
-    isRead,
-  }: {
-    top: number;
-    height: number;
-    width: number;
-    selected: number;
-    now: number;
-    isRead: (article: Article) => boolean;
-  },
+  { top, height, width, selected, now, isRead }: ListWindow,
 ): string[] {
   const window = Array.from(
     { length: Math.max(0, Math.min(height, rows.rowCount - top)) },
