@@ -33,7 +33,7 @@ export async function loadCorpus(root: string, options: LoadOptions = {}): Promi
     if (newest) options.onIndexed({ root: absoluteRoot, articles: newest, problems: [] });
     await new Promise((resolve) => setImmediate(resolve));
   }
-  const indexed = options.index?.read(absoluteRoot) ?? null;
+  let indexed = options.index?.read(absoluteRoot) ?? null;
   if (indexed && options.onIndexed) options.onIndexed(corpusOf(absoluteRoot, indexed, []));
   const scan = await scanFolder(absoluteRoot);
   const entries = new Map<string, IndexEntry>();
@@ -52,6 +52,8 @@ export async function loadCorpus(root: string, options: LoadOptions = {}): Promi
     }
   }
   options.onProgress?.(scan.files.length, scan.files.length);
+  // What the index said is all in `entries` now; let it go before the corpus is built from them.
+  indexed = null;
   const corpus = corpusOf(absoluteRoot, entries, scan.problems);
   if (changed) options.index?.write(absoluteRoot, entries, corpus.articles.slice(0, NEWEST));
   return corpus;
