@@ -162,3 +162,60 @@ describe('a filter that only narrows', () => {
     expect(onlyNarrows('rust', 'rust -go')).toBe(false);
   });
 });
+
+describe('the narrowing filter', () => {
+  it('finds, keystroke by keystroke, what a filter over every article finds', async () => {
+    const fc = (await import('fast-check')).default;
+    const { narrowingFilter } = await import('../src/query/narrow.js');
+    const { fieldMatcher } = await import('../src/query/match.js');
+    const { loadCorpus } = await import('../src/corpus/load.js');
+    const { realCorpus } = await import('./helpers.js');
+    const { articles } = await loadCorpus(realCorpus);
+    const key = fc.constantFrom(
+      'z',
+      'a',
+      'k',
+      'e',
+      'r',
+      ':',
+      ' ',
+      '-',
+      '"',
+      't',
+      'i',
+      'l',
+      'c',
+      'g',
+      '新',
+      '媒',
+      '体',
+      '编',
+      '程',
+      'tag',
+      'cat',
+      'title',
+      'author',
+      '2021',
+    );
+    fc.assert(
+      fc.property(
+        fc.array(key, { minLength: 1, maxLength: 14 }),
+        fc.array(fc.boolean(), { maxLength: 14 }),
+        (keys, erase) => {
+          const filter = narrowingFilter();
+          let source = '';
+          keys.forEach((k, i) => {
+            source = erase[i] && source.length > 0 ? source.slice(0, -1) : source + k;
+            const query = parseQuery(source);
+            const expected = articles.filter(fieldMatcher(query)).map((a) => a.path);
+            expect(
+              filter(articles, source, query).map((a) => a.path),
+              JSON.stringify(source),
+            ).toEqual(expected);
+          });
+        },
+      ),
+      { numRuns: 300, seed: 11 },
+    );
+  });
+});

@@ -1,7 +1,6 @@
 import { useMemo, useRef } from 'react';
 import type { Article } from '../../corpus/article.js';
-import { fieldMatcher } from '../../query/match.js';
-import { onlyNarrows } from '../../query/narrow.js';
+import { narrowingFilter } from '../../query/narrow.js';
 import type { SearchQuery } from '../../query/parse.js';
 
 /**
@@ -15,25 +14,6 @@ export function useNarrowingFilter(
   source: string,
   query: SearchQuery,
 ): readonly Article[] {
-  const previous = useRef<{
-    articles: readonly Article[];
-    source: string;
-    result: readonly Article[];
-  } | null>(null);
-  return useMemo(() => {
-    if (query.terms.length === 0) {
-      previous.current = null;
-      return articles;
-    }
-    const last = previous.current;
-    const narrows =
-      last !== null &&
-      last.articles === articles &&
-      source.startsWith(last.source) &&
-      !/(^|\s)-|after:|before:|"/.test(source);
-    const pool = narrows ? last.result : articles;
-    const result = pool.filter(fieldMatcher(query));
-    previous.current = { articles, source, result };
-    return result;
-  }, [articles, source, query]);
+  const filter = useRef(narrowingFilter());
+  return useMemo(() => filter.current(articles, source, query), [articles, source, query]);
 }
