@@ -2,6 +2,14 @@ import { Parser } from 'htmlparser2';
 import { describeImageSource, imageName, resolveImageSource } from '../images/resolve.js';
 import { sanitizeText } from '../text/sanitize.js';
 import { Style, type Block, type Doc, type Reference, type Span, type TableRow } from './doc.js';
+import {
+  blockAsSpans,
+  hostOf,
+  isTrackingPixel,
+  linkTarget,
+  splitParagraphs,
+  trimSpans,
+} from './html-parts.js';
 
 export interface HtmlContext {
   /** The article file, against which relative image paths resolve. */
@@ -448,126 +456,4 @@ class DocBuilder {
     if (text.trim() === '') return;
     this.addBlock({ kind: 'pre', text });
   }
-}
-
-/** Splits inline content at runs of two or more line breaks, trimming each paragraph. */
-function splitParagraphs(spans: Span[]): Span[][] {
-  const paragraphs: Span[][] = [];
-  let current: Span[] = [];
-  let breaks = 0;
-  const end = () => {
-    const trimmed = trimSpans(current);
-    if (trimmed.length > 0) paragraphs.push(trimmed);
-    current = [];
-  };
-  for (const span of spans) {
-    if (span.text === '\n') {
-      breaks++;
-      if (breaks === 2) end();
-      if (breaks === 1) current.push(span);
-      continue;
-    }
-    if (span.text.trim() === '' && breaks > 0) continue;
-    breaks = 0;
-    current.push(span);
-  }
-  end();
-  return paragraphs;
-}
-
-/** White space at the edge of a paragraph, no-break and ideographic spaces included: `<p>&nbsp;</p>` is empty. */
-const EDGE_SPACE_START = /^[\s\u200b]+/;
-const EDGE_SPACE_END = /[\s\u200b]+$/;
-
-/**
- * Removes leading and trailing white space and line breaks, and the spaces that
- * stand beside a line break or repeat across span boundaries.
- */
-export function trimSpans(spans: Span[]): Span[] {
-  const out: Span[] = [];
-  let lastEndsInSpace = true;
-  for (const span of spans) {
-    let text = span.text;
-    if (text === '\n') {
-      const previous = out[out.length - 1];
-      if (!previous) continue;
-      previous.text = previous.text.replace(EDGE_SPACE_END, '');
-      if (previous.text === '') out.pop();
-      if (out.length > 0 && out[out.length - 1]!.text !== '\n') out.push({ ...span });
-      lastEndsInSpace = true;
-      continue;
-    }
-    if (lastEndsInSpace) text = text.replace(EDGE_SPACE_START, '');
-    if (text === '') continue;
-    out.push({ ...span, text });
-    lastEndsInSpace = EDGE_SPACE_END.test(text);
-  }
-  while (out.length > 0) {
-    const last = out[out.length - 1]!;
-    if (last.text === '\n') {
-      out.pop();
-      continue;
-    }
-    last.text = last.text.replace(EDGE_SPACE_END, '');
-    if (last.text === '') {
-      out.pop();
-      continue;
-    }
-    break;
-  }
-  return out;
-}
-
-/** A block inside a table cell, as the cell's spans. */
-function blockAsSpans(block: Block): Span[] {
-  const newline: Span = { text: '\n', style: 0 };
-  switch (block.kind) {
-    case 'paragraph':
-    case 'heading':
-      return [
-        newline,
-        ...block.spans.map((s) =>
-          block.kind === 'heading' ? { ...s, style: s.style | Style.bold } : s,
-        ),
-      ];
-    case 'image':
-      return [newline, { text: `[image: ${block.image.alt}]`, style: Style.dim }];
-    case 'embed':
-      return [newline, { text: `[${block.label}][${block.ref}]`, style: Style.dim }];
-    case 'pre':
-      return [newline, { text: block.text, style: Style.code }];
-    default:
-      return [];
-  }
-}
-
-/** A link's target, or null for one we drop: `javascript:`, in-page anchors, nothing. */
-function linkTarget(raw: string | undefined, base: string | null | undefined): string | null {
-  const href = sanitizeText(raw ?? '').trim();
-  if (href === '' || href.startsWith('#')) return null;
-  if (/^(?:javascript|vbscript|data):/i.test(href.replace(/\s+/g, ''))) return null;
-  if (/^[a-z][a-z0-9+.-]*:/i.test(href)) return href;
-  if (base) {
-    try {
-      return new URL(href, base).href;
-    } catch {
-      return href;
-    }
-  }
-  if (href.startsWith('//')) return `https:${href}`;
-  return href;
-}
-
-function hostOf(url: string): string {
-  try {
-    return new URL(url).host || url;
-  } catch {
-    return url;
-  }
-}
-
-function isTrackingPixel(attributes: Record<string, string>): boolean {
-  const tiny = (value: string | undefined) =>
-    value !== undefined && /^\s*[01](?:px)?\s*$/.test(value);
-  return tiny(attributes.width) && tiny(attributes.height);
 }
