@@ -75,13 +75,6 @@ export interface AppProps {
   initialCorpus?: Corpus | null;
 }
 
-/** A key press with no modifier or special key: one typed character. */
-const PLAIN_KEY: Key = {
-  upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, pageDown: false, pageUp: false,
-  home: false, end: false, return: false, escape: false, ctrl: false, shift: false, tab: false,
-  backspace: false, delete: false, meta: false, super: false, hyper: false, capsLock: false, numLock: false,
-}; // prettier-ignore
-
 /** Columns of reading text at most, for comfort. */
 const MEASURE = 100;
 
@@ -381,37 +374,7 @@ export function App({
     if (command) run(command);
   };
 
-  // Keys wait in a queue and are taken one a render, so each meets the list, the article and the
-  // matches as the key before it left them. Several keys can come in one read (a held key, a word and
-  // Enter typed fast): Ink hands them over as one string, and each character is its own key press.
-  const queue = useRef<Array<[string, Key]>>([]);
-  const [, setTick] = useState(0);
-  const takeNext = () => {
-    const next = queue.current.shift();
-    if (!next) return;
-    press(...next);
-    if (queue.current.length > 0) setTick((tick) => tick + 1);
-  };
-  useEffect(() => {
-    if (queue.current.length > 0) takeNext();
-  });
-  useKeypress((input, key) => {
-    const idle = queue.current.length === 0;
-    if (input.length > 1 && !key.ctrl && !key.meta && !key.escape) {
-      for (const character of graphemes(input)) {
-        const special =
-          character === '\r' || character === '\n'
-            ? { return: true }
-            : character === '\t'
-              ? { tab: true }
-              : {};
-        queue.current.push([character, { ...PLAIN_KEY, ...special }]);
-      }
-    } else {
-      queue.current.push([input, key]);
-    }
-    if (idle) takeNext();
-  });
+  useKeypress(press);
 
   let content: ReactElement;
   if (!corpus) {
