@@ -1,8 +1,16 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, statSync, symlinkSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { bin, demoCorpus, projectRoot, realCorpus, runCli, tempCorpus } from './helpers.js';
+import {
+  bin,
+  demoCorpus,
+  folderSnapshot,
+  projectRoot,
+  realCorpus,
+  runCli,
+  tempCorpus,
+} from './helpers.js';
 
 const post = (title: string, date: string, extra = '') =>
   `---\ntitle: ${title}\ndate: ${date}\n${extra}---\nbody\n`;
@@ -125,15 +133,10 @@ describe('broadsheet list', () => {
       'a.md': post('A', '2021-01-01'),
       'sub/b.md': post('B', '2021-01-02'),
     });
-    const snapshot = () =>
-      readdirSync(root, { recursive: true })
-        .map(String)
-        .sort()
-        .map((name) => `${name}:${statSync(path.join(root, name)).mtimeMs}`);
-    const before = snapshot();
+    const before = folderSnapshot(root);
     await runCli(['list', root]);
     await runCli(['categories', '--json', root]);
-    expect(snapshot()).toEqual(before);
+    expect(folderSnapshot(root)).toEqual(before);
   });
 
   it('ends quietly with 0 when the reader closes the pipe', () => {

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach } from 'vitest';
 import type { Article } from '../src/corpus/article.js';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -92,4 +92,19 @@ export function useTimeZone(zone: string): void {
   afterEach(() => {
     process.env.TZ = saved;
   });
+}
+
+/** Every entry under `root` with its size and modification time: equal before and after means nothing was written. */
+export function folderSnapshot(root: string): string[] {
+  return readdirSync(root, { recursive: true })
+    .map(String)
+    .sort()
+    .map((name) => {
+      try {
+        const info = statSync(path.join(root, name));
+        return `${name}:${info.size}:${info.mtimeMs}`;
+      } catch {
+        return `${name}:dangling`;
+      }
+    });
 }

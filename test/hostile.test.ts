@@ -1,8 +1,8 @@
-import { mkdirSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { hostileArticles } from './fixtures/hostile.js';
-import { runCli, tempCorpus } from './helpers.js';
+import { folderSnapshot, runCli, tempCorpus } from './helpers.js';
 
 // eslint-disable-next-line no-control-regex
 const CONTROL_BUT_NEWLINE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/;
@@ -18,20 +18,6 @@ const YAML_BOMB = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"
     }),
   )
   .join('\n');
-
-function snapshot(root: string): string[] {
-  return readdirSync(root, { recursive: true })
-    .map(String)
-    .sort()
-    .map((name) => {
-      try {
-        const info = statSync(path.join(root, name));
-        return `${name}:${info.size}:${info.mtimeMs}`;
-      } catch {
-        return `${name}:dangling`;
-      }
-    });
-}
 
 describe('a folder of hostile articles', () => {
   it('renders all 300 with cat --all: exit 0, no stack trace, no control byte, nothing written', async () => {
@@ -52,7 +38,7 @@ describe('a folder of hostile articles', () => {
     mkdirSync(path.join(root, 'loop'));
     symlinkSync(root, path.join(root, 'loop', 'back'));
     symlinkSync(path.join(root, 'nowhere.md'), path.join(root, 'dangling.md'));
-    const before = snapshot(root);
+    const before = folderSnapshot(root);
     const result = await runCli(['cat', '--all', '--width', '60', root]);
     expect(result.code).toBe(0);
     expect(result.stderr).not.toMatch(STACK);
@@ -81,7 +67,7 @@ describe('a folder of hostile articles', () => {
       meta: object;
     }>;
     expect(json.find((a) => a.path === 'bomb.md')!.meta).toEqual({});
-    expect(snapshot(root)).toEqual(before);
+    expect(folderSnapshot(root)).toEqual(before);
   });
 
   it('lists a 100 MB file from its head and shows the first 8 MiB of it', async () => {

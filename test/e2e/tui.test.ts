@@ -1,12 +1,12 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, statSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Article } from '../../src/corpus/article.js';
 import { loadCorpus } from '../../src/corpus/load.js';
 import { displayWidth } from '../../src/text/width.js';
-import { bin, realCorpus } from '../helpers.js';
+import { bin, folderSnapshot, realCorpus } from '../helpers.js';
 import { shellQuote, TmuxSession } from './tmux.js';
 
 const sessions: TmuxSession[] = [];
@@ -166,12 +166,7 @@ describe('pictures in a real terminal', () => {
   it('sends kitty pictures as a virtual placement drawn by placeholder text', async () => {
     const state = mkdtempSync(path.join(tmpdir(), 'broadsheet-state-'));
     const demo = path.join(path.dirname(bin), '../articles');
-    const tree = () =>
-      readdirSync(demo, { recursive: true })
-        .map(String)
-        .sort()
-        .map((name) => `${name}:${statSync(path.join(demo, name)).mtimeMs}`);
-    const before = tree();
+    const before = folderSnapshot(demo);
     const tmux = new TmuxSession(
       `${shellQuote(process.execPath)} ${shellQuote(bin)} ${shellQuote(demo)} --images kitty --offline --search ${shellQuote('title:test card')}`,
       {
@@ -210,6 +205,6 @@ describe('pictures in a real terminal', () => {
     expect(raw).toContain('\u{10EEEE}\u0305\u0305');
     expect(raw).toContain(`\u001b_Ga=d,d=I,i=${placement![1]},q=2\u001b\\`);
     // A whole session, reading marks and all, wrote nothing into the article folder.
-    expect(tree()).toEqual(before);
+    expect(folderSnapshot(demo)).toEqual(before);
   });
 });
