@@ -58,8 +58,12 @@ export async function browseCommand(invocation: Invocation): Promise<number> {
     // The standard renderer erases and redraws the frame, which the terminal shows as one synchronized update.
     { exitOnCtrlC: false, patchConsole: false, incrementalRendering: false, maxFps: 60 },
   );
-  await instance.waitUntilExit();
-  restore();
+  try {
+    await instance.waitUntilExit();
+  } finally {
+    // Before anything is printed: an error from the app must land on the user's screen, not the alternate one.
+    restore();
+  }
   return 0;
 }
 
