@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Article } from '../corpus/article.js';
 import { readBodySync, searchableText } from '../corpus/body.js';
-import { matchesQuery } from './match.js';
+import { fieldMatcher, matchesQuery } from './match.js';
 import { needsBody, parseQuery, type SearchQuery } from './parse.js';
 
 /** How long a stretch of reading may hold the event loop before yielding. */
@@ -18,23 +18,15 @@ const THREADS_FROM = 4000;
  */
 export async function searchArticles(articles: Article[], source: string): Promise<Article[]> {
   const query = parseQuery(source);
-  const byFields = parseQuery(
-    source.replace(/"[^"]*"|\S+/g, (token) => (isFieldToken(token) ? token : '')),
-  );
   // Field terms decide without a body; only what they let through is read.
-  const candidates = articles.filter((article) =>
-    matchesQuery(byFields, { article, body: undefined }),
+  const candidates = articles.filter(
+    fieldMatcher({ terms: query.terms.filter((term) => term.kind !== 'text'), ignored: [] }),
   );
-  if (!needsBody(query))
-    return candidates.filter((article) => matchesQuery(query, { article, body: undefined }));
+  if (!needsBody(query)) return candidates;
   const threads = Math.min(availableParallelism(), 8);
   if (candidates.length >= THREADS_FROM && threads > 1)
     return searchInThreads(candidates, query, threads);
   return searchHere(candidates, query);
-}
-
-function isFieldToken(token: string): boolean {
-  return /^-?(?:cat|category|tag|author|title|after|before):/i.test(token);
 }
 
 async function searchHere(articles: Article[], query: SearchQuery): Promise<Article[]> {
