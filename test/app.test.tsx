@@ -95,7 +95,7 @@ describe('the browser', () => {
   });
 
   it('takes keys that arrive together one at a time, as a held key sends them', async () => {
-    const { frame, press } = await start();
+    const { press } = await start();
     await press(`jj${KEYS.enter}`, (f) => f.split('\n')[0] === ' 一杯好茶', 'the third article');
     await press(`qjk`, (f) => f.includes('▸ Oct  2'), 'the third row');
   });
@@ -181,7 +181,7 @@ describe('the browser', () => {
   });
 
   it('opens the source link, copies it, and remembers what was read', async () => {
-    const { app, frame, press, opened, copied, reading, root } = await start();
+    const { app, press, opened, copied, reading, root } = await start();
     await press('o', () => opened.length === 1, 'the browser');
     expect(opened).toEqual(['https://example.org/rust']);
     await press('y', (f) => f.includes('copied https://example.org/rust'), 'the copy');

@@ -42,6 +42,7 @@ export function runCli(
       TZ: 'UTC',
       NO_COLOR: undefined,
       FORCE_COLOR: undefined,
+      XDG_CACHE_HOME: testCache,
       ...options.env,
     };
     const env = Object.fromEntries(

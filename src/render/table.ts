@@ -62,7 +62,7 @@ function shareWidth(minimum: number[], natural: number[], available: number): nu
   const widths = [...minimum];
   let room = available - widths.reduce((a, b) => a + b, 0);
   while (room > 0) {
-    const wanting = widths.map((w, i) => i).filter((i) => widths[i]! < natural[i]!);
+    const wanting = widths.flatMap((width, i) => (width < natural[i]! ? [i] : []));
     if (wanting.length === 0) break;
     const share = Math.max(1, Math.floor(room / wanting.length));
     for (const i of wanting) {

@@ -1,19 +1,10 @@
 import { Box, useApp, type Key } from 'ink';
-import {
-  useCallback,
-  useEffect,
-  useMemo,
-  useReducer,
-  useRef,
-  useState,
-  type ReactElement,
-} from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactElement } from 'react';
 import type { Article, Corpus } from '../corpus/article.js';
 import { buildCategoryTree } from '../corpus/category-tree.js';
 import { matchesFilter, type ArticleFilter } from '../query/filter.js';
 import { groupByDate } from '../query/group.js';
-import { matchesQuery } from '../query/match.js';
-import { needsBody, parseQuery } from '../query/parse.js';
+import { parseQuery } from '../query/parse.js';
 import type { ReadingState } from '../state/reading.js';
 import { graphemes } from '../text/width.js';
 import { sanitizeLine, sanitizeText } from '../text/sanitize.js';
