@@ -60,11 +60,21 @@ export async function inlinePicture(
   options: PictureOptions,
 ): Promise<string> {
   const picture = await sizePicture(bytes, options);
+  return protocol === 'blocks'
+    ? blockLines(blocksBitmap(picture), options.depth).join('\n')
+    : graphicsSequence(picture, bytes, protocol);
+}
+
+/** A picture in a graphics protocol, shown at the cursor; with a kitty id, to be freed later. */
+export function graphicsSequence(
+  picture: SizedPicture,
+  bytes: Uint8Array,
+  protocol: Exclude<Protocol, 'blocks'>,
+  kittyId?: number,
+): string {
   switch (protocol) {
-    case 'blocks':
-      return blockLines(blocksBitmap(picture), options.depth).join('\n');
     case 'kitty':
-      return kittyDirect(pixelBitmap(picture), picture.columns, picture.rows);
+      return kittyDirect(pixelBitmap(picture), picture.columns, picture.rows, kittyId);
     case 'iterm':
       return itermImage(bytes, picture.columns, picture.rows);
     case 'sixel':

@@ -1,9 +1,7 @@
 import { useLayoutEffect, useState } from 'react';
 import { blockLines } from '../../images/blocks.js';
-import { itermImage } from '../../images/iterm.js';
-import { kittyDelete, kittyDirect } from '../../images/kitty.js';
-import { blocksBitmap, pixelBitmap, sizePicture } from '../../images/picture.js';
-import { sixelImage } from '../../images/sixel.js';
+import { kittyDelete } from '../../images/kitty.js';
+import { blocksBitmap, graphicsSequence, sizePicture } from '../../images/picture.js';
 import type { ImageRef } from '../../render/doc.js';
 import type { PictureSettings } from '../pictures.js';
 
@@ -45,12 +43,12 @@ export function useFullPicture(
         if (settings.protocol === 'blocks')
           return setShown(blockLines(blocksBitmap(picture), settings.depth));
         setShown([]);
-        const sequence =
-          settings.protocol === 'kitty'
-            ? kittyDirect(pixelBitmap(picture), picture.columns, picture.rows, kittyId!)
-            : settings.protocol === 'iterm'
-              ? itermImage(loaded.bytes, picture.columns, picture.rows)
-              : sixelImage(pixelBitmap(picture));
+        const sequence = graphicsSequence(
+          picture,
+          loaded.bytes,
+          settings.protocol,
+          kittyId ?? undefined,
+        );
         // After the blank frame is on screen: save the cursor, draw at the top left, put the cursor back.
         drawTimer = setTimeout(() => {
           if (!cancelled) settings.writeRaw(`\x1b7\x1b[H${sequence}\x1b8`);
