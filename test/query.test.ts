@@ -86,7 +86,7 @@ describe('groupByDate', () => {
       new Date(2025, 9, 1),
     ];
     const grouped = groupByDate(
-      dates.map((d, i) => article({ path: `${i}.md`, date: d.getTime() })),
+      dates.map((d) => d.getTime()),
       now,
     );
     const rows = Array.from({ length: grouped.rowCount }, (_, row) => rowAt(grouped, row));
@@ -167,7 +167,7 @@ describe('the narrowing filter', () => {
   it('finds, keystroke by keystroke, what a filter over every article finds', async () => {
     const fc = (await import('fast-check')).default;
     const { narrowingFilter } = await import('../src/query/narrow.js');
-    const { fieldMatcher } = await import('../src/query/match.js');
+    const { ArticleColumns } = await import('../src/query/columns.js');
     const { loadCorpus } = await import('../src/corpus/load.js');
     const { realCorpus } = await import('./helpers.js');
     const { articles } = await loadCorpus(realCorpus);
@@ -203,19 +203,54 @@ describe('the narrowing filter', () => {
         fc.array(fc.boolean(), { maxLength: 14 }),
         (keys, erase) => {
           const filter = narrowingFilter();
+          const columns = new ArticleColumns(articles);
           let source = '';
           keys.forEach((k, i) => {
             source = erase[i] && source.length > 0 ? source.slice(0, -1) : source + k;
             const query = parseQuery(source);
-            const expected = articles.filter(fieldMatcher(query)).map((a) => a.path);
+            const expected = articles
+              .filter((article) => matchesQuery(query, { article, body: undefined }))
+              .map((a) => a.path);
+            const found = columns.listing(filter(columns, null, source, query));
             expect(
-              filter(articles, source, query).map((a) => a.path),
+              found.articles.map((a) => a.path),
               JSON.stringify(source),
             ).toEqual(expected);
+            expect(Array.from(found.dates)).toEqual(found.articles.map((a) => a.date));
           });
         },
       ),
       { numRuns: 300, seed: 11 },
     );
+  });
+});
+
+describe('article columns', () => {
+  it('filter within a category, and answer before their fields are all built', async () => {
+    const { narrowingFilter } = await import('../src/query/narrow.js');
+    const { ArticleColumns } = await import('../src/query/columns.js');
+    const { matchesFilter } = await import('../src/query/filter.js');
+    const { loadCorpus } = await import('../src/corpus/load.js');
+    const { realCorpus } = await import('./helpers.js');
+    const { articles } = await loadCorpus(realCorpus);
+    // Many articles, so one stretch of building cannot finish them all.
+    const many = Array.from({ length: 40 }, () => articles).flat();
+    const columns = new ArticleColumns(many);
+    expect(columns.buildUntil(0)).toBe(false);
+    const category = many.find((a) => a.categories[0]?.length)!.categories[0]![0]!;
+    const inCategory = columns.where(matchesFilter({ category }));
+    expect(inCategory.length).toBeGreaterThan(0);
+    expect(inCategory.length).toBeLessThan(many.length);
+    const filter = narrowingFilter();
+    for (const source of ['a', 'an', 'and', 'and -e', 'after:2021-01-01']) {
+      const query = parseQuery(source);
+      const expected = many.filter(
+        (article) =>
+          matchesFilter({ category })(article) && matchesQuery(query, { article, body: undefined }),
+      );
+      const found = columns.listing(filter(columns, inCategory, source, query)).articles;
+      expect(found, source).toEqual(expected);
+    }
+    expect(columns.buildUntil(0)).toBe(true);
   });
 });

@@ -1,5 +1,3 @@
-import type { Article } from '../corpus/article.js';
-
 /** A row of the article list: a date heading, or an article (by index into the list). */
 export type ListRow = { kind: 'heading'; label: string } | { kind: 'article'; index: number };
 
@@ -47,11 +45,11 @@ const MONTHS = [
 ];
 
 /**
- * Groups a newest-first list by date as a reader thinks of it: Today,
- * Yesterday, This week, then month by month (in local time). Articles dated
- * after today go under Upcoming.
+ * Groups a newest-first list, given by its dates, as a reader thinks of it:
+ * Today, Yesterday, This week, then month by month (in local time). Articles
+ * dated after today go under Upcoming.
  */
-export function groupByDate(articles: readonly Article[], now: number): GroupedList {
+export function groupByDate(dates: ArrayLike<number>, now: number): GroupedList {
   const today = startOfDay(now);
   const tomorrow = addDays(today, 1);
   const yesterday = addDays(today, -1);
@@ -68,13 +66,13 @@ export function groupByDate(articles: readonly Article[], now: number): GroupedL
       from: new Date(d.getFullYear(), d.getMonth(), 1).getTime(),
     };
   };
-  const rowOfArticle = new Int32Array(articles.length);
+  const rowOfArticle = new Int32Array(dates.length);
   const headingRows: number[] = [];
   const headingLabels: string[] = [];
   let row = 0;
   let current: { label: string; from: number } | null = null;
-  for (let index = 0; index < articles.length; index++) {
-    const date = articles[index]!.date;
+  for (let index = 0; index < dates.length; index++) {
+    const date = dates[index]!;
     if (!current || date < current.from) {
       const group = groupOf(date);
       if (group.label !== current?.label) {

@@ -1,5 +1,4 @@
-import type { Article } from '../corpus/article.js';
-import { fieldMatcher } from './match.js';
+import type { ArticleColumns, Selection } from './columns.js';
 import type { SearchQuery } from './parse.js';
 
 /**
@@ -26,25 +25,31 @@ export function onlyNarrows(before: string, after: string): boolean {
 /**
  * A filter over article fields that remembers its last answer: a query that
  * only narrows the last one searches what it found, and an answer that drops
- * nothing is the same array as before.
+ * nothing is the same selection as before.
  */
 export function narrowingFilter(): (
-  articles: readonly Article[],
+  columns: ArticleColumns,
+  from: Selection,
   source: string,
   query: SearchQuery,
-) => readonly Article[] {
-  let last: { articles: readonly Article[]; source: string; result: readonly Article[] } | null =
+) => Selection {
+  let last: { columns: ArticleColumns; from: Selection; source: string; result: Selection } | null =
     null;
-  return (articles, source, query) => {
+  return (columns, from, source, query) => {
     if (query.terms.length === 0) {
       last = null;
-      return articles;
+      return from;
     }
-    const narrows = last !== null && last.articles === articles && onlyNarrows(last.source, source);
-    const pool = narrows ? last!.result : articles;
-    const filtered = pool.filter(fieldMatcher(query));
-    const result = narrows && filtered.length === pool.length ? last!.result : filtered;
-    last = { articles, source, result };
+    const narrows =
+      last !== null &&
+      last.columns === columns &&
+      last.from === from &&
+      onlyNarrows(last.source, source);
+    const pool = narrows ? last!.result : from;
+    const found = columns.match(query, pool);
+    const result =
+      narrows && found.length === (pool?.length ?? columns.articles.length) ? pool : found;
+    last = { columns, from, source, result };
     return result;
   };
 }

@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Article } from '../corpus/article.js';
 import { readBodySync, searchableText } from '../corpus/body.js';
-import { fieldMatcher, matchesQuery } from './match.js';
+import { matchesQuery } from './match.js';
 import { needsBody, parseQuery, type SearchQuery } from './parse.js';
 
 /** How long a stretch of reading may hold the event loop before yielding. */
@@ -19,8 +19,9 @@ const THREADS_FROM = 4000;
 export async function searchArticles(articles: Article[], source: string): Promise<Article[]> {
   const query = parseQuery(source);
   // Field terms decide without a body; only what they let through is read.
-  const candidates = articles.filter(
-    fieldMatcher({ terms: query.terms.filter((term) => term.kind !== 'text'), ignored: [] }),
+  const byFields = { terms: query.terms.filter((term) => term.kind !== 'text'), ignored: [] };
+  const candidates = articles.filter((article) =>
+    matchesQuery(byFields, { article, body: undefined }),
   );
   if (!needsBody(query)) return candidates;
   const threads = Math.min(availableParallelism(), 8);

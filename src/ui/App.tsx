@@ -13,6 +13,7 @@ import { CategoryTree } from './CategoryTree.js';
 import { helpLines, Page, problemLines } from './Help.js';
 import { useArticleLines, type BodyReader } from './hooks/use-article-lines.js';
 import { useBodySearch } from './hooks/use-body-search.js';
+import { useArticleColumns } from './hooks/use-article-columns.js';
 import { useNarrowingFilter } from './hooks/use-narrowing-filter.js';
 import { useCorpus, type CorpusLoader } from './hooks/use-corpus.js';
 import { useKeypress } from './hooks/use-keypress.js';
@@ -102,19 +103,25 @@ export function App({
     () => (corpus ? corpus.articles.filter(matchesFilter(start?.filter ?? {})) : []),
     [corpus, start?.filter],
   );
+  const columns = useArticleColumns(base);
   const inCategory = useMemo(
-    () => (state.category ? base.filter(matchesFilter({ category: state.category })) : base),
-    [base, state.category],
+    () => (state.category ? columns.where(matchesFilter({ category: state.category })) : null),
+    [columns, state.category],
   );
   const query = useMemo(() => parseQuery(state.filter), [state.filter]);
   // Fields answer at once as the filter is typed; bodies, when a term needs them, a moment later.
-  const byFields = useNarrowingFilter(inCategory, state.filter, query);
-  const byBodies = useBodySearch(inCategory, state.filter);
-  const visible = useMemo(
-    () => (byBodies ? inCategory.filter((article) => byBodies.has(article)) : byFields),
-    [byBodies, byFields, inCategory],
+  const byFields = useNarrowingFilter(columns, inCategory, state.filter, query);
+  const searched = useMemo(() => columns.listing(inCategory).articles, [columns, inCategory]);
+  const byBodies = useBodySearch(searched, state.filter);
+  const listing = useMemo(
+    () =>
+      columns.listing(
+        byBodies ? columns.where((article) => byBodies.has(article), inCategory) : byFields,
+      ),
+    [byBodies, byFields, columns, inCategory],
   );
-  const grouped = useMemo(() => groupByDate(visible, now), [visible, now]);
+  const visible = listing.articles;
+  const grouped = useMemo(() => groupByDate(listing.dates, now), [listing, now]);
   const tree = useMemo(() => buildCategoryTree(base), [base]);
   const treeRows = useMemo(
     () => flattenTree(tree, new Set(state.expanded)),

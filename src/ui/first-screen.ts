@@ -17,7 +17,10 @@ export function firstScreenLines(
   now: number,
 ): string[] {
   const height = Math.max(1, size.rows - 2);
-  const grouped = groupByDate(corpus.articles, now);
+  const grouped = groupByDate(
+    corpus.articles.map((article) => article.date),
+    now,
+  );
   const rows = listWindowLines(grouped, corpus.articles, {
     top: 0,
     height,

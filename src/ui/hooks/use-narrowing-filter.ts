@@ -1,19 +1,23 @@
 import { useMemo, useRef } from 'react';
-import type { Article } from '../../corpus/article.js';
+import type { ArticleColumns, Selection } from '../../query/columns.js';
 import { narrowingFilter } from '../../query/narrow.js';
 import type { SearchQuery } from '../../query/parse.js';
 
 /**
- * The articles whose fields match the filter. A filter that only grows
- * (another character typed, with no `-` or date term that could let more
- * through) searches what the shorter one found, not the whole folder: each
- * keystroke costs less than the one before.
+ * The positions of the articles whose fields match the filter. A filter that
+ * only grows (another character typed, with no `-` or date term that could
+ * let more through) searches what the shorter one found, not the whole
+ * folder: each keystroke costs less than the one before.
  */
 export function useNarrowingFilter(
-  articles: readonly Article[],
+  columns: ArticleColumns,
+  from: Selection,
   source: string,
   query: SearchQuery,
-): readonly Article[] {
+): Selection {
   const filter = useRef(narrowingFilter());
-  return useMemo(() => filter.current(articles, source, query), [articles, source, query]);
+  return useMemo(
+    () => filter.current(columns, from, source, query),
+    [columns, from, source, query],
+  );
 }
