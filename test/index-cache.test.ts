@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -53,38 +53,35 @@ describe('the index of parsed fields', () => {
     const folder = mkdtempSync(path.join(tmpdir(), 'broadsheet-index-'));
     const index = new IndexCache(folder);
     await loadCorpus(root, { index });
-    const [file] = readdirSync(folder);
-    const indexFile = path.join(folder, file!);
+    const indexFile = path.join(
+      folder,
+      readdirSync(folder).find((f) => !f.includes('newest'))!,
+    );
+    const good = readFileSync(indexFile, 'utf8');
+    const [header, names, metas, record] = good.trimEnd().split('\n');
+    const zone = process.env.TZ || Intl.DateTimeFormat().resolvedOptions().timeZone;
+    const headerWith = (fields: object) => JSON.stringify({ ...JSON.parse(header!), ...fields });
     for (const bad of [
-      '{"version": 2, "root": ',
+      '{"version": 3, "root": ',
       '{"version": 999}',
-      JSON.stringify({
-        version: 2,
-        root: '/elsewhere',
-        zone: 'UTC',
-        names: [],
-        metas: [],
-        files: [],
-      }),
+      [headerWith({ root: '/elsewhere' }), names, metas, record].join('\n'),
+      [headerWith({ version: 2 }), names, metas, record].join('\n'),
+      // Cut short: the header promises a record that is not there.
+      [header, names, metas].join('\n'),
+      // A record out of shape voids the whole index.
+      [header, names, '[{}]', '["a.md",1,2,"a","x"]'].join('\n'),
+      [header, names, metas, record!.slice(0, -3)].join('\n'),
       '[]',
+      '',
     ]) {
       writeFileSync(indexFile, bad);
-      expect(index.read(root)).toBeNull();
+      expect(index.read(root), bad).toBeNull();
       expect(titles(await loadCorpus(root, { index }))).toEqual(['Alpha']);
+      // Rebuilt, and trusted again.
+      expect(readFileSync(indexFile, 'utf8')).toBe(good);
+      expect(index.read(root)).not.toBeNull();
     }
-    // A record out of shape voids the whole index.
-    writeFileSync(
-      indexFile,
-      JSON.stringify({
-        version: 2,
-        root,
-        zone: process.env.TZ || Intl.DateTimeFormat().resolvedOptions().timeZone,
-        names: [],
-        metas: [{}],
-        files: [['a.md', 1, 2, 'a', 'x']],
-      }),
-    );
-    expect(index.read(root)).toBeNull();
+    expect(JSON.parse(header!)).toMatchObject({ version: 3, root, zone, files: 1 });
   });
 
   it('is read again in another time zone, where zone-less dates mean other instants', async () => {

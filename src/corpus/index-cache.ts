@@ -7,7 +7,7 @@ import { shareValue } from './intern.js';
 import type { FileStamp } from './read.js';
 
 /** Bumped whenever what is stored, or how fields are read, changes. */
-const INDEX_VERSION = 2;
+const INDEX_VERSION = 3;
 
 /** What the index remembers of one file: an article's fields, or why it was skipped, or that it is no article. */
 export type IndexEntry =
@@ -28,16 +28,25 @@ type ArticleRecord = [
 type OtherRecord =
   | [path: string, size: number, mtimeMs: number, kind: 'p', reason: string]
   | [path: string, size: number, mtimeMs: number, kind: 'i'];
+type FileRecord = ArticleRecord | OtherRecord;
 
-interface IndexFile {
+/**
+ * The file is lines of JSON: this header, the names table, the meta table,
+ * then one record a file. It is parsed a batch of lines at a time, so the
+ * whole index never exists at once as one string and one parsed tree beside
+ * the articles made from it.
+ */
+interface IndexHeader {
   version: number;
   root: string;
   /** Zone-less dates were read in this zone; another zone reads them differently. */
   zone: string;
-  names: string[];
-  metas: Array<Record<string, unknown>>;
-  files: Array<ArticleRecord | OtherRecord>;
+  /** How many records follow: an index cut short is not trusted. */
+  files: number;
 }
+
+/** Records parsed together: few enough that their parsed tree dies young. */
+const BATCH = 1000;
 
 /**
  * The parsed fields of every file of a folder, with each file's size and
@@ -51,7 +60,7 @@ export class IndexCache {
   private file(root: string): string {
     return path.join(
       this.folder,
-      `${createHash('sha256').update(root).digest('hex').slice(0, 24)}.json`,
+      `${createHash('sha256').update(root).digest('hex').slice(0, 24)}.jsonl`,
     );
   }
 
@@ -64,17 +73,30 @@ export class IndexCache {
    * first screen while the whole index is still being read.
    */
   readNewest(root: string): Article[] | null {
-    const entries = this.readFile(this.file(root).replace(/\.json$/, '.newest.json'), root);
+    const entries = this.readFile(this.file(root).replace(/\.jsonl$/, '.newest.jsonl'), root);
     if (!entries) return null;
     return [...entries.values()].flatMap((entry) => ('article' in entry ? [entry.article] : []));
   }
 
   private readFile(file: string, root: string): Map<string, IndexEntry> | null {
     try {
-      const index = JSON.parse(readFileSync(file, 'utf8')) as IndexFile;
-      if (index?.version !== INDEX_VERSION || index.root !== root || index.zone !== currentZone())
+      const lines = new LineReader(readFileSync(file));
+      const header = JSON.parse(lines.next(1)[0] ?? 'null') as IndexHeader | null;
+      if (
+        header?.version !== INDEX_VERSION ||
+        header.root !== root ||
+        header.zone !== currentZone() ||
+        typeof header.files !== 'number'
+      )
         return null;
-      return decode(root, index);
+      const [names, metas] = lines.next(2).map((line) => JSON.parse(line) as unknown);
+      if (!Array.isArray(names) || !Array.isArray(metas)) return null;
+      const entries = new Map<string, IndexEntry>();
+      for (let batch = lines.next(BATCH); batch.length > 0; batch = lines.next(BATCH)) {
+        // JSON strings hold no raw newline, so the lines are elements of one array.
+        decode(root, names, metas, JSON.parse(`[${batch.join(',')}]`) as unknown[], entries);
+      }
+      return entries.size === header.files ? entries : null;
     } catch {
       return null;
     }
@@ -87,16 +109,13 @@ export class IndexCache {
     newest: readonly Article[] = [],
   ): void {
     try {
-      writeFileAtomic(this.file(root), JSON.stringify(encode(root, entries)));
+      writeFileAtomic(this.file(root), encode(root, entries));
       const first = new Map<string, IndexEntry>();
       for (const article of newest) {
         const entry = entries.get(article.path);
         if (entry) first.set(article.path, entry);
       }
-      writeFileAtomic(
-        this.file(root).replace(/\.json$/, '.newest.json'),
-        JSON.stringify(encode(root, first)),
-      );
+      writeFileAtomic(this.file(root).replace(/\.jsonl$/, '.newest.jsonl'), encode(root, first));
     } catch {
       // Read-only or full: the next run reads the files again.
     }
@@ -107,7 +126,7 @@ function currentZone(): string {
   return process.env.TZ || Intl.DateTimeFormat().resolvedOptions().timeZone;
 }
 
-function encode(root: string, entries: ReadonlyMap<string, IndexEntry>): IndexFile {
+function encode(root: string, entries: ReadonlyMap<string, IndexEntry>): string {
   const names: string[] = [];
   const nameIndex = new Map<string, number>();
   const name = (value: string) => {
@@ -120,11 +139,12 @@ function encode(root: string, entries: ReadonlyMap<string, IndexEntry>): IndexFi
   };
   const metas: Array<Record<string, unknown>> = [];
   const metaIndex = new Map<Record<string, unknown>, number>();
-  const files: IndexFile['files'] = [];
+  const files: string[] = [];
   for (const [relative, entry] of entries) {
     const { size, mtimeMs } = entry.stamp;
-    if ('problem' in entry) files.push([relative, size, mtimeMs, 'p', entry.problem.reason]);
-    else if ('ignored' in entry) files.push([relative, size, mtimeMs, 'i']);
+    let record: FileRecord;
+    if ('problem' in entry) record = [relative, size, mtimeMs, 'p', entry.problem.reason];
+    else if ('ignored' in entry) record = [relative, size, mtimeMs, 'i'];
     else {
       const a = entry.article;
       let meta = metaIndex.get(a.meta);
@@ -132,89 +152,107 @@ function encode(root: string, entries: ReadonlyMap<string, IndexEntry>): IndexFi
         meta = metas.push(a.meta) - 1;
         metaIndex.set(a.meta, meta);
       }
-      files.push([
+      record = [
         relative, size, mtimeMs, 'a', a.title, a.date, a.dateFromFile ? 1 : 0, a.updated,
         a.categories.map((p) => p.map(name)), a.tags.map(name), a.author === null ? -1 : name(a.author),
         a.image, a.link, meta, a.problems, a.format === 'html' ? 1 : 0,
-      ]); // prettier-ignore
+      ]; // prettier-ignore
     }
+    files.push(JSON.stringify(record));
   }
-  return { version: INDEX_VERSION, root, zone: currentZone(), names, metas, files };
+  const header: IndexHeader = {
+    version: INDEX_VERSION,
+    root,
+    zone: currentZone(),
+    files: files.length,
+  };
+  return [JSON.stringify(header), JSON.stringify(names), JSON.stringify(metas), ...files, ''].join(
+    '\n',
+  );
 }
 
-/** The entries of a parsed index, or null at the first thing out of shape. */
-function decode(root: string, index: IndexFile): Map<string, IndexEntry> | null {
-  const { names, metas, files } = index;
-  if (!Array.isArray(names) || !Array.isArray(metas) || !Array.isArray(files)) return null;
+/** Adds the entries of parsed records; throws at the first thing out of shape. */
+function decode(
+  root: string,
+  names: unknown[],
+  metas: unknown[],
+  records: unknown[],
+  entries: Map<string, IndexEntry>,
+): void {
   const nameAt = (i: unknown): string => {
     const value = typeof i === 'number' ? names[i] : undefined;
-    if (typeof value !== 'string') throw new Error('bad name');
+    if (typeof value !== 'string') throw new OutOfShape();
     return value;
   };
-  const entries = new Map<string, IndexEntry>();
-  try {
-    for (const record of files) {
-      if (!Array.isArray(record)) return null;
-      const [relative, size, mtimeMs, kind] = record;
-      if (typeof relative !== 'string' || typeof size !== 'number' || typeof mtimeMs !== 'number')
-        return null;
-      const stamp = { size, mtimeMs };
-      if (kind === 'i') entries.set(relative, { stamp, ignored: true });
-      else if (kind === 'p' && typeof record[4] === 'string') {
-        entries.set(relative, { stamp, problem: { path: relative, reason: record[4] } });
-      } else if (kind === 'a' && record.length === 16) {
-        const [
-          ,
-          ,
-          ,
-          ,
+  for (const record of records) {
+    if (!Array.isArray(record)) throw new OutOfShape();
+    const [relative, size, mtimeMs, kind] = record as FileRecord;
+    if (typeof relative !== 'string' || typeof size !== 'number' || typeof mtimeMs !== 'number')
+      throw new OutOfShape();
+    const stamp = { size, mtimeMs };
+    if (kind === 'i') entries.set(relative, { stamp, ignored: true });
+    else if (kind === 'p' && typeof record[4] === 'string') {
+      entries.set(relative, { stamp, problem: { path: relative, reason: record[4] } });
+    } else if (kind === 'a' && record.length === 16) {
+      const [, , , , title, date, dateFromFile, updated, categories, tags, author, image, link,
+        meta, problems, format] = record as ArticleRecord; // prettier-ignore
+      const metaValue = metas[meta];
+      if (
+        typeof title !== 'string' ||
+        typeof date !== 'number' ||
+        !Array.isArray(categories) ||
+        !Array.isArray(tags) ||
+        !Array.isArray(problems) ||
+        (updated !== null && typeof updated !== 'number') ||
+        typeof metaValue !== 'object' ||
+        metaValue === null
+      )
+        throw new OutOfShape();
+      entries.set(relative, {
+        stamp,
+        article: {
+          path: relative,
+          absolutePath: path.join(root, ...relative.split('/')),
           title,
           date,
-          dateFromFile,
+          dateFromFile: dateFromFile === 1,
           updated,
-          categories,
-          tags,
-          author,
-          image,
-          link,
-          meta,
-          problems,
-          format,
-        ] = record as ArticleRecord;
-        if (
-          typeof title !== 'string' ||
-          typeof date !== 'number' ||
-          !Array.isArray(categories) ||
-          !Array.isArray(tags)
-        )
-          return null;
-        if (!Array.isArray(problems) || (updated !== null && typeof updated !== 'number'))
-          return null;
-        const metaValue = metas[meta];
-        if (typeof metaValue !== 'object' || metaValue === null) return null;
-        entries.set(relative, {
-          stamp,
-          article: {
-            path: relative,
-            absolutePath: path.join(root, ...relative.split('/')),
-            title,
-            date,
-            dateFromFile: dateFromFile === 1,
-            updated,
-            categories: shareValue(categories.map((p): CategoryPath => p.map(nameAt))),
-            tags: shareValue(tags.map(nameAt)),
-            author: author === -1 ? null : nameAt(author),
-            image: typeof image === 'string' ? image : null,
-            link: typeof link === 'string' ? link : null,
-            meta: metaValue,
-            problems: problems.length > 0 ? problems.map(String) : shareValue([]),
-            format: format === 1 ? 'html' : 'markdown',
-          },
-        });
-      } else return null;
-    }
-  } catch {
-    return null;
+          categories: shareValue(categories.map((p): CategoryPath => p.map(nameAt))),
+          tags: shareValue(tags.map(nameAt)),
+          author: author === -1 ? null : nameAt(author),
+          image: typeof image === 'string' ? image : null,
+          link: typeof link === 'string' ? link : null,
+          meta: metaValue as Record<string, unknown>,
+          problems: problems.length > 0 ? problems.map(String) : shareValue([]),
+          format: format === 1 ? 'html' : 'markdown',
+        },
+      });
+    } else throw new OutOfShape();
   }
-  return entries;
+}
+
+class OutOfShape extends Error {
+  constructor() {
+    super('index out of shape');
+  }
+}
+
+/** The lines of a file, a batch at a time, each batch decoded from bytes only when asked for. */
+class LineReader {
+  private at = 0;
+  constructor(private readonly bytes: Buffer) {}
+
+  next(count: number): string[] {
+    const start = this.at;
+    let end = start;
+    for (let n = 0; n < count && end < this.bytes.length; n++) {
+      const newline = this.bytes.indexOf(10, end);
+      end = newline === -1 ? this.bytes.length : newline + 1;
+    }
+    this.at = end;
+    if (end === start) return [];
+    const lines = this.bytes.toString('utf8', start, end).split('\n');
+    if (lines.at(-1) === '') lines.pop();
+    return lines;
+  }
 }
