@@ -1,5 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { readBodySync, searchableText } from '../corpus/body.js';
+import { bodyMask } from './body-mask.js';
 
 /**
  * A share of a body search: for each file, a bit for each text that its body
@@ -7,10 +7,5 @@ import { readBodySync, searchableText } from '../corpus/body.js';
  */
 const { paths, texts } = workerData as { paths: string[]; texts: string[] };
 const masks = new Uint32Array(paths.length);
-paths.forEach((absolutePath, i) => {
-  const body = searchableText(readBodySync({ absolutePath }));
-  texts.forEach((text, bit) => {
-    if (body.includes(text)) masks[i]! |= 1 << bit;
-  });
-});
+paths.forEach((absolutePath, i) => (masks[i] = bodyMask(absolutePath, texts)));
 parentPort!.postMessage(masks, [masks.buffer]);

@@ -2,11 +2,12 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Article } from '../corpus/article.js';
 import { readBodySync, searchableText } from '../corpus/body.js';
+import { bodyMask } from './body-mask.js';
 import { matchesQuery } from './match.js';
 import { needsBody, parseQuery, type SearchQuery } from './parse.js';
 
 /** How long a stretch of reading may hold the event loop before yielding. */
-const SLICE_MS = 12;
+const SLICE_MS = 5;
 
 /** Below this many bodies to read, starting threads costs more than it saves. */
 const THREADS_FROM = 4000;
@@ -44,6 +45,12 @@ async function searchHere(articles: Article[], query: SearchQuery): Promise<Arti
   return matched;
 }
 
+/**
+ * Bodies are searched for up to 32 distinct texts at once, a bit each; the
+ * first share is searched here, between other work, and each other share in
+ * a worker thread. Workers keep a small young generation: every body is
+ * garbage once searched, so a large one would only hold memory.
+ */
 async function searchInThreads(
   articles: Article[],
   query: SearchQuery,
@@ -57,16 +64,10 @@ async function searchInThreads(
     articles.slice(i * size, (i + 1) * size),
   );
   const answers = await Promise.all(
-    shares.map(
-      (share) =>
-        new Promise<Uint32Array>((resolve, reject) => {
-          const worker = new Worker(new URL('./search-worker.js', import.meta.url), {
-            workerData: { paths: share.map((article) => article.absolutePath), texts },
-          });
-          worker.once('message', resolve);
-          worker.once('error', reject);
-        }),
-    ),
+    shares.map((share, s) => {
+      const paths = share.map((article) => article.absolutePath);
+      return s === 0 ? masksHere(paths, texts) : masksInWorker(paths, texts);
+    }),
   );
   return shares.flatMap((share, s) =>
     share.filter((article, i) => {
@@ -78,4 +79,28 @@ async function searchInThreads(
       });
     }),
   );
+}
+
+async function masksHere(paths: string[], texts: string[]): Promise<Uint32Array> {
+  const masks = new Uint32Array(paths.length);
+  let sliceStart = Date.now();
+  for (let i = 0; i < paths.length; i++) {
+    masks[i] = bodyMask(paths[i]!, texts);
+    if (Date.now() - sliceStart >= SLICE_MS) {
+      await new Promise((resolve) => setImmediate(resolve));
+      sliceStart = Date.now();
+    }
+  }
+  return masks;
+}
+
+function masksInWorker(paths: string[], texts: string[]): Promise<Uint32Array> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./search-worker.js', import.meta.url), {
+      workerData: { paths, texts },
+      resourceLimits: { maxYoungGenerationSizeMb: 2 },
+    });
+    worker.once('message', resolve);
+    worker.once('error', reject);
+  });
 }
