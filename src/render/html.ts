@@ -102,6 +102,8 @@ class DocBuilder {
   private readonly frames: Frame[] = [{ kind: 'blocks', blocks: this.root }];
   private readonly elements: OpenElement[] = [];
   private inline: Span[] = [];
+  /** The span the last text went into, which more text of the same style may join. */
+  private lastText: Span | null = null;
   private style = 0;
   private href: string | undefined;
   private skipDepth = 0;
@@ -255,11 +257,26 @@ class DocBuilder {
     }
     const collapsed = text.replace(/[ \t\n\r\f]+/g, ' ');
     if (collapsed === '') return;
-    this.inline.push(
+    // The parser hands text over in pieces (at each entity): pieces of one style are one text, so a
+    // sequence written as entities (an emoji with a joiner) stays one character for wrapping.
+    const last = this.inline[this.inline.length - 1];
+    if (
+      last !== undefined &&
+      last === this.lastText &&
+      last.style === this.style &&
+      last.href === this.href
+    ) {
+      const more =
+        last.text.endsWith(' ') && collapsed.startsWith(' ') ? collapsed.slice(1) : collapsed;
+      this.lastText = { ...last, text: last.text + more };
+      this.inline[this.inline.length - 1] = this.lastText;
+      return;
+    }
+    this.lastText =
       this.href === undefined
         ? { text: collapsed, style: this.style }
-        : { text: collapsed, style: this.style, href: this.href },
-    );
+        : { text: collapsed, style: this.style, href: this.href };
+    this.inline.push(this.lastText);
   }
 
   finish(): Doc {
