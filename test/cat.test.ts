@@ -162,6 +162,16 @@ describe('broadsheet cat', () => {
     for (const line of result.stdout.split('\n'))
       expect(displayWidth(line)).toBeLessThanOrEqual(40);
   });
+  it('measures emoji written as entities as the one character each is', async () => {
+    const { default: stringWidth } = await import('string-width');
+    const emoji = '&#x1F469;&#x200D;&#x1F4BB; '.repeat(9);
+    const root = tempCorpus({ 'e.md': post('Entities', '2026-01-01', `<p>${emoji}</p>`) });
+    const result = await runCli(['cat', '--width', '11', path.join(root, 'e.md')]);
+    const body = result.stdout.split('\n').slice(3).filter(Boolean);
+    // Two columns each: four to a line of eleven (counted as four columns, two would fit).
+    expect(body).toEqual(['👩‍💻 👩‍💻 👩‍💻 👩‍💻', '👩‍💻 👩‍💻 👩‍💻 👩‍💻', '👩‍💻']);
+    for (const line of body) expect(stringWidth(line)).toBeLessThanOrEqual(11);
+  });
 });
 
 describe('the pipe commands', () => {
@@ -187,11 +197,29 @@ describe('the pipe commands', () => {
       readFileSync(log, 'utf8')
         .split('\n')
         .filter(Boolean)
-        .map((url) => url.split('/node_modules/').at(-1)!.split('/')[0]),
+        .map((line) => line.split('\t')[0]!.split('/node_modules/').at(-1)!.split('/')[0]),
     );
     expect(packages.has('meow')).toBe(true);
     expect(packages.has('htmlparser2')).toBe(true);
     for (const heavy of ['ink', 'react', 'react-reconciler', 'yoga-layout'])
       expect(packages.has(heavy), heavy).toBe(false);
+  });
+
+  it('load string-width only for text with emoji, joiners or marks to measure', async () => {
+    const { mkdtempSync, readFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { projectRoot } = await import('./helpers.js');
+    const hook = path.join(projectRoot, 'test/fixtures/report-imports.mjs');
+    const loads = (args: string[]) => {
+      const log = path.join(mkdtempSync(path.join(tmpdir(), 'broadsheet-imports-')), 'log');
+      const result = spawnSync(process.execPath, ['--import', hook, bin, ...args], {
+        env: { ...process.env, BROADSHEET_IMPORT_LOG: log },
+        encoding: 'utf8',
+      });
+      expect(result.status).toBe(0);
+      return readFileSync(log, 'utf8').includes('/node_modules/string-width/');
+    };
+    expect(loads(['cat', seed])).toBe(false);
+    expect(loads(['cat', '-d', demoCorpus, 'emoji-width.md'])).toBe(true);
   });
 });

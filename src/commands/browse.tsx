@@ -13,6 +13,7 @@ import type { PictureSettings } from '../ui/pictures.js';
 import { ReadingState } from '../state/reading.js';
 import type { Corpus } from '../corpus/article.js';
 import { firstScreenLines } from '../ui/first-screen.js';
+import { loadClusterWidths, prepareWidths } from '../text/width.js';
 
 /** `broadsheet [DIR]` on a terminal: the full-screen browser. */
 export async function browseCommand(invocation: Invocation): Promise<number> {
@@ -39,8 +40,13 @@ export async function browseCommand(invocation: Invocation): Promise<number> {
           writeRaw: (sequence) => process.stdout.write(sequence),
         };
   const restore = takeTerminal();
-  const initialCorpus = drawFirstScreen(root, invocation, reading);
-  const [{ render }, { App }] = await Promise.all([import('ink'), import('../ui/App.js')]);
+  const initialCorpus = await drawFirstScreen(root, invocation, reading);
+  // Ink measures text with string-width, so the app's own widths use it too at no cost.
+  const [{ render }, { App }] = await Promise.all([
+    import('ink'),
+    import('../ui/App.js'),
+    loadClusterWidths(),
+  ]);
   const { category, ...filter } = invocation.filter;
   const instance = render(
     <App
@@ -72,11 +78,11 @@ export async function browseCommand(invocation: Invocation): Promise<number> {
  * Ink has loaded; the app starts from the same articles, so its first frame
  * draws the same lines in place.
  */
-function drawFirstScreen(
+async function drawFirstScreen(
   root: string,
   invocation: Invocation,
   reading: ReadingState,
-): Corpus | null {
+): Promise<Corpus | null> {
   const filtered =
     invocation.search !== undefined ||
     Object.values(invocation.filter).some((value) => value !== undefined);
@@ -85,6 +91,7 @@ function drawFirstScreen(
   const articles = defaultIndex().readNewest(root);
   if (!articles || articles.length === 0) return null;
   const corpus: Corpus = { root, articles, problems: [] };
+  await prepareWidths(JSON.stringify(articles.slice(0, rows)));
   const lines = firstScreenLines(corpus, { columns, rows }, reading, Date.now());
   process.stdout.write(`\x1b[H${lines.join('\n')}\x1b[H`);
   return corpus;

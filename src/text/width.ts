@@ -1,5 +1,4 @@
 import { eastAsianWidth } from 'get-east-asian-width';
-import stringWidth from 'string-width';
 
 /** Text whose every UTF-16 unit is one column and one character: printable Latin without combining marks. */
 const ONE_COLUMN_EACH = /^[\x20-\x7e\u00a0-\u00ac\u00ae-\u02ff]*$/;
@@ -7,16 +6,33 @@ const ONE_COLUMN_EACH = /^[\x20-\x7e\u00a0-\u00ac\u00ae-\u02ff]*$/;
 /**
  * The one width function: terminal columns, with CJK and emoji two wide,
  * combining marks and zero-width joiners none, a ZWJ sequence one glyph.
- * Emoji, keycaps, Hangul jamo and spacing marks go to string-width; all other
- * text is the sum of its code points' East Asian widths, which is what
- * string-width computes for it too, without building its emoji tables.
+ * Emoji, keycaps, Hangul jamo and spacing marks go to string-width (once
+ * loaded: see `prepareWidths`); all other text is the sum of its code points'
+ * East Asian widths, which is what string-width computes for it too.
  */
 export function displayWidth(text: string): number {
   if (ONE_COLUMN_EACH.test(text)) return text.length;
-  if (NEEDS_CLUSTERS.test(text)) return stringWidth(text);
+  if (clusterWidth && NEEDS_CLUSTERS.test(text)) return clusterWidth(text);
   let width = 0;
   for (const character of text) width += codePointWidth(character);
   return width;
+}
+
+/**
+ * string-width, which measures grapheme clusters. Building its emoji tables
+ * and segmenter costs a tenth of `cat`'s start-up, and most articles have no
+ * character that needs it, so it is loaded only for text that does.
+ */
+let clusterWidth: ((text: string) => number) | undefined;
+
+/** Makes every width of `text` exact: loads string-width when the text needs clusters measured. */
+export async function prepareWidths(text: string): Promise<void> {
+  if (!clusterWidth && NEEDS_CLUSTERS.test(text)) await loadClusterWidths();
+}
+
+/** For a caller that has string-width loaded anyway (Ink measures with it). */
+export async function loadClusterWidths(): Promise<void> {
+  clusterWidth ??= (await import('string-width')).default;
 }
 
 const NEEDS_CLUSTERS =
@@ -35,11 +51,12 @@ function codePointWidth(character: string): number {
   return width;
 }
 
-const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+let segmenter: Intl.Segmenter | undefined;
 
 /** User-perceived characters: an emoji ZWJ sequence or a letter with its accents is one. */
 export function graphemes(text: string): string[] {
   if (ONE_COLUMN_EACH.test(text)) return text.split('');
+  segmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
   return Array.from(segmenter.segment(text), (s) => s.segment);
 }
 
