@@ -1,23 +1,34 @@
 // Whole-process cost of the pipe commands, against Node starting and doing
 // nothing, and against Node starting and importing just the packages the
-// command needs (the floor for any program built on them).
-import { readdirSync } from 'node:fs';
+// command imported in the same run (the floor for any program built on them).
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { medianCommand, report } from './lib.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = path.join(root, 'bin/broadsheet.js');
+const hook = path.join(root, 'test/fixtures/report-imports.mjs');
 const imports = (names) => names.map((name) => `await import('${name}');`).join(' ');
-const CAT_PACKAGES = [
-  'meow',
-  'js-yaml',
-  'entities/decode',
-  'htmlparser2',
-  'string-width',
-  'get-east-asian-width',
-];
-const LIST_PACKAGES = ['meow', 'js-yaml', 'entities/decode'];
+
+/** The packages our own code imports when running the command (specifiers as written). */
+function packagesImportedBy(args) {
+  const log = path.join(mkdtempSync(path.join(tmpdir(), 'broadsheet-imports-')), 'log');
+  spawnSync(process.execPath, ['--import', hook, bin, ...args], {
+    cwd: root,
+    env: { ...process.env, BROADSHEET_IMPORT_LOG: log },
+    stdio: 'ignore',
+  });
+  const direct = readFileSync(log, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => line.split('\t'))
+    .filter(([, , parent]) => !parent.includes('/node_modules/'))
+    .map(([, specifier]) => specifier);
+  return [...new Set(direct)];
+}
 
 export async function benchStartup(realCorpus) {
   const article = path.join(realCorpus, readdirSync(realCorpus).sort()[0]);
@@ -26,24 +37,17 @@ export async function benchStartup(realCorpus) {
   const bare = { name: "node -e ''", value: node(['-e', '']) };
   report("node -e '' (baseline)", bare.value, 'ms');
   const commands = [
-    { label: `cat ${path.basename(article)}`, args: ['cat', article], packages: CAT_PACKAGES },
-    {
-      label: `list ${path.basename(realCorpus)} (${readdirSync(realCorpus).length} files)`,
-      args: ['list', realCorpus],
-      packages: LIST_PACKAGES,
-    },
-  ];
-  for (const { label, args, packages } of commands) {
+    { label: `cat ${path.basename(article)}`, args: ['cat', article] },
+    { label: `list ${path.basename(realCorpus)} (${readdirSync(realCorpus).length} files)`, args: ['list', realCorpus] },
+  ]; // prettier-ignore
+  for (const { label, args } of commands) {
+    const packages = packagesImportedBy(args);
     const floor = {
       name: 'node + its imports',
       value: node(['--input-type=module', '-e', imports(packages)]),
     };
-    report(
-      `node importing ${packages.length} packages ${args[0]} needs (baseline)`,
-      floor.value,
-      'ms',
-      bare,
-    );
+    report(`node importing what ${args[0]} imports (baseline)`, floor.value, 'ms', bare);
+    console.log(`  (${packages.join(', ')})`);
     report(label, node([bin, ...args]), 'ms', floor);
   }
 }
