@@ -127,3 +127,25 @@ describe('body search over many articles', () => {
     }
   });
 });
+
+describe('the index in memory', () => {
+  it('gives the same article objects while its file is unchanged, and reads a changed file again', async () => {
+    const root = tempCorpus({ 'a.md': post('Alpha'), 'b.md': post('Beta') });
+    const folder = mkdtempSync(path.join(tmpdir(), 'broadsheet-index-'));
+    const index = new IndexCache(folder);
+    const first = await loadCorpus(root, { index });
+    const again = await loadCorpus(root, { index });
+    // Unchanged files keep their objects: a browser checking the folder again sees the same list.
+    expect(again.articles).toHaveLength(2);
+    again.articles.forEach((article, i) => expect(article).toBe(first.articles[i]));
+    // Another process rewrites the index: it is read from disk again, and agrees.
+    const other = new IndexCache(folder);
+    writeFileSync(path.join(root, 'c.md'), post('Charlie'));
+    await loadCorpus(root, { index: other });
+    const later = await loadCorpus(root, { index });
+    expect(titles(later)).toEqual(['Alpha', 'Beta', 'Charlie']);
+    expect(later.articles.find((a) => a.title === 'Alpha')).not.toBe(
+      first.articles.find((a) => a.title === 'Alpha'),
+    );
+  });
+});

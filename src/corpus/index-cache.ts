@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { writeFileAtomic } from '../state/atomic.js';
 import type { Article, CategoryPath, Problem } from './article.js';
@@ -55,6 +55,13 @@ const BATCH = 1000;
  * and rebuilt, never trusted.
  */
 export class IndexCache {
+  /**
+   * What this process last read or wrote, while the file is still that one: a
+   * folder checked again reads no index and keeps its article objects, so an
+   * unchanged list is the same list.
+   */
+  private last: { key: string; entries: ReadonlyMap<string, IndexEntry> } | null = null;
+
   constructor(private readonly folder: string) {}
 
   private file(root: string): string {
@@ -64,8 +71,13 @@ export class IndexCache {
     );
   }
 
-  read(root: string): Map<string, IndexEntry> | null {
-    return this.readFile(this.file(root), root);
+  read(root: string): ReadonlyMap<string, IndexEntry> | null {
+    const file = this.file(root);
+    const key = memoryKey(file);
+    if (key !== null && this.last?.key === key) return this.last.entries;
+    const entries = this.readFile(file, root);
+    this.last = key !== null && entries ? { key, entries } : null;
+    return entries;
   }
 
   /**
@@ -109,7 +121,10 @@ export class IndexCache {
     newest: readonly Article[] = [],
   ): void {
     try {
-      writeFileAtomic(this.file(root), encode(root, entries));
+      const file = this.file(root);
+      writeFileAtomic(file, encode(root, entries));
+      const key = memoryKey(file);
+      this.last = key === null ? null : { key, entries };
       const first = new Map<string, IndexEntry>();
       for (const article of newest) {
         const entry = entries.get(article.path);
@@ -119,6 +134,16 @@ export class IndexCache {
     } catch {
       // Read-only or full: the next run reads the files again.
     }
+  }
+}
+
+/** The file as it is now on disk, and the zone its dates are read in; null when it is not there. */
+function memoryKey(file: string): string | null {
+  try {
+    const { size, mtimeMs, ino } = statSync(file);
+    return `${file}:${size}:${mtimeMs}:${ino}:${currentZone()}`;
+  } catch {
+    return null;
   }
 }
 

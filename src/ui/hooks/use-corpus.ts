@@ -27,16 +27,16 @@ export function useCorpus(load: CorpusLoader, initial: Corpus | null = null): Co
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const generation = useRef(0);
-  const shown = useRef<string>('');
+  const shown = useRef<Corpus | null>(initial);
   const reload = useCallback(
     (quiet = false) => {
       const mine = ++generation.current;
       let lastUpdate = 0;
       if (!quiet) setProgress({ done: 0, total: 0 });
       const show = (next: Corpus) => {
-        const signature = signatureOf(next);
-        if (quiet && signature === shown.current) return;
-        shown.current = signature;
+        // The same list again (the index and the folder agree) is not drawn, filtered or grouped again.
+        if (shown.current && sameCorpus(shown.current, next)) return;
+        shown.current = next;
         setCorpus(next);
       };
       load(
@@ -77,11 +77,20 @@ export function useCorpus(load: CorpusLoader, initial: Corpus | null = null): Co
   return { corpus, progress, error, reload: () => reload() };
 }
 
-/** What would change the list: which articles, with which titles and dates, and which problems. */
-function signatureOf(corpus: Corpus): string {
-  let signature = `${corpus.articles.length}:${corpus.problems.length}`;
-  for (const article of corpus.articles)
-    signature += `\n${article.path}\t${article.date}\t${article.title}`;
-  for (const problem of corpus.problems) signature += `\n!${problem.path}\t${problem.reason}`;
-  return signature;
+/**
+ * True when the list would not change: the same articles (unchanged files
+ * keep their article objects from one reading to the next) and the same
+ * problems.
+ */
+function sameCorpus(a: Corpus, b: Corpus): boolean {
+  return (
+    a.root === b.root &&
+    a.articles.length === b.articles.length &&
+    a.problems.length === b.problems.length &&
+    a.articles.every((article, i) => article === b.articles[i]) &&
+    a.problems.every(
+      (problem, i) =>
+        problem.path === b.problems[i]!.path && problem.reason === b.problems[i]!.reason,
+    )
+  );
 }
