@@ -1,5 +1,5 @@
 import type { Article } from '../corpus/article.js';
-import { searchFields } from './match.js';
+import { labelsOf, type Labels } from './match.js';
 import type { SearchQuery, SearchTerm } from './parse.js';
 
 /** Some of a list's articles, by position, in list order; null stands for all of them. */
@@ -11,24 +11,25 @@ export interface Listing {
   dates: Float64Array;
 }
 
-type Field = 'title' | 'author' | 'cat' | 'tag' | 'all';
-
 /**
- * A list of articles held the way a filter reads it: each field lower-cased
- * once into an array of its own, and the dates in a typed array. A filter
- * keystroke over 100 000 articles then walks short strings in a row instead
- * of visiting 100 000 objects, and its answer is a typed array of positions
- * rather than an array of articles.
+ * A list of articles held the way a filter reads it: titles lower-cased once
+ * into an array of their own, the rest of each article's fields as one shared
+ * object for all articles filed alike (a feed's thousands of items share an
+ * author and categories), and the dates in a typed array. A filter keystroke
+ * over 100 000 articles then walks short strings in a row instead of visiting
+ * 100 000 objects, and its answer is a typed array of positions.
  */
 export class ArticleColumns {
   readonly dates: Float64Array;
-  private readonly text: Record<Field, string[]>;
+  private readonly titles: string[];
+  private readonly labels: Labels[];
+  private readonly shared = new LabelsCache();
   private built = 0;
 
   constructor(readonly articles: readonly Article[]) {
     this.dates = Float64Array.from(articles, (article) => article.date);
-    const column = () => new Array<string>(articles.length);
-    this.text = { title: column(), author: column(), cat: column(), tag: column(), all: column() };
+    this.titles = new Array<string>(articles.length);
+    this.labels = new Array<Labels>(articles.length);
   }
 
   /**
@@ -36,16 +37,13 @@ export class ArticleColumns {
    * work can be spread over idle moments; true once every article is done.
    */
   buildUntil(deadline: number): boolean {
-    const { articles, text } = this;
+    const { articles } = this;
     while (this.built < articles.length) {
       const end = Math.min(articles.length, this.built + 512);
       for (let i = this.built; i < end; i++) {
-        const fields = searchFields(articles[i]!);
-        text.title[i] = fields.title;
-        text.author[i] = fields.author;
-        text.cat[i] = fields.cat;
-        text.tag[i] = fields.tag;
-        text.all[i] = fields.all;
+        const article = articles[i]!;
+        this.titles[i] = article.title.toLowerCase();
+        this.labels[i] = this.shared.of(article);
       }
       this.built = end;
       if (performance.now() >= deadline) break;
@@ -81,19 +79,38 @@ export class ArticleColumns {
 
   private test(term: SearchTerm): (i: number) => boolean {
     const { negated } = term;
-    const { dates } = this;
+    const { dates, titles, labels } = this;
     switch (term.kind) {
       case 'after':
         return (i) => dates[i]! >= term.time !== negated;
       case 'before':
         return (i) => dates[i]! < term.time !== negated;
-      case 'field':
       case 'text': {
-        const column = this.text[term.kind === 'text' ? 'all' : term.field];
         const text = term.text;
-        return (i) => column[i]!.includes(text) !== negated;
+        return (i) => (titles[i]!.includes(text) || labels[i]!.rest.includes(text)) !== negated;
+      }
+      case 'field': {
+        const text = term.text;
+        if (term.field === 'title') return (i) => titles[i]!.includes(text) !== negated;
+        const field = term.field;
+        return (i) => labels[i]![field].includes(text) !== negated;
       }
     }
+  }
+}
+
+/** One `Labels` object for each author, categories and tags, by identity: repeated values are shared objects already. */
+class LabelsCache {
+  private readonly byAuthor = new Map<string | null, Map<unknown, Map<unknown, Labels>>>();
+
+  of(article: Article): Labels {
+    let byCategories = this.byAuthor.get(article.author);
+    if (!byCategories) this.byAuthor.set(article.author, (byCategories = new Map()));
+    let byTags = byCategories.get(article.categories);
+    if (!byTags) byCategories.set(article.categories, (byTags = new Map()));
+    let labels = byTags.get(article.tags);
+    if (!labels) byTags.set(article.tags, (labels = labelsOf(article)));
+    return labels;
   }
 }
 

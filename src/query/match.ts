@@ -31,8 +31,10 @@ export function matchesQuery(
         holds = (fields ??= searchFields(article))[term.field].includes(term.text);
         break;
       case 'text':
+        fields ??= searchFields(article);
         holds =
-          (fields ??= searchFields(article)).all.includes(term.text) ||
+          fields.title.includes(term.text) ||
+          fields.rest.includes(term.text) ||
           (bodyHas ? bodyHas(term.text) : (body?.includes(term.text) ?? false));
         break;
     }
@@ -41,25 +43,35 @@ export function matchesQuery(
   return true;
 }
 
-/** An article's fields lower-cased for matching, each list joined by a separator no query contains. */
-export interface SearchFields {
-  title: string;
+/**
+ * How an article is filed, lower-cased for matching: its author, categories
+ * and tags, each list joined by a separator no query contains, and all three
+ * together for a term that names no field.
+ */
+export interface Labels {
   author: string;
   cat: string;
   tag: string;
-  /** Every field, for a term that names none. */
-  all: string;
+  rest: string;
+}
+
+/** An article's fields lower-cased for matching. */
+export interface SearchFields extends Labels {
+  title: string;
 }
 
 const SEPARATOR = '\u0000';
 
 export function searchFields(article: Article): SearchFields {
-  const title = article.title.toLowerCase();
+  return { title: article.title.toLowerCase(), ...labelsOf(article) };
+}
+
+export function labelsOf(article: Pick<Article, 'author' | 'categories' | 'tags'>): Labels {
   const author = (article.author ?? '').toLowerCase();
   const cat = article.categories
     .map((path) => path.join('/'))
     .join(SEPARATOR)
     .toLowerCase();
   const tag = article.tags.join(SEPARATOR).toLowerCase();
-  return { title, author, cat, tag, all: [title, author, cat, tag].join(SEPARATOR) };
+  return { author, cat, tag, rest: [author, cat, tag].join(SEPARATOR) };
 }
