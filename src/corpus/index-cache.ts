@@ -4,16 +4,15 @@ import path from 'node:path';
 import { writeFileAtomic } from '../state/atomic.js';
 import type { Article, CategoryPath, Problem } from './article.js';
 import { shareValue } from './intern.js';
+import { joinPath } from './file-path.js';
 import type { FileStamp } from './read.js';
 
 /** Bumped whenever what is stored, or how fields are read, changes. */
 const INDEX_VERSION = 3;
 
 /** What the index remembers of one file: an article's fields, or why it was skipped, or that it is no article. */
-export type IndexEntry =
-  | { stamp: FileStamp; article: Article }
-  | { stamp: FileStamp; problem: Problem }
-  | { stamp: FileStamp; ignored: true };
+export type IndexEntry = FileStamp &
+  ({ article: Article } | { problem: Problem } | { ignored: true });
 
 /**
  * On disk, each file is one array and repeated names (categories, tags,
@@ -166,7 +165,7 @@ function encode(root: string, entries: ReadonlyMap<string, IndexEntry>): string 
   const metaIndex = new Map<Record<string, unknown>, number>();
   const files: string[] = [];
   for (const [relative, entry] of entries) {
-    const { size, mtimeMs } = entry.stamp;
+    const { size, mtimeMs } = entry;
     let record: FileRecord;
     if ('problem' in entry) record = [relative, size, mtimeMs, 'p', entry.problem.reason];
     else if ('ignored' in entry) record = [relative, size, mtimeMs, 'i'];
@@ -214,10 +213,9 @@ function decode(
     const [relative, size, mtimeMs, kind] = record as FileRecord;
     if (typeof relative !== 'string' || typeof size !== 'number' || typeof mtimeMs !== 'number')
       throw new OutOfShape();
-    const stamp = { size, mtimeMs };
-    if (kind === 'i') entries.set(relative, { stamp, ignored: true });
+    if (kind === 'i') entries.set(relative, { size, mtimeMs, ignored: true });
     else if (kind === 'p' && typeof record[4] === 'string') {
-      entries.set(relative, { stamp, problem: { path: relative, reason: record[4] } });
+      entries.set(relative, { size, mtimeMs, problem: { path: relative, reason: record[4] } });
     } else if (kind === 'a' && record.length === 16) {
       const [, , , , title, date, dateFromFile, updated, categories, tags, author, image, link,
         meta, problems, format] = record as ArticleRecord; // prettier-ignore
@@ -234,10 +232,11 @@ function decode(
       )
         throw new OutOfShape();
       entries.set(relative, {
-        stamp,
+        size,
+        mtimeMs,
         article: {
           path: relative,
-          absolutePath: path.join(root, ...relative.split('/')),
+          absolutePath: joinPath(root, relative),
           title,
           date,
           dateFromFile: dateFromFile === 1,

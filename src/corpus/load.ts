@@ -62,7 +62,7 @@ export async function loadCorpus(root: string, options: LoadOptions = {}): Promi
 function unchanged(file: string, entry: IndexEntry): boolean {
   try {
     const { size, mtimeMs } = statSync(file);
-    return size === entry.stamp.size && mtimeMs === entry.stamp.mtimeMs;
+    return size === entry.size && mtimeMs === entry.mtimeMs;
   } catch {
     return false;
   }
@@ -72,11 +72,11 @@ function readEntry(root: string, file: string): IndexEntry {
   const outcome = readArticleHead(root, file);
   switch (outcome.kind) {
     case 'article':
-      return { stamp: outcome.stamp, article: outcome.article };
+      return { ...outcome.stamp, article: outcome.article };
     case 'skipped':
-      return { stamp: stampOf(file), problem: outcome.problem };
+      return { ...stampOf(file), problem: outcome.problem };
     case 'ignored':
-      return { stamp: stampOf(file), ignored: true };
+      return { ...stampOf(file), ignored: true };
   }
 }
 

@@ -4,6 +4,7 @@ import { TextDecoder } from 'node:util';
 import type { Article, BodyFormat, Problem } from './article.js';
 import { normalizeArticle } from './fields.js';
 import { opensWithFrontMatter, parseFrontMatter } from './front-matter.js';
+import { joinPath } from './file-path.js';
 import { reason } from './scan.js';
 
 const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
@@ -166,7 +167,7 @@ function readArticle(root: string, absolutePath: string, limit: number): ReadOut
   );
   const article = normalizeArticle({
     path: relativePath,
-    absolutePath,
+    absolutePath: joinPath(root, relativePath),
     mtime: Math.floor(file.mtimeMs),
     data: frontMatter.data,
     body: frontMatter.body,

@@ -1,6 +1,7 @@
 import { opendir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Problem } from './article.js';
+import { joinPath } from './file-path.js';
 
 const ARTICLE_EXTENSIONS = new Set(['.md', '.markdown', '.html', '.htm', '.txt']);
 
@@ -37,7 +38,7 @@ export async function scanFolder(root: string): Promise<ScanResult> {
     try {
       for await (const entry of await opendir(folder)) {
         if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
-        const full = path.join(folder, entry.name);
+        const full = joinPath(folder, entry.name);
         let isDirectory = entry.isDirectory();
         let isFile = entry.isFile();
         if (entry.isSymbolicLink()) {
