@@ -7,6 +7,7 @@ import { plain, unmountAfterEach, until } from './frames.js';
 import { loadCorpus } from '../src/corpus/load.js';
 import { ReadingState } from '../src/state/reading.js';
 import { App, type Effects } from '../src/ui/App.js';
+import type { Corpus } from '../src/corpus/article.js';
 import { tempCorpus } from './helpers.js';
 
 const KEYS = { down: '\u001b[B', enter: '\r', escape: '\u001b', tab: '\t' };
@@ -212,5 +213,52 @@ describe('typing in a prompt', () => {
       'the filter kept and the article opened',
     );
     expect(frame()).toContain('Compilers and borrow checking');
+  });
+});
+
+describe('reading the folder again', () => {
+  it('keeps the list it has when the folder gives the same articles, and takes a changed one', async () => {
+    const { Text } = await import('ink');
+    const { useCorpus } = await import('../src/ui/hooks/use-corpus.js');
+    const { IndexCache } = await import('../src/corpus/index-cache.js');
+    const root = fixture();
+    const index = new IndexCache(mkdtempSync(path.join(tmpdir(), 'broadsheet-index-')));
+    const seen: unknown[] = [];
+    let reload = () => {};
+    let readings = 0;
+    const loaders = [true, false].map(
+      (withIndex) =>
+        async (
+          onProgress: (done: number, total: number) => void,
+          onIndexed?: (c: Corpus) => void,
+        ) => {
+          const index_ = withIndex ? index : null;
+          const corpus = await loadCorpus(root, { onProgress, onIndexed, index: index_ });
+          readings++;
+          return corpus;
+        },
+    );
+    function Probe({ withIndex }: { withIndex: boolean }) {
+      const state = useCorpus(loaders[withIndex ? 0 : 1]!);
+      reload = state.reload;
+      if (state.corpus && seen.at(-1) !== state.corpus) seen.push(state.corpus);
+      return <Text>{state.progress ? 'reading' : `${state.corpus?.articles.length ?? 0}`}</Text>;
+    }
+    for (const withIndex of [true, false]) {
+      seen.length = 0;
+      const app = render(<Probe withIndex={withIndex} />);
+      mounted.push(app);
+      readings = 0;
+      await until(() => readings === 1 && app.lastFrame() === '4', 'the first reading');
+      const first = seen.at(-1);
+      reload();
+      await until(() => readings === 2 && app.lastFrame() === '4', 'the second reading');
+      expect(seen.at(-1), `with index: ${withIndex}`).toBe(first);
+      app.unmount();
+    }
+    writeFileSync(path.join(root, 'new.md'), '---\ntitle: Fresh\ndate: 2026-11-26 11:00\n---\nnew');
+    const app = render(<Probe withIndex />);
+    mounted.push(app);
+    await until(() => app.lastFrame() === '5', 'the changed folder');
   });
 });

@@ -1,10 +1,13 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Corpus } from '../../corpus/article.js';
+import type { Article, Corpus } from '../../corpus/article.js';
 
-/** Reads the folder: progress as it goes, and what an index already knows before the folder is checked. */
+/**
+ * Reads the folder: progress as it goes, and, when asked (the first reading
+ * only), what an index already knows before the folder is checked.
+ */
 export type CorpusLoader = (
   onProgress: (done: number, total: number) => void,
-  onIndexed: (corpus: Corpus) => void,
+  onIndexed?: (corpus: Corpus) => void,
 ) => Promise<Corpus>;
 
 export interface CorpusState {
@@ -48,10 +51,13 @@ export function useCorpus(load: CorpusLoader, initial: Corpus | null = null): Co
             setProgress({ done, total });
           }
         },
-        // A warm start shows the indexed list at once, while the folder is checked against it.
-        (indexed) => {
-          if (!quiet && mine === generation.current) show(indexed);
-        },
+        // A warm start shows the indexed list at once, while the folder is checked against it; a list
+        // already on screen stays there until the folder has been read again.
+        mine === 1
+          ? (indexed) => {
+              if (mine === generation.current) show(indexed);
+            }
+          : undefined,
       ).then(
         (loaded) => {
           if (mine !== generation.current) return;
@@ -78,19 +84,29 @@ export function useCorpus(load: CorpusLoader, initial: Corpus | null = null): Co
 }
 
 /**
- * True when the list would not change: the same articles (unchanged files
- * keep their article objects from one reading to the next) and the same
- * problems.
+ * True when the list would not change: the same articles and the same
+ * problems. Unchanged files keep their article objects from one reading to
+ * the next while the index is in use; without it, the fields are compared.
  */
 function sameCorpus(a: Corpus, b: Corpus): boolean {
   return (
     a.root === b.root &&
     a.articles.length === b.articles.length &&
     a.problems.length === b.problems.length &&
-    a.articles.every((article, i) => article === b.articles[i]) &&
+    a.articles.every(
+      (article, i) => article === b.articles[i] || sameFields(article, b.articles[i]!),
+    ) &&
     a.problems.every(
       (problem, i) =>
         problem.path === b.problems[i]!.path && problem.reason === b.problems[i]!.reason,
     )
   );
+}
+
+function sameFields(a: Article, b: Article): boolean {
+  try {
+    return JSON.stringify(a) === JSON.stringify(b);
+  } catch {
+    return false;
+  }
 }
