@@ -48,6 +48,7 @@ function timeCli(args, { runs = 3, before = () => {}, env = {} } = {}) {
       throw new Error(`broadsheet ${args.join(' ')} exited ${result.status}`);
   }
   const rss = Math.max(...readFileSync(log, 'utf8').trim().split('\n').map(Number)) / 1024;
+  rmSync(path.dirname(log), { recursive: true, force: true });
   return { ms: median(times), rss };
 }
 
@@ -106,5 +107,54 @@ export async function benchScale(count) {
     app.unmount();
   }
   report('browser: mount → first list frame (warm index)', median(firstFrames), 'ms');
+
+  const terminal = inTerminal(corpus, count, env);
+  if (terminal) {
+    report('browser in tmux: start → first screen (warm)', terminal.first, 'ms');
+    report(`browser in tmux: start → whole list, peak ${terminal.rss.toFixed(0)} MB`, terminal.loaded, 'ms');
+  } // prettier-ignore
   rmSync(cache, { recursive: true, force: true });
+}
+
+/**
+ * The browser as a person starts it: a real terminal (tmux, 100×30), the
+ * screen read until the status line counts articles (the first screen) and
+ * until it counts all of them with nothing left to read (the whole list);
+ * then `q`. Medians of 3 runs and the largest peak RSS; null without tmux.
+ */
+function inTerminal(corpus, count, env) {
+  const socket = `broadsheet-bench-${process.pid}`;
+  const tmux = (...args) =>
+    spawnSync('tmux', ['-L', socket, '-f', '/dev/null', ...args], { encoding: 'utf8' });
+  if (tmux('-V').status !== 0) return null;
+  const log = path.join(mkdtempSync(path.join(tmpdir(), 'broadsheet-rss-')), 'rss');
+  const state = mkdtempSync(path.join(tmpdir(), 'broadsheet-bench-state-'));
+  const variables = { ...env, XDG_STATE_HOME: state, BROADSHEET_RSS_LOG: log };
+  const command = [
+    'env',
+    ...Object.entries(variables).map(([key, value]) => `${key}=${value}`),
+    process.execPath, '--import', rssHook, bin, corpus,
+  ].map((word) => `'${word}'`).join(' '); // prettier-ignore
+  const firsts = [];
+  const loads = [];
+  for (let run = 0; run < 3; run++) {
+    const start = performance.now();
+    tmux('new-session', '-d', '-s', 'bench', '-x', '100', '-y', '30', command);
+    let first = 0;
+    for (;;) {
+      const status = tmux('capture-pane', '-p', '-t', 'bench').stdout.trimEnd().split('\n').at(-1) ?? '';
+      if (!first && / articles/.test(status)) first = performance.now() - start;
+      if (status.includes(`${count} articles`) && !status.includes('Reading')) break;
+      if (performance.now() - start > 120_000) throw new Error(`no list in tmux: ${status}`);
+    } // prettier-ignore
+    loads.push(performance.now() - start);
+    firsts.push(first);
+    tmux('send-keys', '-t', 'bench', 'q');
+    while (tmux('has-session', '-t', 'bench').status === 0) spawnSync('sleep', ['0.02']);
+  }
+  tmux('kill-server');
+  rmSync(state, { recursive: true, force: true });
+  const rss = Math.max(...readFileSync(log, 'utf8').trim().split('\n').map(Number)) / 1024;
+  rmSync(path.dirname(log), { recursive: true, force: true });
+  return { first: median(firsts), loaded: median(loads), rss };
 }

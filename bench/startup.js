@@ -2,7 +2,7 @@
 // nothing, and against Node starting and importing just the packages the
 // command imported in the same run (the floor for any program built on them).
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,7 +21,9 @@ function packagesImportedBy(args) {
     env: { ...process.env, BROADSHEET_IMPORT_LOG: log },
     stdio: 'ignore',
   });
-  const direct = readFileSync(log, 'utf8')
+  const lines = readFileSync(log, 'utf8');
+  rmSync(path.dirname(log), { recursive: true, force: true });
+  const direct = lines
     .split('\n')
     .filter(Boolean)
     .map((line) => line.split('\t'))

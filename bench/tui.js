@@ -9,7 +9,7 @@ import { createElement, useState } from 'react';
 import { ReadingState } from '../dist/state/reading.js';
 import { App } from '../dist/ui/App.js';
 import { median, report } from './lib.js';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -177,4 +177,5 @@ export async function benchPictures() {
     report(`${protocol}: holding j through the pictures (worst)`, held.worst, 'ms');
     app.unmount();
   }
+  rmSync(root, { recursive: true, force: true });
 }
