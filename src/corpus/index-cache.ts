@@ -150,7 +150,12 @@ function currentZone(): string {
   return process.env.TZ || Intl.DateTimeFormat().resolvedOptions().timeZone;
 }
 
-function encode(root: string, entries: ReadonlyMap<string, IndexEntry>): string {
+/**
+ * The index file's lines, a batch at a time: the tables of names and of
+ * leftover front matter first (every record refers to them), then the
+ * records. The whole file is never one string.
+ */
+function* encode(root: string, entries: ReadonlyMap<string, IndexEntry>): Generator<string> {
   const names: string[] = [];
   const nameIndex = new Map<string, number>();
   const name = (value: string) => {
@@ -163,36 +168,42 @@ function encode(root: string, entries: ReadonlyMap<string, IndexEntry>): string 
   };
   const metas: Array<Record<string, unknown>> = [];
   const metaIndex = new Map<Record<string, unknown>, number>();
-  const files: string[] = [];
-  for (const [relative, entry] of entries) {
-    const { size, mtimeMs } = entry;
-    let record: FileRecord;
-    if ('problem' in entry) record = [relative, size, mtimeMs, 'p', entry.problem.reason];
-    else if ('ignored' in entry) record = [relative, size, mtimeMs, 'i'];
-    else {
-      const a = entry.article;
-      let meta = metaIndex.get(a.meta);
-      if (meta === undefined) {
-        meta = metas.push(a.meta) - 1;
-        metaIndex.set(a.meta, meta);
-      }
-      record = [
-        relative, size, mtimeMs, 'a', a.title, a.date, a.dateFromFile ? 1 : 0, a.updated,
-        a.categories.map((p) => p.map(name)), a.tags.map(name), a.author === null ? -1 : name(a.author),
-        a.image, a.link, meta, a.problems, a.format === 'html' ? 1 : 0,
-      ]; // prettier-ignore
+  const meta = (value: Record<string, unknown>) => {
+    let index = metaIndex.get(value);
+    if (index === undefined) {
+      index = metas.push(value) - 1;
+      metaIndex.set(value, index);
     }
-    files.push(JSON.stringify(record));
-  }
+    return index;
+  };
+  const record = (relative: string, entry: IndexEntry): FileRecord => {
+    const { size, mtimeMs } = entry;
+    if ('problem' in entry) return [relative, size, mtimeMs, 'p', entry.problem.reason];
+    if ('ignored' in entry) return [relative, size, mtimeMs, 'i'];
+    const a = entry.article;
+    return [
+      relative, size, mtimeMs, 'a', a.title, a.date, a.dateFromFile ? 1 : 0, a.updated,
+      a.categories.map((p) => p.map(name)), a.tags.map(name), a.author === null ? -1 : name(a.author),
+      a.image, a.link, meta(a.meta), a.problems, a.format === 'html' ? 1 : 0,
+    ]; // prettier-ignore
+  };
+  for (const [relative, entry] of entries) record(relative, entry);
   const header: IndexHeader = {
     version: INDEX_VERSION,
     root,
     zone: currentZone(),
-    files: files.length,
+    files: entries.size,
   };
-  return [JSON.stringify(header), JSON.stringify(names), JSON.stringify(metas), ...files, ''].join(
-    '\n',
-  );
+  yield `${JSON.stringify(header)}\n${JSON.stringify(names)}\n${JSON.stringify(metas)}\n`;
+  let batch: string[] = [];
+  for (const [relative, entry] of entries) {
+    batch.push(JSON.stringify(record(relative, entry)));
+    if (batch.length === BATCH) {
+      yield `${batch.join('\n')}\n`;
+      batch = [];
+    }
+  }
+  if (batch.length > 0) yield `${batch.join('\n')}\n`;
 }
 
 /** Adds the entries of parsed records; throws at the first thing out of shape. */
