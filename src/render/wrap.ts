@@ -10,7 +10,11 @@ import type { Span } from './doc.js';
 
 const WIDE =
   /(?:[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{20000}-\u{3fffd}]|\p{Extended_Pictographic}(?:\ufe0f|\p{EMod})?(?:\u200d\p{Extended_Pictographic}(?:\ufe0f|\p{EMod})?)*|\p{RI}\p{RI})\p{M}*/u;
-const TOKEN = new RegExp(`( +)|(\\n)|(${WIDE.source})|((?:(?!${WIDE.source})[^ \\n])+)`, 'gu');
+const WIDE_CHARACTERS = new RegExp(WIDE.source, 'gu');
+/** Spaces, a line break, or a run of anything else (cut into words and wide characters after). */
+const RUN = /( +)|(\n)|([^ \n]+)/g;
+/** A run with no character that could be wide: most Latin text never needs the Unicode classes above. */
+const NARROW = /^[\x21-\x7e\u00a0-\u02ff]*$/;
 
 /** No line may start with these. */
 const NO_START = new Set([
@@ -31,21 +35,29 @@ interface Token {
 function tokenize(spans: Span[]): Token[] {
   const tokens: Token[] = [];
   for (const span of spans) {
-    TOKEN.lastIndex = 0;
-    for (const match of span.text.matchAll(TOKEN)) {
-      const [, spaces, lineBreak, wide, word] = match;
+    for (const [, spaces, lineBreak, run] of span.text.matchAll(RUN)) {
       if (spaces) tokens.push({ kind: 'space', text: spaces, width: spaces.length, span });
       else if (lineBreak) tokens.push({ kind: 'break', text: '', width: 0, span });
-      else if (wide) tokens.push({ kind: 'wide', text: wide, width: displayWidth(wide), span });
-      else if (word) {
-        // Break opportunities after hyphens inside a word: "well-known" → "well-", "known".
-        for (const part of word.split(/(?<=[^-]-)(?=[^-])/)) {
-          tokens.push({ kind: 'word', text: part, width: displayWidth(part), span });
+      else if (NARROW.test(run!)) pushWords(tokens, run!, span);
+      else {
+        // Each wide character (with its marks) is a token of its own; what lies between is words.
+        let at = 0;
+        for (const match of run!.matchAll(WIDE_CHARACTERS)) {
+          if (match.index > at) pushWords(tokens, run!.slice(at, match.index), span);
+          tokens.push({ kind: 'wide', text: match[0], width: displayWidth(match[0]), span });
+          at = match.index + match[0].length;
         }
+        if (at < run!.length) pushWords(tokens, run!.slice(at), span);
       }
     }
   }
   return tokens;
+}
+
+/** Break opportunities after hyphens inside a word: "well-known" → "well-", "known". */
+function pushWords(tokens: Token[], word: string, span: Span): void {
+  for (const part of word.split(/(?<=[^-]-)(?=[^-])/))
+    tokens.push({ kind: 'word', text: part, width: displayWidth(part), span });
 }
 
 /** May a line end after `before` and the next start with `after`, with no space between? */
