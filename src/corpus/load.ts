@@ -33,18 +33,20 @@ export async function loadCorpus(root: string, options: LoadOptions = {}): Promi
     if (newest) options.onIndexed({ root: absoluteRoot, articles: newest, problems: [] });
     await new Promise((resolve) => setImmediate(resolve));
   }
-  let indexed = options.index?.read(absoluteRoot) ?? null;
+  const indexed = options.index?.read(absoluteRoot) ?? null;
   if (indexed && options.onIndexed) options.onIndexed(corpusOf(absoluteRoot, indexed, []));
   const scan = await scanFolder(absoluteRoot);
-  const entries = new Map<string, IndexEntry>();
-  let changed = !indexed || indexed.size !== scan.files.length;
+  const relativeOf = (file: string) => path.relative(absoluteRoot, file).split(path.sep).join('/');
+  // Only files the index does not know as they are now are read and kept apart: an unchanged
+  // folder is the index itself, and no second map of it is made.
+  const fresh = new Map<string, IndexEntry>();
+  let unchangedCount = 0;
   let sliceStart = Date.now();
   for (const [i, file] of scan.files.entries()) {
-    const relative = path.relative(absoluteRoot, file).split(path.sep).join('/');
+    const relative = relativeOf(file);
     const known = indexed?.get(relative);
-    const entry = known && unchanged(file, known) ? known : readEntry(absoluteRoot, file);
-    if (entry !== known) changed = true;
-    if (entry) entries.set(relative, entry);
+    if (known && unchanged(file, known)) unchangedCount++;
+    else fresh.set(relative, readEntry(absoluteRoot, file));
     if (Date.now() - sliceStart >= SLICE_MS) {
       options.onProgress?.(i + 1, scan.files.length);
       await new Promise((resolve) => setImmediate(resolve));
@@ -52,11 +54,23 @@ export async function loadCorpus(root: string, options: LoadOptions = {}): Promi
     }
   }
   options.onProgress?.(scan.files.length, scan.files.length);
-  // What the index said is all in `entries` now; let it go before the corpus is built from them.
-  indexed = null;
+  const changed = !indexed || fresh.size > 0 || unchangedCount !== indexed.size;
+  const entries = changed ? merged(scan.files.map(relativeOf), fresh, indexed) : indexed!;
   const corpus = corpusOf(absoluteRoot, entries, scan.problems);
   if (changed) options.index?.write(absoluteRoot, entries, corpus.articles.slice(0, NEWEST));
   return corpus;
+}
+
+/** The entries of the files found, in the order found: each read again, or as the index knows it. */
+function merged(
+  paths: string[],
+  fresh: ReadonlyMap<string, IndexEntry>,
+  indexed: ReadonlyMap<string, IndexEntry> | null,
+): Map<string, IndexEntry> {
+  const entries = new Map<string, IndexEntry>();
+  for (const relative of paths)
+    entries.set(relative, fresh.get(relative) ?? indexed!.get(relative)!);
+  return entries;
 }
 
 function unchanged(file: string, entry: IndexEntry): boolean {

@@ -42,7 +42,9 @@ export class ArticleColumns {
       const end = Math.min(articles.length, this.built + 512);
       for (let i = this.built; i < end; i++) {
         const article = articles[i]!;
-        this.titles[i] = article.title.toLowerCase();
+        // A title with nothing to lower (Chinese, say) is kept as it is, not copied.
+        const title = article.title.toLowerCase();
+        this.titles[i] = title === article.title ? article.title : title;
         this.labels[i] = this.shared.of(article);
       }
       this.built = end;
