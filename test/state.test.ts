@@ -114,3 +114,21 @@ describe('reader state', () => {
     expect(state.readerTop).toBe(20);
   });
 });
+
+describe('the status line', () => {
+  it('counts articles in the singular and the plural, and what a filter left of them', async () => {
+    const { statusText } = await import('../src/ui/status.js');
+    const base = {
+      loading: null, screen: 'list', category: null, filter: '', problems: 0, title: '',
+      position: '', match: '', image: '', notice: null,
+    }; // prettier-ignore
+    expect(statusText({ ...base, count: 1, total: 1 }).left).toBe(' 1 article');
+    expect(statusText({ ...base, count: 0, total: 1, filter: 'x' }).left).toBe(
+      ' 0 of 1 article · filter: x',
+    );
+    expect(statusText({ ...base, count: 20000, total: 20000 }).left).toBe(' 20000 articles');
+    expect(statusText({ ...base, count: 3, total: 5, problems: 1 }).left).toBe(
+      ' 3 of 5 articles · 1 problem (!)',
+    );
+  });
+});

@@ -23,7 +23,10 @@ export function statusText(s: {
     parts.push(s.position, s.title);
     if (s.match) parts.push(`match ${s.match}`);
   } else {
-    parts.push(s.count === s.total ? `${s.total} articles` : `${s.count} of ${s.total} articles`);
+    const articles = `article${s.total === 1 ? '' : 's'}`;
+    parts.push(
+      s.count === s.total ? `${s.total} ${articles}` : `${s.count} of ${s.total} ${articles}`,
+    );
     if (s.category) parts.push(`in ${s.category}`);
     if (s.filter) parts.push(`filter: ${s.filter}`);
   }
