@@ -108,8 +108,18 @@ export async function benchScale(count) {
   }
   report('browser: mount → first list frame (warm index)', median(firstFrames), 'ms');
 
+  // The same on a folder of one article: what the browser's toolkit costs before any article.
+  const single = mkdtempSync(path.join(tmpdir(), 'broadsheet-bench-one-'));
+  writeFileSync(
+    path.join(single, 'one.md'),
+    '---\ntitle: One\ndate: 2026-01-01\n---\n<p>One.</p>\n',
+  );
+  timeCli(['list', single], { env, runs: 1 });
+  const one = inTerminal(single, 1, env);
+  rmSync(single, { recursive: true, force: true });
   const terminal = inTerminal(corpus, count, env);
-  if (terminal) {
+  if (terminal && one) {
+    report(`browser in tmux on one article, peak ${one.rss.toFixed(0)} MB (baseline)`, one.loaded, 'ms');
     report('browser in tmux: start → first screen (warm)', terminal.first, 'ms');
     report(`browser in tmux: start → whole list, peak ${terminal.rss.toFixed(0)} MB`, terminal.loaded, 'ms');
   } // prettier-ignore
@@ -143,8 +153,8 @@ function inTerminal(corpus, count, env) {
     let first = 0;
     for (;;) {
       const status = tmux('capture-pane', '-p', '-t', 'bench').stdout.trimEnd().split('\n').at(-1) ?? '';
-      if (!first && / articles/.test(status)) first = performance.now() - start;
-      if (status.includes(`${count} articles`) && !status.includes('Reading')) break;
+      if (!first && / articles?\b/.test(status)) first = performance.now() - start;
+      if (status.includes(`${count} article`) && !status.includes('Reading')) break;
       if (performance.now() - start > 120_000) throw new Error(`no list in tmux: ${status}`);
     } // prettier-ignore
     loads.push(performance.now() - start);
