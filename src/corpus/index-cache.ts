@@ -103,9 +103,16 @@ export class IndexCache {
       const [names, metas] = lines.next(2).map((line) => JSON.parse(line) as unknown);
       if (!Array.isArray(names) || !Array.isArray(metas)) return null;
       const entries = new Map<string, IndexEntry>();
+      // Categories and tags repeat from record to record as the same numbers: each is made once.
+      const made = new Map<string, unknown>();
+      const shared = <T>(key: string, make: () => T): T => {
+        if (!made.has(key)) made.set(key, shareValue(make()));
+        return made.get(key) as T;
+      };
       for (let batch = lines.next(BATCH); batch.length > 0; batch = lines.next(BATCH)) {
         // JSON strings hold no raw newline, so the lines are elements of one array.
-        decode(root, names, metas, JSON.parse(`[${batch.join(',')}]`) as unknown[], entries);
+        const records = JSON.parse(`[${batch.join(',')}]`) as unknown[];
+        decode(root, names, metas, records, entries, shared);
       }
       return entries.size === header.files ? entries : null;
     } catch {
@@ -213,6 +220,7 @@ function decode(
   metas: unknown[],
   records: unknown[],
   entries: Map<string, IndexEntry>,
+  shared: <T>(key: string, make: () => T) => T,
 ): void {
   const nameAt = (i: unknown): string => {
     const value = typeof i === 'number' ? names[i] : undefined;
@@ -252,8 +260,10 @@ function decode(
           date,
           dateFromFile: dateFromFile === 1,
           updated,
-          categories: shareValue(categories.map((p): CategoryPath => p.map(nameAt))),
-          tags: shareValue(tags.map(nameAt)),
+          categories: shared(`c${JSON.stringify(categories)}`, () =>
+            categories.map((p): CategoryPath => p.map(nameAt)),
+          ),
+          tags: shared(`t${JSON.stringify(tags)}`, () => tags.map(nameAt)),
           author: author === -1 ? null : nameAt(author),
           image: typeof image === 'string' ? image : null,
           link: typeof link === 'string' ? link : null,

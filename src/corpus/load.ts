@@ -36,7 +36,7 @@ export async function loadCorpus(root: string, options: LoadOptions = {}): Promi
   const indexed = options.index?.read(absoluteRoot) ?? null;
   if (indexed && options.onIndexed) options.onIndexed(corpusOf(absoluteRoot, indexed, []));
   const scan = await scanFolder(absoluteRoot);
-  const relativeOf = (file: string) => path.relative(absoluteRoot, file).split(path.sep).join('/');
+  const relativeOf = relativePathIn(absoluteRoot);
   // Only files the index does not know as they are now are read and kept apart: an unchanged
   // folder is the index itself, and no second map of it is made.
   const fresh = new Map<string, IndexEntry>();
@@ -61,6 +61,17 @@ export async function loadCorpus(root: string, options: LoadOptions = {}): Promi
   return corpus;
 }
 
+/** A file's path in the folder, `/`-separated; files found by the scan start with the folder's own path. */
+function relativePathIn(root: string): (file: string) => string {
+  const prefix = root.endsWith(path.sep) ? root : root + path.sep;
+  return (file) => {
+    const relative = file.startsWith(prefix)
+      ? file.slice(prefix.length)
+      : path.relative(root, file);
+    return path.sep === '/' ? relative : relative.split(path.sep).join('/');
+  };
+}
+
 /** The entries of the files found, in the order found: each read again, or as the index knows it. */
 function merged(
   paths: string[],
@@ -68,8 +79,13 @@ function merged(
   indexed: ReadonlyMap<string, IndexEntry> | null,
 ): Map<string, IndexEntry> {
   const entries = new Map<string, IndexEntry>();
-  for (const relative of paths)
-    entries.set(relative, fresh.get(relative) ?? indexed!.get(relative)!);
+  for (const relative of paths) {
+    const entry = fresh.get(relative) ?? indexed!.get(relative)!;
+    // Keyed by the entry's own path where it has one: `relative` is a slice of the scanned path.
+    const key =
+      'article' in entry ? entry.article.path : 'problem' in entry ? entry.problem.path : relative;
+    entries.set(key, entry);
+  }
   return entries;
 }
 
