@@ -44,8 +44,8 @@ interface IndexHeader {
   files: number;
 }
 
-/** Records parsed together: few enough that their parsed tree dies young. */
-const BATCH = 1000;
+/** Records parsed together: few enough that the text of a batch and its parsed tree are small objects that die young. */
+const BATCH = 200;
 
 /**
  * The parsed fields of every file of a folder, with each file's size and
