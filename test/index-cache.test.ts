@@ -149,3 +149,17 @@ describe('the index in memory', () => {
     );
   });
 });
+
+describe('a large index', () => {
+  it('is read back, batch after batch, as the corpus it was written from', async () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'broadsheet-large-'));
+    generateCorpus(root, 1100);
+    const folder = mkdtempSync(path.join(tmpdir(), 'broadsheet-index-'));
+    const cold = await loadCorpus(root, { index: new IndexCache(folder) });
+    // Another process, with nothing in memory: everything comes from the file.
+    const fromFile = new IndexCache(folder).read(path.resolve(root));
+    expect(fromFile?.size).toBe(cold.articles.length + cold.problems.length);
+    const warm = await loadCorpus(root, { index: new IndexCache(folder) });
+    expect(warm).toEqual(cold);
+  });
+});
