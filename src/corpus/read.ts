@@ -5,7 +5,6 @@ import type { Article, BodyFormat, Problem } from './article.js';
 import { normalizeArticle } from './fields.js';
 import { opensWithFrontMatter, parseFrontMatter } from './front-matter.js';
 import { joinPath } from './file-path.js';
-import { reason } from './scan.js';
 
 const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 const LOSSY_UTF8 = new TextDecoder('utf-8');
@@ -194,4 +193,19 @@ export function bodyFormat(extension: string, body: string): BodyFormat {
   )
     ? 'html'
     : 'markdown';
+}
+
+/** A short reason for a file-system error: `permission denied`, not a stack. */
+export function reason(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  const known: Record<string, string> = {
+    EACCES: 'permission denied',
+    EPERM: 'permission denied',
+    ENOENT: 'no such file or folder',
+    ELOOP: 'too many levels of symbolic links',
+    ENOTDIR: 'not a folder',
+    EISDIR: 'is a folder',
+  };
+  if (code && known[code]) return known[code];
+  return error instanceof Error ? error.message.split('\n')[0]! : String(error);
 }

@@ -2,6 +2,7 @@ import { opendir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Problem } from './article.js';
 import { joinPath } from './file-path.js';
+import { reason } from './read.js';
 
 const ARTICLE_EXTENSIONS = new Set(['.md', '.markdown', '.html', '.htm', '.txt']);
 
@@ -67,19 +68,4 @@ export async function scanFolder(root: string): Promise<ScanResult> {
 
 function isArticleName(name: string): boolean {
   return ARTICLE_EXTENSIONS.has(path.extname(name).toLowerCase());
-}
-
-/** A short reason for a file-system error: `permission denied`, not a stack. */
-export function reason(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  const known: Record<string, string> = {
-    EACCES: 'permission denied',
-    EPERM: 'permission denied',
-    ENOENT: 'no such file or folder',
-    ELOOP: 'too many levels of symbolic links',
-    ENOTDIR: 'not a folder',
-    EISDIR: 'is a folder',
-  };
-  if (code && known[code]) return known[code];
-  return error instanceof Error ? error.message.split('\n')[0]! : String(error);
 }

@@ -41,6 +41,9 @@ const ZERO_WIDTH = /^[\p{Mn}\p{Me}\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}]$
 const codePointWidths = new Map<string, number>();
 
 function codePointWidth(character: string): number {
+  // Most of a Chinese article: CJK Unified Ideographs, East Asian Wide throughout.
+  const code = character.charCodeAt(0);
+  if (code >= 0x4e00 && code <= 0x9fff) return 2;
   let width = codePointWidths.get(character);
   if (width === undefined) {
     width = ZERO_WIDTH.test(character)
