@@ -285,5 +285,18 @@ export function resolveFolder(given: string | undefined): string {
   for (const candidate of ['source/_posts', 'articles']) {
     if (existsSync(candidate) && statSync(candidate).isDirectory()) return path.resolve(candidate);
   }
-  return fileURLToPath(new URL('../articles', import.meta.url));
+  return demoArticles();
+}
+
+/** The demo articles shipped beside the package's own package.json, wherever the built code sits below it. */
+function demoArticles(): string {
+  let folder = new URL('.', import.meta.url);
+  for (;;) {
+    const articles = fileURLToPath(new URL('articles', folder));
+    if (existsSync(fileURLToPath(new URL('package.json', folder))) && existsSync(articles))
+      return articles;
+    const parent = new URL('..', folder);
+    if (parent.href === folder.href) return articles;
+    folder = parent;
+  }
 }

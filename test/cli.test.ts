@@ -237,13 +237,15 @@ describe('the package', () => {
     const [{ files }] = JSON.parse(result.stdout) as [{ files: Array<{ path: string }> }];
     const paths = files.map((file) => file.path);
     expect(paths).toContain('bin/broadsheet.js');
-    expect(paths).toContain('dist/cli.js');
-    expect(paths).toContain('dist/commands/browse.js');
+    // The bundled program only: the compiled modules beside it are what it is bundled from.
+    expect(paths).toContain('dist/bundle/cli.js');
+    expect(paths).toContain('dist/bundle/search-worker.js');
+    expect(paths.filter((p) => p.startsWith('dist/') && !p.startsWith('dist/bundle/'))).toEqual([]);
     expect(paths).toContain('articles/assets/quadrants.png');
     expect(
       paths.filter((p) => p.startsWith('articles/') && p.endsWith('.md')).length,
     ).toBeGreaterThanOrEqual(30);
-    expect(paths.filter((p) => /^(src|test|bench)\//.test(p))).toEqual([]);
+    expect(paths.filter((p) => /^(src|test|bench)\/|^build\.js$/.test(p))).toEqual([]);
     const manifest = JSON.parse(readFileSync(path.join(projectRoot, 'package.json'), 'utf8'));
     expect(manifest).toMatchObject({
       name: 'broadsheet',
