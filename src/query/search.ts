@@ -1,8 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Article } from '../corpus/article.js';
-import { readBodySync, searchableText } from '../corpus/body.js';
-import { bodyMask } from './body-mask.js';
+import { markTexts } from './body-texts.js';
 import { matchesQuery } from './match.js';
 import { needsBody, parseQuery, type SearchQuery } from './parse.js';
 
@@ -25,40 +24,25 @@ export async function searchArticles(articles: Article[], source: string): Promi
     matchesQuery(byFields, { article, body: undefined }),
   );
   if (!needsBody(query)) return candidates;
-  const threads = Math.min(availableParallelism(), 8);
-  if (candidates.length >= THREADS_FROM && threads > 1)
-    return searchInThreads(candidates, query, threads);
-  return searchHere(candidates, query);
-}
-
-async function searchHere(articles: Article[], query: SearchQuery): Promise<Article[]> {
-  const matched: Article[] = [];
-  let sliceStart = Date.now();
-  for (const article of articles) {
-    if (matchesQuery(query, { article, body: searchableText(readBodySync(article)) }))
-      matched.push(article);
-    if (Date.now() - sliceStart >= SLICE_MS) {
-      await new Promise((resolve) => setImmediate(resolve));
-      sliceStart = Date.now();
-    }
-  }
-  return matched;
+  const threads = candidates.length >= THREADS_FROM ? Math.min(availableParallelism(), 8) : 1;
+  return searchBodies(candidates, query, threads);
 }
 
 /**
- * Bodies are searched for up to 32 distinct texts at once, a bit each; the
- * first share is searched here, between other work, and each other share in
- * a worker thread. Workers keep a small young generation: every body is
- * garbage once searched, so a large one would only hold memory.
+ * The articles whose bodies complete the match, each body read once for every
+ * text term at a time. The first share is searched here, between other work,
+ * and each other share in a worker thread. Workers keep a small young
+ * generation: every body is garbage once searched, so a large one would only
+ * hold memory.
  */
-async function searchInThreads(
+async function searchBodies(
   articles: Article[],
   query: SearchQuery,
   threads: number,
 ): Promise<Article[]> {
   const texts = [
     ...new Set(query.terms.flatMap((term) => (term.kind === 'text' ? [term.text] : []))),
-  ].slice(0, 32);
+  ];
   const size = Math.ceil(articles.length / threads);
   const shares = Array.from({ length: threads }, (_, i) =>
     articles.slice(i * size, (i + 1) * size),
@@ -66,35 +50,34 @@ async function searchInThreads(
   const answers = await Promise.all(
     shares.map((share, s) => {
       const paths = share.map((article) => article.absolutePath);
-      return s === 0 ? masksHere(paths, texts) : masksInWorker(paths, texts);
+      return s === 0 ? flagsHere(paths, texts) : flagsInWorker(paths, texts);
     }),
   );
   return shares.flatMap((share, s) =>
-    share.filter((article, i) => {
-      const mask = answers[s]![i]!;
-      return matchesQuery(query, {
+    share.filter((article, i) =>
+      matchesQuery(query, {
         article,
         body: undefined,
-        bodyHas: (text) => (mask & (1 << texts.indexOf(text))) !== 0,
-      });
-    }),
+        bodyHas: (text) => answers[s]![i * texts.length + texts.indexOf(text)] === 1,
+      }),
+    ),
   );
 }
 
-async function masksHere(paths: string[], texts: string[]): Promise<Uint32Array> {
-  const masks = new Uint32Array(paths.length);
+async function flagsHere(paths: string[], texts: string[]): Promise<Uint8Array> {
+  const flags = new Uint8Array(paths.length * texts.length);
   let sliceStart = Date.now();
   for (let i = 0; i < paths.length; i++) {
-    masks[i] = bodyMask(paths[i]!, texts);
+    markTexts(paths[i]!, texts, flags, i * texts.length);
     if (Date.now() - sliceStart >= SLICE_MS) {
       await new Promise((resolve) => setImmediate(resolve));
       sliceStart = Date.now();
     }
   }
-  return masks;
+  return flags;
 }
 
-function masksInWorker(paths: string[], texts: string[]): Promise<Uint32Array> {
+function flagsInWorker(paths: string[], texts: string[]): Promise<Uint8Array> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./search-worker.js', import.meta.url), {
       workerData: { paths, texts },

@@ -1,0 +1,14 @@
+import { readBodySync, searchableText } from '../corpus/body.js';
+
+/** Whether the file's body holds each of the texts: 1 or 0 at `flags[at + k]` for `texts[k]`. */
+export function markTexts(
+  absolutePath: string,
+  texts: readonly string[],
+  flags: Uint8Array,
+  at: number,
+): void {
+  const body = searchableText(readBodySync({ absolutePath }));
+  texts.forEach((text, k) => {
+    flags[at + k] = body.includes(text) ? 1 : 0;
+  });
+}
