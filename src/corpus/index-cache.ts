@@ -163,26 +163,8 @@ function currentZone(): string {
  * records. The whole file is never one string.
  */
 function* encode(root: string, entries: ReadonlyMap<string, IndexEntry>): Generator<string> {
-  const names: string[] = [];
-  const nameIndex = new Map<string, number>();
-  const name = (value: string) => {
-    let index = nameIndex.get(value);
-    if (index === undefined) {
-      index = names.push(value) - 1;
-      nameIndex.set(value, index);
-    }
-    return index;
-  };
-  const metas: Array<Record<string, unknown>> = [];
-  const metaIndex = new Map<Record<string, unknown>, number>();
-  const meta = (value: Record<string, unknown>) => {
-    let index = metaIndex.get(value);
-    if (index === undefined) {
-      index = metas.push(value) - 1;
-      metaIndex.set(value, index);
-    }
-    return index;
-  };
+  const names = table<string>();
+  const metas = table<Record<string, unknown>>();
   const record = (relative: string, entry: IndexEntry): FileRecord => {
     const { size, mtimeMs } = entry;
     if ('problem' in entry) return [relative, size, mtimeMs, 'p', entry.problem.reason];
@@ -190,10 +172,12 @@ function* encode(root: string, entries: ReadonlyMap<string, IndexEntry>): Genera
     const a = entry.article;
     return [
       relative, size, mtimeMs, 'a', a.title, a.date, a.dateFromFile ? 1 : 0, a.updated,
-      a.categories.map((p) => p.map(name)), a.tags.map(name), a.author === null ? -1 : name(a.author),
-      a.image, a.link, meta(a.meta), a.problems, a.format === 'html' ? 1 : 0,
+      a.categories.map((p) => p.map(names.number)), a.tags.map(names.number),
+      a.author === null ? -1 : names.number(a.author), a.image, a.link, metas.number(a.meta), a.problems,
+      a.format === 'html' ? 1 : 0,
     ]; // prettier-ignore
   };
+  // A first pass numbers every name and meta, so the tables can come first; the second gets the same numbers.
   for (const [relative, entry] of entries) record(relative, entry);
   const header: IndexHeader = {
     version: INDEX_VERSION,
@@ -201,7 +185,7 @@ function* encode(root: string, entries: ReadonlyMap<string, IndexEntry>): Genera
     zone: currentZone(),
     files: entries.size,
   };
-  yield `${JSON.stringify(header)}\n${JSON.stringify(names)}\n${JSON.stringify(metas)}\n`;
+  yield `${JSON.stringify(header)}\n${JSON.stringify(names.values)}\n${JSON.stringify(metas.values)}\n`;
   let batch: string[] = [];
   for (const [relative, entry] of entries) {
     batch.push(JSON.stringify(record(relative, entry)));
@@ -211,6 +195,21 @@ function* encode(root: string, entries: ReadonlyMap<string, IndexEntry>): Genera
     }
   }
   if (batch.length > 0) yield `${batch.join('\n')}\n`;
+}
+
+/** Values numbered in the order first met, each once: the tables records refer to by number. */
+function table<T>(): { values: T[]; number: (value: T) => number } {
+  const values: T[] = [];
+  const numbers = new Map<T, number>();
+  const number = (value: T) => {
+    let n = numbers.get(value);
+    if (n === undefined) {
+      n = values.push(value) - 1;
+      numbers.set(value, n);
+    }
+    return n;
+  };
+  return { values, number };
 }
 
 /** Adds the entries of parsed records; throws at the first thing out of shape. */

@@ -8,9 +8,9 @@ import type { Span } from './doc.js';
  * the line is split.
  */
 
-const WIDE =
-  /(?:[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{20000}-\u{3fffd}]|\p{Extended_Pictographic}(?:\ufe0f|\p{EMod})?(?:\u200d\p{Extended_Pictographic}(?:\ufe0f|\p{EMod})?)*|\p{RI}\p{RI})\p{M}*/u;
-const WIDE_CHARACTERS = new RegExp(WIDE.source, 'gu');
+/** A wide character (CJK, an emoji sequence, a flag) with its marks. */
+const WIDE_CHARACTERS =
+  /(?:[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{20000}-\u{3fffd}]|\p{Extended_Pictographic}(?:\ufe0f|\p{EMod})?(?:\u200d\p{Extended_Pictographic}(?:\ufe0f|\p{EMod})?)*|\p{RI}\p{RI})\p{M}*/gu;
 /** Spaces, a line break, or a run of anything else (cut into words and wide characters after). */
 const RUN = /( +)|(\n)|([^ \n]+)/g;
 /** A run with no character that could be wide: most Latin text never needs the Unicode classes above. */
