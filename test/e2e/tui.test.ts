@@ -46,8 +46,9 @@ describe('the browser in a real terminal', () => {
   it('lists, opens, pages, moves on, filters, helps, resizes and quits cleanly', async () => {
     const tmux = start(100, 30);
     // The newest articles first, in date order.
+    // A frame can be caught half-written: wait for its rows and its status line.
     let screen = await tmux.waitFor(
-      (s) => s.some((line) => line.includes(head(articles[0]!))),
+      (s) => s.some((line) => line.includes(head(articles[0]!))) && / articles/.test(status(s)),
       'the list',
     );
     const rows = screen.join('\n');
