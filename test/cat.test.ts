@@ -3,9 +3,15 @@ import { readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { displayWidth } from '../src/text/width.js';
-import { bin, demoCorpus, realCorpus, runCli, tempCorpus } from './helpers.js';
+import {
+  bin,
+  demoCorpus,
+  fixtureCorpus,
+  fixtureSeed as seed,
+  runCli,
+  tempCorpus,
+} from './helpers.js';
 
-const seed = path.join(realCorpus, '000_50ca341c1918b689.txt');
 const post = (title: string, date: string, body: string) =>
   `---\ntitle: ${title}\ndate: ${date}\n---\n${body}\n`;
 
@@ -14,12 +20,15 @@ describe('broadsheet cat', () => {
     const result = await runCli(['cat', '--width', '60', seed]);
     expect(result.code).toBe(0);
     const lines = result.stdout.split('\n');
-    expect(lines[0]).toBe('中美元首视频会晤现场细节意味深长');
-    expect(lines[1]).toBe('2021-11-16 21:10 · 新媒体/ZAKER/source · ZAKER');
+    expect(lines[0]).toBe('港口新航线开通首日见闻');
+    expect(lines[1]).toBe('2021-11-16 21:10 · 新闻/晨报/source · 晨报');
     expect(lines[2]).toBe('');
     for (const line of lines) expect(displayWidth(line)).toBeLessThanOrEqual(60);
-    expect(result.stdout).toMatch(/^\[image: 61948711b15ec044a52f3240_1024\.jpg\]$/m);
-    expect(result.stdout).toMatch(/^\[1\] http:\/\/zkres1\.myzaker\.com\/202111\//m);
+    expect(result.stdout).toMatch(/^\[image: harbour_a_1024\.jpg\]$/m);
+    expect(result.stdout).toMatch(
+      /^\[1\] http:\/\/img\.example\.com\/202111\/harbour_a_1024\.jpg$/m,
+    );
+    expect(result.stdout).toMatch(/^\[3\] https:\/\/tickets\.example\.com\/harbour-line$/m);
     expect(result.stdout).not.toContain('cors.zfour');
     expect(result.stdout).not.toMatch(/<[a-z]+[ >]/);
     // eslint-disable-next-line no-control-regex
@@ -66,13 +75,13 @@ describe('broadsheet cat', () => {
   it('gives fields, text, links and images as JSON', async () => {
     const result = await runCli(['cat', '--json', seed]);
     const [article] = JSON.parse(result.stdout);
-    expect(article.title).toBe('中美元首视频会晤现场细节意味深长');
-    expect(article.text).toContain('历史上首次中美元首视频会晤举行。');
-    expect(article.images[0]).toEqual({
-      n: 1,
-      url: 'http://zkres1.myzaker.com/202111/61948711b15ec044a52f3240_1024.jpg',
-    });
-    expect(article.links).toEqual([]);
+    expect(article.title).toBe('港口新航线开通首日见闻');
+    expect(article.text).toContain('新航线开通首日，港口迎来了第一批乘客。');
+    expect(article.images).toEqual([
+      { n: 1, url: 'http://img.example.com/202111/harbour_a_1024.jpg' },
+      { n: 2, url: 'http://img.example.com/202111/harbour_b_1024.jpg' },
+    ]);
+    expect(article.links).toEqual([{ n: 3, url: 'https://tickets.example.com/harbour-line' }]);
     const ndjson = await runCli(['cat', '--ndjson', '-d', demoCorpus, 'weekly-links-48.md']);
     const record = JSON.parse(ndjson.stdout);
     expect(record.links[0]).toEqual({ n: 1, url: 'https://example.org/teletype' });
@@ -119,7 +128,7 @@ describe('broadsheet cat', () => {
       'bash',
       [
         '-c',
-        `set -o pipefail; "${process.execPath}" "${bin}" cat --all "${realCorpus}" 2>/dev/null | head -n 3`,
+        `set -o pipefail; "${process.execPath}" "${bin}" cat --all "${fixtureCorpus}" 2>/dev/null | head -n 3`,
       ],
       {
         encoding: 'utf8',
@@ -129,11 +138,17 @@ describe('broadsheet cat', () => {
     expect(result.stdout.split('\n')).toHaveLength(4);
   });
 
-  it('renders every real article with cat --all, exit 0', async () => {
-    const result = await runCli(['cat', '--all', '--width', '50', realCorpus]);
+  it('renders every fixture article with cat --all, exit 0, warnings on stderr', async () => {
+    const result = await runCli(['cat', '--all', '--width', '50', fixtureCorpus]);
     expect(result.code).toBe(0);
     const separators = result.stdout.split('\n').filter((line) => line === '─'.repeat(50));
-    expect(separators).toHaveLength(readdirSync(realCorpus).length - 1);
+    // Every file but the text file without front matter is an article.
+    expect(separators).toHaveLength(readdirSync(fixtureCorpus).length - 2);
+    expect(result.stderr.trimEnd().split('\n')).toEqual([
+      expect.stringMatching(/^broadsheet: warning: 002\.md: bad YAML/),
+      'broadsheet: warning: 003.md: unreadable date: Invalid Date',
+      'broadsheet: warning: 011.md: front matter has no closing ---',
+    ]);
   });
 
   it('renders huge and pathological bodies without a crash', async () => {
@@ -184,7 +199,7 @@ describe('the pipe commands', () => {
     for (const args of [
       ['cat', seed],
       ['cat', '-d', demoCorpus, 'about.md'],
-      ['list', realCorpus],
+      ['list', fixtureCorpus],
       ['categories', demoCorpus],
     ]) {
       const result = spawnSync(process.execPath, ['--import', hook, bin, ...args], {

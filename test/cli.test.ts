@@ -7,7 +7,7 @@ import {
   demoCorpus,
   folderSnapshot,
   projectRoot,
-  realCorpus,
+  fixtureCorpus,
   runCli,
   tempCorpus,
 } from './helpers.js';
@@ -31,11 +31,11 @@ describe('broadsheet list', () => {
     });
   });
 
-  it('lists every real article with its title, ISO date and category path as JSON', async () => {
-    const result = await runCli(['list', '--json', realCorpus]);
+  it('lists every article with its title, ISO date and category path as JSON', async () => {
+    const result = await runCli(['list', '--json', fixtureCorpus]);
     expect(result.code).toBe(0);
     const articles = JSON.parse(result.stdout) as Array<Record<string, unknown>>;
-    expect(articles).toHaveLength(readdirSync(realCorpus).length);
+    expect(articles).toHaveLength(readdirSync(fixtureCorpus).length - 1);
     for (const article of articles) {
       expect(Object.keys(article)).toEqual([
         'path', 'title', 'date', 'dateFromFile', 'updated', 'categories', 'tags', 'author', 'image', 'link', 'meta', 'problems',
@@ -45,9 +45,9 @@ describe('broadsheet list', () => {
     }
     const seed = articles.find((a) => String(a.path).startsWith('000_'))!;
     expect(seed).toMatchObject({
-      title: '中美元首视频会晤现场细节意味深长',
+      title: '港口新航线开通首日见闻',
       date: '2021-11-16T21:10:14.000Z',
-      categories: [['新媒体', 'ZAKER', 'source']],
+      categories: [['新闻', '晨报', 'source']],
       meta: { comments: false },
     });
   });

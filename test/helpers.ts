@@ -1,22 +1,37 @@
 import { afterEach, beforeEach } from 'vitest';
 import type { Article } from '../src/corpus/article.js';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const projectRoot = fileURLToPath(new URL('..', import.meta.url));
-export const realCorpus = path.resolve(projectRoot, '../shared/corpus/real');
 export const demoCorpus = path.join(projectRoot, 'articles');
+/** Articles of our own that carry every trait of the RSS-to-Hexo archives the tests rely on. */
+export const fixtureCorpus = path.join(projectRoot, 'test/fixtures/corpus');
+/** The seed-format article of the fixtures: a blank line before the front matter, RFC 2822 date, proxied lazy images. */
+export const fixtureSeed = path.join(fixtureCorpus, '000_4f1c2a9e7b3d5c60.txt');
+
+/**
+ * Real articles from public archives, beside the project where it is checked out
+ * with them (as in CI); the tests in test/real/ run over them only when they are there.
+ */
+export const realCorpus = path.resolve(projectRoot, '../shared/corpus/real');
+export const hasRealCorpus = existsSync(realCorpus);
+
+/** A temporary folder, inside the test run's own temporary folder (removed when the run ends). */
+export function tempFolder(prefix = 'broadsheet-'): string {
+  return mkdtempSync(path.join(tmpdir(), prefix));
+}
 export const bin = path.join(projectRoot, 'bin/broadsheet.js');
 
 /** The cache folder the command line uses in tests: its own, never the user's. */
-const testCache = mkdtempSync(path.join(tmpdir(), 'broadsheet-cache-'));
+const testCache = tempFolder('broadsheet-cache-');
 
 /** A fresh folder holding the given files (paths may contain folders). */
 export function tempCorpus(files: Record<string, string | Uint8Array>): string {
-  const root = mkdtempSync(path.join(tmpdir(), 'broadsheet-test-'));
+  const root = tempFolder('broadsheet-test-');
   for (const [name, content] of Object.entries(files)) {
     const full = path.join(root, name);
     mkdirSync(path.dirname(full), { recursive: true });
@@ -34,7 +49,12 @@ export interface CliResult {
 /** Runs the built command line with stdout and stderr as pipes. */
 export function runCli(
   args: string[],
-  options: { cwd?: string; env?: Record<string, string | undefined> } = {},
+  options: {
+    cwd?: string;
+    env?: Record<string, string | undefined>;
+    /** Run as this user and group id (a test run as root uses it to meet permissions). */
+    user?: number;
+  } = {},
 ): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const merged = {
@@ -52,6 +72,7 @@ export function runCli(
       cwd: options.cwd ?? projectRoot,
       env,
       stdio: ['ignore', 'pipe', 'pipe'],
+      ...(options.user === undefined ? {} : { uid: options.user, gid: options.user }),
     });
     let stdout = '';
     let stderr = '';

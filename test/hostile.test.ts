@@ -1,4 +1,5 @@
-import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { hostileArticles } from './fixtures/hostile.js';
@@ -86,13 +87,30 @@ describe('a folder of hostile articles', () => {
   });
 
   it('reports a folder that cannot be read and goes on', async () => {
-    const root = tempCorpus({ 'ok.md': '---\ntitle: Fine\n---\nbody' });
+    const root = tempCorpus({
+      'ok.md': '---\ntitle: Fine\n---\nbody',
+      'locked/hidden.md': '---\ntitle: Locked away\n---\n',
+      'sub/x.md': '---\ntitle: Inside\n---\n',
+    });
     symlinkSync(path.join(root, 'ok.md'), path.join(root, 'not-a-folder'));
-    mkdirSync(path.join(root, 'sub'));
-    writeFileSync(path.join(root, 'sub', 'x.md'), '---\ntitle: Inside\n---\n');
-    const result = await runCli(['list', root]);
+    chmodSync(path.join(root, 'locked'), 0o000);
+    // Root reads every folder whatever its mode: as root, the program runs as nobody, for whom
+    // every other folder on the way is opened.
+    const asRoot = process.getuid?.() === 0;
+    if (asRoot) {
+      for (let folder = root; folder !== path.dirname(tmpdir()); folder = path.dirname(folder))
+        chmodSync(folder, 0o755);
+      for (const file of ['ok.md', 'sub', 'sub/x.md'])
+        chmodSync(path.join(root, file), file === 'sub' ? 0o755 : 0o644);
+    }
+    const result = await runCli(['list', root], asRoot ? { user: 65534 } : {});
+    chmodSync(path.join(root, 'locked'), 0o755);
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain('Fine');
-    expect(result.stdout).toContain('Inside');
+    expect(result.stdout).toContain('\tFine\t');
+    expect(result.stdout).toContain('\tInside\t');
+    expect(result.stdout).not.toContain('Locked away');
+    expect(result.stderr).toBe(
+      'broadsheet: warning: locked: cannot read folder: permission denied\n',
+    );
   });
 });

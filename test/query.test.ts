@@ -169,8 +169,11 @@ describe('the narrowing filter', () => {
     const { narrowingFilter } = await import('../src/query/narrow.js');
     const { ArticleColumns } = await import('../src/query/columns.js');
     const { loadCorpus } = await import('../src/corpus/load.js');
-    const { realCorpus } = await import('./helpers.js');
-    const { articles } = await loadCorpus(realCorpus);
+    const { fixtureCorpus, demoCorpus } = await import('./helpers.js');
+    const articles = [
+      ...(await loadCorpus(fixtureCorpus)).articles,
+      ...(await loadCorpus(demoCorpus)).articles,
+    ];
     const key = fc.constantFrom(
       'z',
       'a',
@@ -187,8 +190,8 @@ describe('the narrowing filter', () => {
       'c',
       'g',
       '新',
-      '媒',
-      '体',
+      '闻',
+      '晨',
       '编',
       '程',
       'tag',
@@ -231,10 +234,10 @@ describe('article columns', () => {
     const { ArticleColumns } = await import('../src/query/columns.js');
     const { matchesFilter } = await import('../src/query/filter.js');
     const { loadCorpus } = await import('../src/corpus/load.js');
-    const { realCorpus } = await import('./helpers.js');
-    const { articles } = await loadCorpus(realCorpus);
+    const { fixtureCorpus } = await import('./helpers.js');
+    const { articles } = await loadCorpus(fixtureCorpus);
     // Many articles, so one stretch of building cannot finish them all.
-    const many = Array.from({ length: 40 }, () => articles).flat();
+    const many = Array.from({ length: 200 }, () => articles).flat();
     const columns = new ArticleColumns(many);
     expect(columns.buildUntil(0)).toBe(false);
     const category = many.find((a) => a.categories[0]?.length)!.categories[0]![0]!;

@@ -54,8 +54,7 @@ describe('ReadingState', () => {
     expect(state.save()).toMatch(/^could not save reading state/);
   });
 
-  it('lives in $XDG_STATE_HOME/broadsheet', () => {
-    if (process.platform !== 'linux') return;
+  it.skipIf(process.platform !== 'linux')('lives in $XDG_STATE_HOME/broadsheet', () => {
     expect(stateFolder({ XDG_STATE_HOME: '/x/state' })).toBe('/x/state/broadsheet');
     expect(stateFolder({})).toMatch(/\/\.local\/state\/broadsheet$/);
   });

@@ -67,13 +67,16 @@ describe('wrapSpans', () => {
 });
 
 describe('displayWidth', () => {
-  it('agrees with string-width on every line of the real corpus and on emoji, jamo and marks', async () => {
+  it('agrees with string-width on every line of the fixtures and demo articles, and on emoji, jamo and marks', async () => {
     const { default: stringWidth } = await import('string-width');
     const { readdirSync, readFileSync } = await import('node:fs');
-    const { realCorpus } = await import('./helpers.js');
-    const lines = readdirSync(realCorpus).flatMap((file) =>
-      readFileSync(`${realCorpus}/${file}`, 'utf8').split('\n'),
+    const { fixtureCorpus, demoCorpus } = await import('./helpers.js');
+    const lines = [fixtureCorpus, demoCorpus].flatMap((folder) =>
+      readdirSync(folder)
+        .filter((file) => /\.(md|txt|html)$/.test(file))
+        .flatMap((file) => readFileSync(`${folder}/${file}`, 'utf8').split('\n')),
     );
+    expect(lines.length).toBeGreaterThan(300);
     lines.push(
       '👩‍💻 flags 🇯🇵 keycap 1\u20e3 ok ✔️ 한국어 \u1100\u1161\u11a8 e\u0301 क्षि ｶﾞ',
       '\u200b\u00ad\ufeff',

@@ -1,0 +1,70 @@
+import { decodeHTML } from 'entities/decode';
+import { expect } from 'vitest';
+import type { Article } from '../src/corpus/article.js';
+import { readBody } from '../src/corpus/body.js';
+import { lineToAnsi } from '../src/render/ansi.js';
+import { articleLines, renderArticle } from '../src/render/article.js';
+import { toPlainText } from '../src/render/plain.js';
+import { displayWidth } from '../src/text/width.js';
+
+/**
+ * The characters a reader should find, taken from the HTML independently of
+ * the renderer: dropped elements removed, tags stripped, entities decoded,
+ * white space and control characters ignored. Counted, so that a table's
+ * cells read across lines still count.
+ */
+export function expectedCharacters(html: string): Map<string, number> {
+  const text = decodeHTML(
+    html
+      .replace(
+        /<(script|style|noscript|template|title|svg|math|select|textarea|object|iframe|video|audio)\b[\s\S]*?<\/\1\s*>/gi,
+        ' ',
+      )
+      .replace(/<!--[\s\S]*?-->/g, ' ')
+      .replace(/<[a-zA-Z/!][^>]*>/g, ' '),
+  );
+  return countCharacters(text);
+}
+
+export function countCharacters(text: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  // eslint-disable-next-line no-control-regex
+  for (const ch of text.replace(
+    /[\s\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\ufffd]/g,
+    '',
+  )) {
+    counts.set(ch, (counts.get(ch) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/** An HTML article rendered at `width`: within the width, no tags, no control byte, no double blank line, nothing lost. */
+export async function expectWellSet(article: Article, width: number): Promise<void> {
+  const body = await readBody(article);
+  const rendered = await renderArticle(article, body, width);
+  const lines = articleLines(rendered);
+  const plain = toPlainText(lines);
+  for (const line of plain.split('\n')) expect(displayWidth(line), line).toBeLessThanOrEqual(width);
+  // No markup left over: a tag in the text must be one the article wrote as text (`&lt;pre&gt;`).
+  const written = decodeHTML(body.replace(/<[a-zA-Z/!][^>]*>/g, ' '));
+  const tags = plain.match(
+    /<\/?(?:p|div|span|img|a|br|strong|em|ul|ol|li|h\d|table|tr|td|pre|code|iframe|video|figure|section)\b[^>]*>/gi,
+  );
+  for (const tag of tags ?? []) expect(written, `markup left in ${article.path}`).toContain(tag);
+  // eslint-disable-next-line no-control-regex
+  expect(plain).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+  expect(plain).not.toMatch(/\n\s*\n\s*\n/);
+  if (article.format === 'html') {
+    const found = countCharacters(plain);
+    const missing = [...expectedCharacters(body)].filter(([ch, n]) => (found.get(ch) ?? 0) < n);
+    expect(missing, `characters lost from ${article.path}`).toEqual([]);
+  }
+  const ansi = lines.map((line) => lineToAnsi(line, { hyperlinks: true })).join('\n');
+  const withoutOurs = ansi
+    // eslint-disable-next-line no-control-regex
+    .replace(/\u001b\[[0-9;]*m/g, '')
+    // eslint-disable-next-line no-control-regex
+    .replace(/\u001b\]8;;[^\u001b\u0007]*\u001b\\/g, '');
+  // eslint-disable-next-line no-control-regex
+  expect(withoutOurs).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+}
