@@ -1,3 +1,4 @@
+import { EventEmitter } from 'node:events';
 import process from 'node:process';
 import type { Invocation } from '../cli.js';
 import { resolveFolder } from '../cli.js';
@@ -5,7 +6,7 @@ import { loadCorpus } from '../corpus/load.js';
 import { defaultIndex } from './select.js';
 import path from 'node:path';
 import { ImageCache } from '../images/cache.js';
-import { chooseProtocol, colorDepth } from '../images/detect.js';
+import { askTerminal, chooseProtocol, colorDepth } from '../images/detect.js';
 import { fetchLimits } from '../images/fetch.js';
 import { createImageLoader } from '../images/load.js';
 import { cacheFolder, stateFolder } from '../state/paths.js';
@@ -22,9 +23,13 @@ export async function browseCommand(invocation: Invocation): Promise<number> {
   delete process.env.CI;
   delete process.env.CONTINUOUS_INTEGRATION;
   const { takeTerminal, terminalEffects } = await import('../ui/terminal.js');
+  // First of all: from here on every key is kept, and none is echoed over the screen.
+  const terminal = takeTerminal();
   const reading = ReadingState.inFolder(stateFolder());
-  // Asked before Ink reads the keyboard, so the terminal's answers are not taken for keys.
-  const { protocol, cell } = await chooseProtocol(invocation.images);
+  // The terminal's answers are taken out of the keys by their shape, however late they come.
+  const { protocol, cell } = await chooseProtocol(invocation.images, process.env, true, () =>
+    askTerminal(terminal.input, (query) => process.stdout.write(query)),
+  );
   const pictures: PictureSettings | null =
     protocol === 'none'
       ? null
@@ -39,7 +44,6 @@ export async function browseCommand(invocation: Invocation): Promise<number> {
           }),
           writeRaw: (sequence) => process.stdout.write(sequence),
         };
-  const restore = takeTerminal();
   const initialCorpus = await drawFirstScreen(root, invocation, reading);
   // Ink measures text with string-width, so the app's own widths use it too at no cost.
   const [{ render }, { App }] = await Promise.all([
@@ -48,8 +52,11 @@ export async function browseCommand(invocation: Invocation): Promise<number> {
     loadClusterWidths(),
   ]);
   const { category, ...filter } = invocation.filter;
+  const repaint = new EventEmitter();
+  terminal.onResume(() => repaint.emit('repaint'));
   const instance = render(
     <App
+      repaint={repaint}
       load={(onProgress, onIndexed) =>
         loadCorpus(root, { onProgress, onIndexed, index: defaultIndex() })
       }
@@ -62,13 +69,20 @@ export async function browseCommand(invocation: Invocation): Promise<number> {
     // Ink 6.8's incremental renderer starts each diff one row below the frame (its cursorUp leaves out the row
     // the trailing newline moved to), so skipped lines land in the wrong place and the status line doubles.
     // The standard renderer erases and redraws the frame, which the terminal shows as one synchronized update.
-    { exitOnCtrlC: false, patchConsole: false, incrementalRendering: false, maxFps: 60 },
+    {
+      // Ink reads keys from any stream that acts as a raw TTY does; this one holds every key since the start.
+      stdin: terminal.input as unknown as NodeJS.ReadStream,
+      exitOnCtrlC: false,
+      patchConsole: false,
+      incrementalRendering: false,
+      maxFps: 60,
+    },
   );
   try {
     await instance.waitUntilExit();
   } finally {
     // Before anything is printed: an error from the app must land on the user's screen, not the alternate one.
-    restore();
+    terminal.restore();
   }
   return 0;
 }

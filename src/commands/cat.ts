@@ -11,7 +11,7 @@ import { lineToAnsi } from '../render/ansi.js';
 import type { RenderedLine } from '../render/line.js';
 import { articleLines, renderArticle } from '../render/article.js';
 import { lineToPlain, toPlainText } from '../render/plain.js';
-import { chooseProtocol, colorDepth } from '../images/detect.js';
+import { askTerminal, chooseProtocol, colorDepth, type TerminalAnswers } from '../images/detect.js';
 import { sanitizeLine } from '../text/sanitize.js';
 
 interface Readable {
@@ -26,14 +26,22 @@ export async function catCommand(invocation: Invocation): Promise<number> {
   const width = invocation.width ?? defaultWidth();
   const format = invocation.format ?? (wantsColor(invocation.color) ? 'ansi' : 'plain');
   const hyperlinks = format === 'ansi' && supportsHyperlinks();
-  const pictures = invocation.output === 'tsv' ? await pictureDrawer(invocation, width) : null;
+  // Pictures only with colour: NO_COLOR and --no-color rule them out as --images none does.
+  const pictures =
+    invocation.output === 'tsv' && (format === 'ansi' || invocation.images !== 'auto')
+      ? pictureDrawer(invocation, width)
+      : null;
   if (invocation.output === 'json') await writeOut('[');
   for (const [i, readable] of readables.entries()) {
     const body = readable.body ?? (await readBody(readable.article));
     const rendered = await renderArticle(readable.article, body, width);
     if (invocation.output === 'tsv') {
       const lines = articleLines(rendered);
-      const drawn = pictures ? await pictures(lines) : new Map<RenderedLine, string>();
+      // The terminal is asked what it can draw only when there is a picture to draw.
+      const drawn =
+        pictures && lines.some((line) => line.image)
+          ? await pictures(lines)
+          : new Map<RenderedLine, string>();
       const text = lines
         .map(
           (line) =>
@@ -131,15 +139,34 @@ function isInside(file: string, folder: string): boolean {
 }
 
 /**
- * How `cat` draws pictures, or null for none: `--images` decides, `auto`
- * draws only on a terminal. Pictures are as wide as the text and at most
- * a screenful tall.
+ * How `cat` draws pictures: `--images` decides, `auto` draws only on a
+ * terminal, which is asked what it can draw the first time a picture comes.
+ * Pictures are as wide as the text and at most a screenful tall.
  */
-async function pictureDrawer(
+function pictureDrawer(
+  invocation: Invocation,
+  width: number,
+): (lines: readonly RenderedLine[]) => Promise<Map<RenderedLine, string>> {
+  let drawer: Promise<
+    ((lines: readonly RenderedLine[]) => Promise<Map<RenderedLine, string>>) | null
+  > | null = null;
+  return async (lines) => {
+    drawer ??= makeDrawer(invocation, width);
+    const draw = await drawer;
+    return draw ? draw(lines) : new Map();
+  };
+}
+
+async function makeDrawer(
   invocation: Invocation,
   width: number,
 ): Promise<((lines: readonly RenderedLine[]) => Promise<Map<RenderedLine, string>>) | null> {
-  const { protocol, cell } = await chooseProtocol(invocation.images);
+  const { protocol, cell } = await chooseProtocol(
+    invocation.images,
+    process.env,
+    Boolean(process.stdout.isTTY),
+    askOnce,
+  );
   if (protocol === 'none') return null;
   // Loaded only when pictures are drawn: the network modules cost start-up time.
   const [
@@ -163,4 +190,17 @@ async function pictureDrawer(
   const maxRows = process.stdout.isTTY ? Math.max(4, (process.stdout.rows || 24) - 2) : 24;
   const options = { maxColumns: width, maxRows, depth: colorDepth(process.env), cell };
   return (lines) => drawImageLines(lines, load, protocol, options);
+}
+
+/** The terminal's answers to one query, read in raw mode and given back cooked. */
+async function askOnce(): Promise<TerminalAnswers> {
+  if (!process.stdin.isTTY) return { kitty: false, sixel: false, cell: null };
+  const { TerminalInput } = await import('../terminal/input.js');
+  const input = new TerminalInput(process.stdin);
+  try {
+    return await askTerminal(input, (query) => process.stdout.write(query));
+  } finally {
+    input.close();
+    process.stdin.setRawMode(false);
+  }
 }

@@ -68,32 +68,34 @@ export function parseAnswers(text: string): TerminalAnswers {
 
 export const QUERY = '\x1b_Gi=31,s=1,v=1,a=q,t=d,f=24;AAAA\x1b\\\x1b[16t\x1b[c';
 
+/** Where the terminal's answers come in, taken apart from the keys. */
+export interface AnswerSource {
+  onAnswer(listener: (answer: string) => void): () => void;
+}
+
+/**
+ * Asks the terminal what it can draw and waits for its answers, for
+ * `timeoutMs` at most: the device attributes come last from every terminal
+ * that answers at all, so they end the wait.
+ */
 export function askTerminal(
+  source: AnswerSource,
+  write: (query: string) => void,
   timeoutMs = 200,
-  stdin: NodeJS.ReadStream = process.stdin,
-  stdout: NodeJS.WriteStream = process.stdout,
 ): Promise<TerminalAnswers> {
-  if (!stdin.isTTY || !stdout.isTTY)
-    return Promise.resolve({ kitty: false, sixel: false, cell: null });
   return new Promise((resolve) => {
     let received = '';
-    const wasRaw = stdin.isRaw;
     const finish = () => {
       clearTimeout(timer);
-      stdin.off('data', onData);
-      stdin.setRawMode(wasRaw);
-      stdin.pause();
+      stop();
       resolve(parseAnswers(received));
     };
-    const onData = (chunk: Buffer) => {
-      received += chunk.toString('latin1');
-      if (/\x1b\[\?[\d;]*c/.test(received)) finish();
-    };
+    const stop = source.onAnswer((answer) => {
+      received += answer;
+      if (/\x1b\[\?[\d;]*c/.test(answer)) finish();
+    });
     const timer = setTimeout(finish, timeoutMs);
-    stdin.setRawMode(true);
-    stdin.on('data', onData);
-    stdin.resume();
-    stdout.write(QUERY);
+    write(QUERY);
   });
 }
 
@@ -105,7 +107,7 @@ export async function chooseProtocol(
   flag: ImagesFlag,
   env: NodeJS.ProcessEnv = process.env,
   isTTY = Boolean(process.stdout.isTTY),
-  ask: () => Promise<TerminalAnswers> = () => askTerminal(),
+  ask: () => Promise<TerminalAnswers>,
 ): Promise<{ protocol: Protocol | 'none'; cell: CellSize }> {
   if (flag !== 'auto') return { protocol: flag, cell: DEFAULT_CELL };
   if (!isTTY) return { protocol: 'none', cell: DEFAULT_CELL };

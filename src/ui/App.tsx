@@ -1,3 +1,4 @@
+import type { EventEmitter } from 'node:events';
 import { Box, useApp, type Key } from 'ink';
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactElement } from 'react';
 import type { Article, Corpus } from '../corpus/article.js';
@@ -17,6 +18,7 @@ import { useArticleColumns } from './hooks/use-article-columns.js';
 import { useNarrowingFilter } from './hooks/use-narrowing-filter.js';
 import { useCorpus, type CorpusLoader } from './hooks/use-corpus.js';
 import { useKeypress } from './hooks/use-keypress.js';
+import { useRepaint } from './hooks/use-repaint.js';
 import { useFullPicture } from './hooks/use-full-picture.js';
 import { usePictures } from './hooks/use-pictures.js';
 import {
@@ -65,6 +67,8 @@ export interface AppProps {
   pictures?: PictureSettings | null;
   /** Articles already on screen before the app started (the first screen of a warm start). */
   initialCorpus?: Corpus | null;
+  /** Emits `repaint` when the screen was lost (after Ctrl+Z and `fg`) and must be drawn whole again. */
+  repaint?: EventEmitter;
 }
 
 /** Columns of reading text at most, for comfort. */
@@ -80,8 +84,10 @@ export function App({
   start,
   pictures = null,
   initialCorpus = null,
+  repaint,
 }: AppProps) {
   const { exit } = useApp();
+  const blank = useRepaint(repaint);
   const size = useTerminalSize(fixedSize);
   const { corpus, progress, error, reload } = useCorpus(load, initialCorpus);
   // The view state lives in a ref as well as in React: several keys can arrive in one read (a held
@@ -350,10 +356,6 @@ export function App({
     setNotice(null);
     const { s } = latest();
     if (s.prompt) return editPrompt(name, input);
-    if (!corpus) {
-      if (name === 'q') quit();
-      return;
-    }
     const context =
       s.screen === 'reader' || (s.returnTo === 'reader' && s.screen !== 'list')
         ? 'reader'
@@ -372,10 +374,13 @@ export function App({
     if (command) run(command);
   };
 
-  useKeypress(press);
+  // Keys typed before the list is there wait for it, in order; q and Ctrl+C quit at once.
+  useKeypress(press, corpus !== null, (name) => name === 'q' || name === 'ctrl+c');
 
   let content: ReactElement;
-  if (!corpus) {
+  if (blank) {
+    content = <Lines lines={fitHeight([], height)} />;
+  } else if (!corpus) {
     const message = error ? `Could not read the folder: ${error}` : 'Reading articles…';
     content = <Lines lines={fitHeight([paint(` ${message}`, { dim: !error })], height)} />;
   } else if (state.screen === 'help' || state.screen === 'problems') {

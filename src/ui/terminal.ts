@@ -1,26 +1,58 @@
 import { spawn } from 'node:child_process';
 import process from 'node:process';
 import type { Effects } from './App.js';
+import { TerminalInput } from '../terminal/input.js';
 
 const ENTER = '\x1b[?1049h\x1b[H\x1b[2J\x1b[?25l';
 const LEAVE = '\x1b[?25h\x1b[?1049l';
 
+/** The terminal as the browser holds it: its keys, and the one way to give it back. */
+export interface HeldTerminal {
+  /** Every key typed since the browser started, terminal answers taken out: what Ink reads. */
+  input: TerminalInput;
+  /** Gives the terminal back: main screen, cursor, cooked mode. Runs once, however the program ends. */
+  restore: () => void;
+  /** What to do after Ctrl+Z and `fg` have given the screen back: draw it all again. */
+  onResume: (redraw: () => void) => void;
+}
+
 /**
- * Takes the terminal for a full-screen app (alternate screen, cursor hidden)
- * and returns the one function that gives it back. That function runs however
- * the program ends — quit, Ctrl+C, SIGTERM, SIGHUP, an uncaught error — and
- * only once.
+ * Takes the terminal for a full-screen app, at once: raw mode with no echo and
+ * every key kept (so nothing typed while the first screen is drawn is lost or
+ * printed over it), the alternate screen, the cursor hidden. Ctrl+Z and
+ * SIGTSTP give it back and stop; `fg` takes it again and redraws. SIGTERM,
+ * SIGHUP, SIGINT, an uncaught error and exit all give it back.
  */
-export function takeTerminal(stdout: NodeJS.WriteStream = process.stdout): () => void {
+export function takeTerminal(
+  stdout: NodeJS.WriteStream = process.stdout,
+  stdin: NodeJS.ReadStream = process.stdin,
+): HeldTerminal {
   let restored = false;
+  let redraw = () => {};
+  const leave = () => {
+    stdin.setRawMode(false);
+    stdout.write(LEAVE);
+  };
+  const suspend = () => {
+    if (restored) return;
+    leave();
+    // Stops here until `fg`; SIGSTOP, since our own SIGTSTP handler is what called this.
+    process.kill(process.pid, 'SIGSTOP');
+    stdin.setRawMode(true);
+    stdout.write(ENTER);
+    redraw();
+  };
+  const input = new TerminalInput(stdin, suspend);
   const restore = () => {
     if (restored) return;
     restored = true;
-    if (process.stdin.isTTY) process.stdin.setRawMode?.(false);
-    stdout.write(LEAVE);
+    input.close();
+    leave();
+    quietCursorRestore();
   };
   stdout.write(ENTER);
   process.on('exit', restore);
+  process.on('SIGTSTP', suspend);
   for (const [signal, code] of [
     ['SIGTERM', 143],
     ['SIGHUP', 129],
@@ -43,7 +75,24 @@ export function takeTerminal(stdout: NodeJS.WriteStream = process.stdout): () =>
   };
   process.on('uncaughtException', crash);
   process.on('unhandledRejection', crash);
-  return restore;
+  return {
+    input,
+    restore,
+    onResume: (callback) => {
+      redraw = callback;
+    },
+  };
+}
+
+/**
+ * Ink hides the cursor through a module that, at exit, writes `ESC[?25h` to
+ * stderr whatever stderr is (a log file, a pipe). The cursor is shown again on
+ * the terminal by `restore`; that one write is dropped.
+ */
+function quietCursorRestore(): void {
+  const write = process.stderr.write.bind(process.stderr) as (...args: unknown[]) => boolean;
+  process.stderr.write = ((chunk: unknown, ...rest: unknown[]) =>
+    chunk === '\u001B[?25h' ? true : write(chunk, ...rest)) as typeof process.stderr.write;
 }
 
 /** Opening links in the browser ($BROWSER, else the platform's opener) and copying with OSC 52. */

@@ -68,6 +68,7 @@ export class TmuxSession {
     condition: (screen: string[]) => boolean,
     what: string,
     timeout = 10_000,
+    every = 50,
   ): Promise<string[]> {
     const deadline = Date.now() + timeout;
     for (;;) {
@@ -75,7 +76,7 @@ export class TmuxSession {
       if (condition(screen)) return screen;
       if (Date.now() > deadline)
         throw new Error(`timed out waiting for ${what}; the screen was:\n${screen.join('\n')}`);
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      await new Promise((resolve) => setTimeout(resolve, every));
     }
   }
 

@@ -1,6 +1,7 @@
 import { useInput, type Key } from 'ink';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { graphemes } from '../../text/width.js';
+import { keyName } from '../keymap.js';
 
 /** A key press with no modifier or special key: one typed character. */
 const PLAIN_KEY: Key = {
@@ -11,24 +12,30 @@ const PLAIN_KEY: Key = {
 
 /**
  * Calls `press` once for each key, one key a render, so each meets the state
- * the key before it left. Two things need mending for that:
+ * the key before it left. Keys wait in a queue, in order:
  *
- * - Ink's useInput re-subscribes in an effect after each render, so a key that
- *   arrives between a frame and that effect meets the previous render's
- *   handler; the newest handler is kept in a ref instead.
- * - Several keys can come in one read (a held key, a word and Enter typed
- *   fast) and Ink hands them over as one string; each character is made a key
- *   press of its own and they wait in a queue.
+ * - while `ready` is false (nothing to act on yet), except those `urgent`
+ *   names (quitting), which go at once;
+ * - when several come in one read (a held key, a word and Enter typed fast):
+ *   Ink hands them over as one string, and each character is a key press of
+ *   its own;
+ * - between a frame and the effect that subscribes the next handler: the
+ *   newest handler is kept in a ref.
  */
-export function useKeypress(press: (input: string, key: Key) => void): void {
-  const latest = useRef(press);
-  latest.current = press;
+export function useKeypress(
+  press: (input: string, key: Key) => void,
+  ready = true,
+  urgent: (name: string) => boolean = () => false,
+): void {
+  const latest = useRef({ press, ready, urgent });
+  latest.current = { press, ready, urgent };
   const queue = useRef<Array<[string, Key]>>([]);
   const [, setTick] = useState(0);
   const takeNext = useCallback(() => {
+    if (!latest.current.ready) return;
     const next = queue.current.shift();
     if (!next) return;
-    latest.current(...next);
+    latest.current.press(...next);
     // A key that changed nothing still needs a render to take the next one.
     if (queue.current.length > 0) setTick((tick) => tick + 1);
   }, []);
@@ -39,6 +46,7 @@ export function useKeypress(press: (input: string, key: Key) => void): void {
     useCallback(
       (input: string, key: Key) => {
         const idle = queue.current.length === 0;
+        const keys: Array<[string, Key]> = [];
         if (input.length > 1 && !key.ctrl && !key.meta && !key.escape) {
           for (const character of graphemes(input)) {
             const special =
@@ -47,10 +55,17 @@ export function useKeypress(press: (input: string, key: Key) => void): void {
                 : character === '\t'
                   ? { tab: true }
                   : {};
-            queue.current.push([character, { ...PLAIN_KEY, ...special }]);
+            keys.push([character, { ...PLAIN_KEY, ...special }]);
           }
         } else {
-          queue.current.push([input, key]);
+          keys.push([input, key]);
+        }
+        for (const entry of keys) {
+          if (!latest.current.ready && latest.current.urgent(keyName(...entry))) {
+            latest.current.press(...entry);
+            return;
+          }
+          queue.current.push(entry);
         }
         if (idle) takeNext();
       },
