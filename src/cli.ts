@@ -6,6 +6,8 @@ import meow from 'meow';
 import { parseDate } from './corpus/dates.js';
 import type { ArticleFilter } from './query/filter.js';
 import { endQuietlyOnClosedPipe, NotFoundError, UsageError } from './pipe/output.js';
+import { colorAllowed, isUnicodeLocale, setOutputProfile } from './text/profile.js';
+import { sanitizeLine } from './text/sanitize.js';
 
 const HELP = `
   Usage
@@ -111,6 +113,10 @@ export async function main(argv: string[]): Promise<number> {
   }
   try {
     const invocation = readInvocation(cli.input, cli.flags, argv);
+    setOutputProfile({
+      color: colorAllowed(invocation.color, process.env),
+      unicode: isUnicodeLocale(process.env),
+    });
     return await run(invocation);
   } catch (error) {
     return report(error);
@@ -145,6 +151,12 @@ async function run(invocation: Invocation): Promise<number> {
     case 'browse':
       // The browser needs a terminal to draw on and to read keys from; elsewhere it is `list`.
       if (process.stdout.isTTY && process.stdin.isTTY && invocation.output === 'tsv') {
+        if (!isFullScreenTerminal(process.env.TERM)) {
+          process.stderr.write(
+            `broadsheet: this terminal (TERM=${sanitizeLine(process.env.TERM ?? '')}) cannot show the browser; listing the articles instead\n`,
+          );
+          return (await import('./commands/list.js')).listCommand(invocation);
+        }
         // React's production build, chosen before any React module loads: its JSX runtime and its
         // reconciler must come from the same build, and the development one checks every element.
         process.env.NODE_ENV ??= 'production';
@@ -152,6 +164,11 @@ async function run(invocation: Invocation): Promise<number> {
       }
       return (await import('./commands/list.js')).listCommand(invocation);
   }
+}
+
+/** A terminal that can draw a full screen: not `dumb` (Emacs shells, editors' panes) and not unknown. */
+function isFullScreenTerminal(term: string | undefined): boolean {
+  return term !== undefined && !['', 'dumb', 'unknown'].includes(term);
 }
 
 type Flags = Record<string, unknown>;

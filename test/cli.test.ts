@@ -260,3 +260,28 @@ describe('the package', () => {
     ).toBe(true);
   });
 });
+
+describe('a full or failing output', () => {
+  it('ends every command with one line and a failure, never a stack trace', () => {
+    for (const args of [
+      ['list', demoCorpus],
+      ['list', '--json', demoCorpus],
+      ['categories', demoCorpus],
+      ['cat', path.join(demoCorpus, 'about.md')],
+      ['--help'],
+      ['--version'],
+    ]) {
+      const result = spawnSync(
+        'bash',
+        ['-c', `"${process.execPath}" "${bin}" "$@" > /dev/full`, 'run', ...args],
+        {
+          encoding: 'utf8',
+        },
+      );
+      expect(result.status, args.join(' ')).toBe(1);
+      expect(result.stderr).toBe(
+        'broadsheet: cannot write the output: no space left on the device\n',
+      );
+    }
+  });
+});

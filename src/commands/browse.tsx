@@ -15,6 +15,7 @@ import { ReadingState } from '../state/reading.js';
 import type { Corpus } from '../corpus/article.js';
 import { firstScreenLines } from '../ui/first-screen.js';
 import { loadClusterWidths, prepareWidths } from '../text/width.js';
+import { outputProfile } from '../text/profile.js';
 
 /** `broadsheet [DIR]` on a terminal: the full-screen browser. */
 export async function browseCommand(invocation: Invocation): Promise<number> {
@@ -27,7 +28,10 @@ export async function browseCommand(invocation: Invocation): Promise<number> {
   const terminal = takeTerminal();
   const reading = ReadingState.inFolder(stateFolder());
   // The terminal's answers are taken out of the keys by their shape, however late they come.
-  const { protocol, cell } = await chooseProtocol(invocation.images, process.env, true, () =>
+  // Pictures are colour: NO_COLOR and --no-color rule them out, as --images none does.
+  const images =
+    invocation.images === 'auto' && !outputProfile().color ? 'none' : invocation.images;
+  const { protocol, cell } = await chooseProtocol(images, process.env, true, () =>
     askTerminal(terminal.input, (query) => process.stdout.write(query)),
   );
   const pictures: PictureSettings | null =

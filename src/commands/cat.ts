@@ -13,6 +13,7 @@ import { articleLines, renderArticle } from '../render/article.js';
 import { lineToPlain, toPlainText } from '../render/plain.js';
 import { askTerminal, chooseProtocol, colorDepth, type TerminalAnswers } from '../images/detect.js';
 import { sanitizeLine } from '../text/sanitize.js';
+import { glyphs } from '../text/profile.js';
 
 interface Readable {
   article: Article;
@@ -49,7 +50,7 @@ export async function catCommand(invocation: Invocation): Promise<number> {
             (format === 'ansi' ? lineToAnsi(line, { hyperlinks }) : lineToPlain(line)),
         )
         .join('\n');
-      const separator = i > 0 ? `${'─'.repeat(width)}\n\n` : '';
+      const separator = i > 0 ? `${glyphs().rule.repeat(width)}\n\n` : '';
       await writeOut(`${separator}${text}\n`);
     } else {
       const record = {

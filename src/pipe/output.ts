@@ -15,12 +15,14 @@ let quietOnClosedPipe = false;
 export function endQuietlyOnClosedPipe(): void {
   if (quietOnClosedPipe) return;
   quietOnClosedPipe = true;
-  for (const stream of [process.stdout, process.stderr]) {
-    stream.on('error', (error: NodeJS.ErrnoException) => {
-      if (error.code === 'EPIPE' || error.code === 'ERR_STREAM_DESTROYED') process.exit(0);
-      throw error;
-    });
-  }
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE' || error.code === 'ERR_STREAM_DESTROYED') process.exit(0);
+    // A full disk, a device that fails: one line, and the output is known to be incomplete.
+    process.stderr.write(`broadsheet: cannot write the output: ${outputFailure(error)}\n`);
+    process.exit(1);
+  });
+  // Nowhere is left to say anything: end with failure, quietly.
+  process.stderr.on('error', () => process.exit(1));
 }
 
 /** Writes to stdout, waiting when the pipe is full so memory stays flat. */
@@ -57,4 +59,15 @@ export function progressReporter(label: string): {
       if (shown) process.stderr.write('\r\x1b[2K');
     },
   };
+}
+
+function outputFailure(error: NodeJS.ErrnoException): string {
+  const known: Record<string, string> = {
+    ENOSPC: 'no space left on the device',
+    EIO: 'input/output error',
+    EDQUOT: 'disk quota exceeded',
+    EFBIG: 'file too large',
+    EBADF: 'the output is closed',
+  };
+  return (error.code && known[error.code]) || error.message.split('\n')[0]!;
 }

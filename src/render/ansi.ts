@@ -1,5 +1,6 @@
 import { Style, type Span } from './doc.js';
 import type { RenderedLine } from './line.js';
+import { outputProfile } from '../text/profile.js';
 
 export interface AnsiOptions {
   /** Wrap links in OSC 8 hyperlinks. */
@@ -12,10 +13,11 @@ function sgr(style: number): string {
   if (style & Style.bold) codes.push(1);
   if (style & Style.dim) codes.push(2);
   if (style & Style.italic) codes.push(3);
-  if (style & Style.link) codes.push(4, 34);
+  const color = outputProfile().color;
+  if (style & Style.link) codes.push(4, ...(color ? [34] : []));
   if (style & Style.strike) codes.push(9);
-  if (style & Style.code) codes.push(36);
-  if (style & Style.heading) codes.push(35);
+  if (style & Style.code && color) codes.push(36);
+  if (style & Style.heading && color) codes.push(35);
   if (style & Style.mark) codes.push(7);
   return codes.length ? `\x1b[${codes.join(';')}m` : '';
 }

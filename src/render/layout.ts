@@ -3,8 +3,8 @@ import { Style, type Block, type Doc, type Span } from './doc.js';
 import { joinWithBlankLines, prefixLine, type RenderedLine } from './line.js';
 import { layoutTable } from './table.js';
 import { wrapSpans } from './wrap.js';
+import { glyphs } from '../text/profile.js';
 
-const BULLETS = ['•', '◦', '▪'];
 const TAB_STOP = 4;
 /** Below this, nesting stops indenting so that text keeps some room. */
 const NARROWEST = 8;
@@ -28,7 +28,7 @@ function layoutBlock(block: Block, width: number, listDepth: number): RenderedLi
       return list(block, width, listDepth);
     case 'quote': {
       const inner = width - 2 >= NARROWEST ? width - 2 : width;
-      const bar: Span[] = inner < width ? [{ text: '│ ', style: Style.dim }] : [];
+      const bar: Span[] = inner < width ? [{ text: `${glyphs().bar} `, style: Style.dim }] : [];
       return layoutBlocks(block.blocks, inner, listDepth).map((line) => prefixLine(line, bar));
     }
     case 'pre': {
@@ -38,7 +38,7 @@ function layoutBlock(block: Block, width: number, listDepth: number): RenderedLi
       return preformatted(block.text, width - 2).map((line) => prefixLine(line, indent));
     }
     case 'rule':
-      return [{ spans: [{ text: '─'.repeat(Math.min(width, 40)), style: Style.dim }] }];
+      return [{ spans: [{ text: glyphs().rule.repeat(Math.min(width, 40)), style: Style.dim }] }];
     case 'image':
       return [
         {
@@ -81,8 +81,9 @@ function list(
   width: number,
   depth: number,
 ): RenderedLine[] {
+  const { bullets } = glyphs();
   const markers = block.items.map((_, i) =>
-    block.ordered ? `${block.start + i}.` : BULLETS[Math.min(depth, BULLETS.length - 1)]!,
+    block.ordered ? `${block.start + i}.` : bullets[Math.min(depth, bullets.length - 1)]!,
   );
   const markerWidth = Math.max(...markers.map(displayWidth)) + 1;
   const inner = width - markerWidth >= NARROWEST ? width - markerWidth : width;
@@ -141,7 +142,12 @@ function preformatted(text: string, width: number): RenderedLine[] {
       if (used + w > room && piece !== '') {
         const marker: Span[] =
           room < width
-            ? [{ text: `${' '.repeat(Math.max(0, room - used))}↩`, style: Style.dim }]
+            ? [
+                {
+                  text: `${' '.repeat(Math.max(0, room - used))}${glyphs().continued}`,
+                  style: Style.dim,
+                },
+              ]
             : [];
         lines.push({ spans: [{ text: piece, style: Style.code }, ...marker] });
         piece = '';

@@ -2,9 +2,8 @@ import { displayWidth } from '../text/width.js';
 import { Style, type Span, type TableRow } from './doc.js';
 import { blankLine, type RenderedLine } from './line.js';
 import { minimumWidth, naturalWidth, wrapSpans } from './wrap.js';
+import { glyphs } from '../text/profile.js';
 
-const SEPARATOR = ' │ ';
-const RULE_JOIN = '─┼─';
 /** Words longer than this are split rather than widening their column. */
 const LONGEST_WORD = 16;
 
@@ -13,6 +12,8 @@ const LONGEST_WORD = 16;
  * even the narrowest columns cannot fit, each row becomes `label: value` lines.
  */
 export function layoutTable(rows: TableRow[], width: number): RenderedLine[] {
+  const g = glyphs();
+  const SEPARATOR = ` ${g.bar} `;
   const columns = Math.max(...rows.map((row) => row.cells.length));
   const cells = rows.map((row) => Array.from({ length: columns }, (_, i) => row.cells[i] ?? []));
   const separators = SEPARATOR.length * (columns - 1);
@@ -28,7 +29,12 @@ export function layoutTable(rows: TableRow[], width: number): RenderedLine[] {
   const laidOut = cells.map((row) => row.map((cell, i) => wrapSpans(cell, widths[i]!)));
   const multiLine = laidOut.some((row) => row.some((cell) => cell.length > 1));
   const rule: RenderedLine = {
-    spans: [{ text: widths.map((w) => '─'.repeat(w)).join(RULE_JOIN), style: Style.dim }],
+    spans: [
+      {
+        text: widths.map((w) => g.rule.repeat(w)).join(`${g.rule}${g.cross}${g.rule}`),
+        style: Style.dim,
+      },
+    ],
   };
   const lines: RenderedLine[] = [];
   laidOut.forEach((row, r) => {

@@ -45,6 +45,7 @@ import {
 import { StatusBar } from './StatusBar.js';
 import { statusText } from './status.js';
 import { paint } from './theme.js';
+import { glyphs } from '../text/profile.js';
 
 /** What the app may do to the world outside the frame. */
 export interface Effects {
@@ -420,7 +421,10 @@ export function App({
           selected={state.treeSelected}
           active={state.focus === 'tree'}
         />
-        <Lines lines={fitHeight([], height).map(() => paint('│', { dim: true }))} width={1} />
+        <Lines
+          lines={fitHeight([], height).map(() => paint(glyphs().bar, { dim: true }))}
+          width={1}
+        />
         {list}
       </Box>
     ) : (

@@ -6,6 +6,7 @@ import { startOfDay } from '../query/group.js';
 import { sanitizeLine } from '../text/sanitize.js';
 import { displayWidth, padToWidth, truncateToWidth } from '../text/width.js';
 import { colors, paint } from './theme.js';
+import { glyphs } from '../text/profile.js';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
@@ -63,7 +64,7 @@ export function listRowLine(
     const label = ` ${row.label} `;
     return (
       paint(label, { bold: true, color: colors.heading }) +
-      paint('─'.repeat(Math.max(0, width - displayWidth(label) - 1)), { dim: true })
+      paint(glyphs().rule.repeat(Math.max(0, width - displayWidth(label) - 1)), { dim: true })
     );
   }
   const article = articles[row.index]!;
@@ -77,7 +78,7 @@ export function listRowLine(
     width - 2 - 11 - (authorWidth ? authorWidth + 2 : 0) - (categoryWidth ? categoryWidth + 2 : 0),
   );
   const title = sanitizeLine(article.title);
-  let line = `${selected ? '▸' : ' '} ${time} ${padToWidth(truncateToWidth(title, titleWidth), titleWidth)}`;
+  let line = `${selected ? glyphs().pointer : ' '} ${time} ${padToWidth(truncateToWidth(title, titleWidth), titleWidth)}`;
   if (authorWidth) line += `  ${padToWidth(truncateToWidth(author, authorWidth), authorWidth)}`;
   if (categoryWidth)
     line += `  ${padToWidth(truncateToWidth(category, categoryWidth), categoryWidth)}`;
@@ -121,7 +122,13 @@ export function treeRowLine(
   active: boolean,
 ): string {
   const marker =
-    row.node === null ? ' ' : row.node.children.length === 0 ? ' ' : row.open ? '▾' : '▸';
+    row.node === null
+      ? ' '
+      : row.node.children.length === 0
+        ? ' '
+        : row.open
+          ? glyphs().open
+          : glyphs().closed;
   const name = row.node ? sanitizeLine(row.node.name) : 'All articles';
   const count = String(row.node ? row.node.count : total);
   const indent = '  '.repeat(row.depth);

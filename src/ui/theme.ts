@@ -1,3 +1,5 @@
+import { outputProfile } from '../text/profile.js';
+
 /** The TUI's styles, in one place: SGR sequences around text. */
 export interface Paint {
   bold?: boolean;
@@ -12,7 +14,7 @@ export function paint(text: string, style: Paint): string {
   if (style.bold) codes.push(1);
   if (style.dim) codes.push(2);
   if (style.inverse) codes.push(7);
-  if (style.color) codes.push(style.color);
+  if (style.color && outputProfile().color) codes.push(style.color);
   return codes.length ? `\x1b[${codes.join(';')}m${text}\x1b[0m` : text;
 }
 

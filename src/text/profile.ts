@@ -1,0 +1,57 @@
+/**
+ * What the output may use beyond plain text, decided once when the program
+ * starts: colour (not under NO_COLOR or --no-color; bold, dim and inverse
+ * are not colour and stay), and characters beyond ASCII for rules, bars and
+ * markers (not in a C or other non-UTF-8 locale, whose terminal would show
+ * box drawing as garbage).
+ */
+export interface OutputProfile {
+  color: boolean;
+  unicode: boolean;
+}
+
+/** The characters broadsheet draws with itself: box drawing and markers, or their ASCII stand-ins. */
+export interface Glyphs {
+  rule: string;
+  bar: string;
+  cross: string;
+  pointer: string;
+  open: string;
+  closed: string;
+  bullets: readonly string[];
+  continued: string;
+}
+
+const UNICODE_GLYPHS: Glyphs = {
+  rule: '─', bar: '│', cross: '┼', pointer: '▸', open: '▾', closed: '▸', bullets: ['•', '◦', '▪'], continued: '↩',
+}; // prettier-ignore
+const ASCII_GLYPHS: Glyphs = {
+  rule: '-', bar: '|', cross: '+', pointer: '>', open: 'v', closed: '>', bullets: ['*', '-', '+'], continued: '\\',
+}; // prettier-ignore
+
+let profile: OutputProfile = { color: true, unicode: true };
+
+export function setOutputProfile(next: OutputProfile): void {
+  profile = next;
+}
+
+export function outputProfile(): OutputProfile {
+  return profile;
+}
+
+export function glyphs(): Glyphs {
+  return profile.unicode ? UNICODE_GLYPHS : ASCII_GLYPHS;
+}
+
+/** True when the locale's character set is UTF-8 (LC_ALL, then LC_CTYPE, then LANG); Windows terminals are. */
+export function isUnicodeLocale(env: NodeJS.ProcessEnv, platform = process.platform): boolean {
+  if (platform === 'win32') return true;
+  const locale = env.LC_ALL || env.LC_CTYPE || env.LANG || '';
+  return /utf-?8/i.test(locale);
+}
+
+/** Colour is allowed unless --no-color or NO_COLOR (any non-empty value) says otherwise. */
+export function colorAllowed(flag: boolean | undefined, env: NodeJS.ProcessEnv): boolean {
+  if (flag !== undefined) return flag;
+  return !env.NO_COLOR;
+}

@@ -1,0 +1,132 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { bin, demoCorpus, fixtureCorpus, tempFolder } from '../helpers.js';
+import { shellQuote, TmuxSession } from './tmux.js';
+
+const sessions: TmuxSession[] = [];
+afterEach(() => {
+  for (const session of sessions.splice(0)) session.close();
+});
+
+const command = (...args: string[]) =>
+  [process.execPath, bin, ...args].map((part) => shellQuote(part)).join(' ');
+const status = (screen: string[]) => screen.filter((line) => line.trim() !== '').at(-1) ?? '';
+/** An SGR sequence that sets a colour (foreground, background, 256 or 24-bit). */
+// eslint-disable-next-line no-control-regex
+const COLOR = /\u001b\[(?:[\d;]*;)?(?:3[0-9]|4[0-9]|9[0-7]|10[0-7])(?:;[\d;]*)?m/;
+
+function session(run: string, env: Record<string, string> = {}, columns = 100, rows = 30) {
+  const tmux = new TmuxSession(run, {
+    columns,
+    rows,
+    env: {
+      XDG_STATE_HOME: tempFolder(),
+      XDG_CACHE_HOME: tempFolder(),
+      TERM: 'xterm-256color',
+      ...env,
+    },
+  });
+  sessions.push(tmux);
+  return tmux;
+}
+
+describe('the browser on terminals that are not like ours', () => {
+  it('lists instead, with a message, on TERM=dumb: no escape sequence', async () => {
+    const tmux = session(command(demoCorpus), { TERM: 'dumb' });
+    const screen = await tmux.waitFor(
+      (s) => s.some((line) => line.includes('About these articles')),
+      'the list',
+    );
+    expect(await tmux.exitCode()).toBe(0);
+    expect(tmux.raw()).toMatch(
+      /^broadsheet: this terminal \(TERM=dumb\) cannot show the browser; listing the articles instead\r?\n/,
+    );
+    expect(screen.join('\n')).toMatch(/\d{4}-\d\d-\d\d \d\d:\d\d\s+\S/);
+    expect(tmux.raw()).not.toContain('\u001b[');
+  });
+
+  it('honours NO_COLOR: bold, dim and inverse, but no colour anywhere', async () => {
+    const tmux = session(command(demoCorpus), { NO_COLOR: '1' });
+    await tmux.waitFor((s) => /32 articles/.test(status(s)), 'the list');
+    tmux.send(['Enter']);
+    await tmux.waitFor((s) => /\d+%/.test(status(s)), 'the reader');
+    tmux.send(['q']);
+    await tmux.waitFor((s) => /32 articles/.test(status(s)), 'the list again');
+    tmux.send(['q']);
+    expect(await tmux.exitCode()).toBe(0);
+    const raw = tmux.raw();
+    expect(raw).toContain('\u001b[7m');
+    expect(raw).not.toMatch(COLOR);
+  });
+
+  it('draws ASCII rules and markers in a C locale', async () => {
+    const tmux = session(command(demoCorpus), { LANG: 'C', LC_ALL: '', LC_CTYPE: '' });
+    const screen = await tmux.waitFor((s) => /32 articles/.test(status(s)), 'the list');
+    const text = screen.join('\n');
+    expect(text).not.toMatch(/[─│▸▾]/);
+    expect(text).toMatch(/ November 2026 -{20,}/);
+    expect(text).toMatch(/^> /m);
+    tmux.send(['q']);
+    expect(await tmux.exitCode()).toBe(0);
+  });
+
+  it('gives the terminal back on Ctrl+Z, and takes it again on fg', async () => {
+    const tmux = session('PS1="shell$ " bash --norc --noprofile -i');
+    await tmux.waitFor((s) => s.some((line) => line.startsWith('shell$')), 'the shell');
+    tmux.send([`${command(demoCorpus)}`, 'Enter']);
+    await tmux.waitFor((s) => /32 articles/.test(status(s)), 'the list');
+    tmux.send(['C-z']);
+    // The shell's prompt on the main screen, the terminal cooked: a typed line is echoed.
+    await tmux.waitFor(
+      (s) => s.some((line) => /Stopped/.test(line)) && s.at(-1) !== undefined,
+      'the stopped job',
+    );
+    tmux.send(['stty -a | grep -o -- " -\\?icanon " ; echo done', 'Enter']);
+    let screen = await tmux.waitFor((s) => s.some((line) => line === 'done'), 'stty');
+    expect(screen.join('\n')).toMatch(/^ icanon\s*$/m);
+    expect(screen.join('\n')).not.toContain('32 articles');
+    tmux.send(['fg', 'Enter']);
+    screen = await tmux.waitFor(
+      (s) => /32 articles/.test(status(s)) && s.some((line) => line.startsWith('▸')),
+      'the list drawn again',
+    );
+    const selected = screen.findIndex((line) => line.startsWith('▸'));
+    // Raw again: one key, no Enter, moves the selection.
+    tmux.send(['j']);
+    screen = await tmux.waitFor(
+      (s) => s.findIndex((line) => line.startsWith('▸')) === selected + 1,
+      'j after fg',
+    );
+    tmux.send(['q']);
+    await tmux.waitFor((s) => s.some((line) => line.startsWith('shell$')), 'the shell again');
+  });
+
+  it('writes nothing on stderr at exit', async () => {
+    const folder = tempFolder();
+    const errors = path.join(folder, 'stderr');
+    const tmux = session(`${command(demoCorpus)} 2>${shellQuote(errors)}`);
+    await tmux.waitFor((s) => /32 articles/.test(status(s)), 'the list');
+    tmux.send(['q']);
+    expect(await tmux.exitCode()).toBe(0);
+    expect(readFileSync(errors, 'utf8')).toBe('');
+  });
+});
+
+describe('cat on a terminal', () => {
+  /** Whether `cat` asked the terminal about pictures (kitty's graphics query), run where it would ask. */
+  async function asks(args: string[], env: Record<string, string> = {}): Promise<boolean> {
+    const tmux = session(command('cat', ...args), { TMUX: '', ...env });
+    expect(await tmux.exitCode()).toBe(0);
+    return tmux.raw().includes('\u001b_Gi=31');
+  }
+
+  it('asks the terminal only when there is a picture to draw in colour', async () => {
+    const noPictures = path.join(demoCorpus, 'about.md');
+    const pictures = path.join(fixtureCorpus, '000_4f1c2a9e7b3d5c60.txt');
+    expect(await asks([noPictures])).toBe(false);
+    expect(await asks([pictures, '--images', 'none'])).toBe(false);
+    expect(await asks([pictures, '--offline'], { NO_COLOR: '1' })).toBe(false);
+    expect(await asks([pictures, '--offline'])).toBe(true);
+  });
+});
