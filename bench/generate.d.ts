@@ -1,1 +1,1 @@
-export function generateCorpus(folder: string, count: number): void;
+export function generateCorpus(folder: string, count: number, bodyBytes?: number): void;

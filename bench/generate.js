@@ -1,6 +1,6 @@
 // Writes N articles in the seed format (a blank line before the front matter, both date styles,
 // three-level categories, HTML bodies with CJK and Latin text and lazy images) for the benchmarks.
-// node bench/generate.js DIR N
+// node bench/generate.js DIR N [BODY_BYTES]
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
@@ -22,7 +22,7 @@ function random(seed) {
   };
 }
 
-function article(i, next) {
+function article(i, next, bodyBytes) {
   const [top, source, channel] = SOURCES[i % SOURCES.length];
   const time = Date.UTC(2026, 10, 26) - Math.floor(next() * 3 * 365 * 86_400_000);
   const date =
@@ -31,12 +31,15 @@ function article(i, next) {
       : new Date(time).toISOString().replace('T', ' ').slice(0, 19);
   const paragraphs = [];
   const count = 4 + Math.floor(next() * 12);
-  for (let p = 0; p < count; p++) {
+  // With a body size asked for, paragraphs go on until the body reaches it.
+  let bytes = 0;
+  for (let p = 0; bodyBytes ? bytes < bodyBytes : p < count; p++) {
     const text =
       next() < 0.6
         ? CJK.repeat(1 + Math.floor(next() * 4))
         : LATIN.repeat(1 + Math.floor(next() * 3));
     paragraphs.push(`<p>${text} 第${p + 1}段，编号 ${i}-${p}。</p>`);
+    bytes += Buffer.byteLength(paragraphs.at(-1));
     if (next() < 0.2) {
       paragraphs.push(
         `<p></p><div class="img_box"><img class="lazy" data-original="http://img.example/${i}/${p}.jpg" src="https://cors.example/?http://img.example/${i}/${p}.jpg"></div>`,
@@ -60,20 +63,21 @@ date: ${date}
 `;
 }
 
-export function generateCorpus(folder, count) {
+/** `count` articles in `folder`, a thousand a subfolder; `bodyBytes` makes every body about that long. */
+export function generateCorpus(folder, count, bodyBytes = 0) {
   const next = random(count);
   for (let i = 0; i < count; i++) {
     const sub = path.join(folder, String(Math.floor(i / 1000)).padStart(3, '0'));
     if (i % 1000 === 0) mkdirSync(sub, { recursive: true });
-    writeFileSync(path.join(sub, `${String(i).padStart(6, '0')}.md`), article(i, next));
+    writeFileSync(path.join(sub, `${String(i).padStart(6, '0')}.md`), article(i, next, bodyBytes));
   }
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const [folder, count] = process.argv.slice(2);
+  const [folder, count, bodyBytes] = process.argv.slice(2);
   if (!folder || !count) {
-    console.error('usage: node bench/generate.js DIR N');
+    console.error('usage: node bench/generate.js DIR N [BODY_BYTES]');
     process.exit(2);
   }
-  generateCorpus(folder, Number(count));
+  generateCorpus(folder, Number(count), Number(bodyBytes ?? 0));
 }

@@ -10,7 +10,9 @@ import { toPlainText } from '../dist/render/plain.js';
 import { medianOf, report } from './lib.js';
 
 export async function benchRender(realCorpus) {
-  const files = readdirSync(realCorpus).map((name) => path.join(realCorpus, name));
+  const files = readdirSync(realCorpus)
+    .filter((name) => /\.(md|txt|html)$/.test(name))
+    .map((name) => path.join(realCorpus, name));
   const largest = files.sort((a, b) => statSync(b).size - statSync(a).size)[0];
   const outcome = await readArticleFile(realCorpus, largest);
   if (outcome.kind !== 'article') throw new Error(`${largest} is not an article`);

@@ -1,23 +1,28 @@
 // npm run bench: every benchmark, each printing medians and a baseline measured in the same run.
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { benchRender } from './render.js';
 import { benchStartup } from './startup.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const realCorpus = path.resolve(here, '../../shared/corpus/real');
+// The real articles when they are beside the project, else our own fixtures of the same format.
+const real = path.resolve(here, '../../shared/corpus/real');
+const corpus = existsSync(real) ? real : path.resolve(here, '../test/fixtures/corpus');
 
 const wanted = process.argv.indexOf('--articles');
 const sizes = wanted > 0 ? process.argv[wanted + 1].split(',').map(Number) : [20_000];
 console.log(
   `node ${process.version}, ${new Date().toISOString()}; command: npm run bench -- --articles ${sizes.join(',')}`,
 );
-await benchRender(realCorpus);
-await benchStartup(realCorpus);
+console.log(`articles for render and start-up: ${corpus}`);
+await benchRender(corpus);
+await benchStartup(corpus);
 // As the browser runs: React's production build.
 process.env.NODE_ENV ??= 'production';
 const { benchTui, benchPictures } = await import('./tui.js');
 await benchTui([20_000, 100_000]);
 await benchPictures();
-const { benchScale } = await import('./scale.js');
+const { benchScale, benchLongArticles } = await import('./scale.js');
+benchLongArticles();
 for (const size of sizes) await benchScale(size);

@@ -20,12 +20,15 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = path.join(root, 'bin/broadsheet.js');
 const rssHook = path.join(root, 'bench/rss.js');
 
-/** The generated corpus of `count` articles, made once and kept in the temp folder. */
-function corpusOf(count) {
-  const folder = path.join(tmpdir(), `broadsheet-bench-${count}`);
+/** The generated corpus of `count` articles (of about `bodyBytes` each, if given), made once and kept in the temp folder. */
+function corpusOf(count, bodyBytes = 0) {
+  const folder = path.join(
+    tmpdir(),
+    `broadsheet-bench-${count}${bodyBytes ? `-${bodyBytes}` : ''}`,
+  );
   if (!existsSync(path.join(folder, '.complete'))) {
     rmSync(folder, { recursive: true, force: true });
-    generateCorpus(folder, count);
+    generateCorpus(folder, count, bodyBytes);
     writeFileSync(path.join(folder, '.complete'), '');
   }
   return folder;
@@ -125,6 +128,32 @@ export async function benchScale(count) {
   } // prettier-ignore
   rmSync(cache, { recursive: true, force: true });
 }
+
+/**
+ * A corpus of another shape, held out from the one the code was tuned on:
+ * 20 000 long articles (12 KB each). Reading a folder must cost what its
+ * fields cost, not what its bodies weigh.
+ */
+export function benchLongArticles(count = 20_000) {
+  const corpus = corpusOf(count, 11_000);
+  const cache = mkdtempSync(path.join(tmpdir(), 'broadsheet-bench-cache-'));
+  const size = spawnSync('du', ['-sm', '--apparent-size', corpus], { encoding: 'utf8' }).stdout.split('\t')[0];
+  console.log(`\n${count} long articles (${size} MB: node bench/generate.js DIR ${count} 11000), medians of 3 runs`);
+  const floorTimes = [];
+  for (let i = 0; i < 3; i++) {
+    const start = performance.now();
+    spawnSync('sh', ['-c', `find "${corpus}" -name '*.md' -exec cat {} + > /dev/null`]);
+    floorTimes.push(performance.now() - start);
+  }
+  const floor = { name: 'cat of every file', value: median(floorTimes) };
+  report('reading every file once with cat (baseline)', floor.value, 'ms');
+  const cold = timeCli(['list', '--json', corpus], {
+    env: { XDG_CACHE_HOME: cache },
+    before: () => rmSync(cache, { recursive: true, force: true }),
+  });
+  report(`cold list --json (no index)   peak ${cold.rss.toFixed(0)} MB`, cold.ms, 'ms', floor);
+  rmSync(cache, { recursive: true, force: true });
+} // prettier-ignore
 
 /**
  * The browser as a person starts it: a real terminal (tmux, 100×30), the

@@ -2,7 +2,7 @@
 // nothing, and against Node starting and importing just the packages the
 // command imported in the same run (the floor for any program built on them).
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -32,15 +32,29 @@ function packagesImportedBy(args) {
   return [...new Set(direct)];
 }
 
-export async function benchStartup(realCorpus) {
-  const article = path.join(realCorpus, readdirSync(realCorpus).sort()[0]);
-  const node = (args) => medianCommand(process.execPath, args, { cwd: root });
-  console.log('\nwhole process, median of 9 runs');
+/** The largest article of a folder: what a long article costs at start-up. */
+function largest(folder) {
+  return readdirSync(folder)
+    .map((name) => path.join(folder, name))
+    .filter((file) => /\.(md|txt|html)$/.test(file))
+    .sort((a, b) => statSync(b).size - statSync(a).size)[0];
+}
+
+export async function benchStartup(corpus) {
+  const files = readdirSync(corpus)
+    .filter((name) => /\.(md|txt|html)$/.test(name))
+    .sort();
+  const first = path.join(corpus, files[0]);
+  const big = largest(corpus);
+  const node = (args) => medianCommand(process.execPath, args, { cwd: root, runs: 15 });
+  console.log('\nwhole process, median of 15 runs');
   const bare = { name: "node -e ''", value: node(['-e', '']) };
   report("node -e '' (baseline)", bare.value, 'ms');
+  const kb = (file) => `${Math.round(statSync(file).size / 1024)} KB`;
   const commands = [
-    { label: `cat ${path.basename(article)}`, args: ['cat', article] },
-    { label: `list ${path.basename(realCorpus)} (${readdirSync(realCorpus).length} files)`, args: ['list', realCorpus] },
+    { label: `cat ${path.basename(first)} (${kb(first)})`, args: ['cat', first] },
+    { label: `cat ${path.basename(big)} (${kb(big)}, the largest)`, args: ['cat', big] },
+    { label: `list ${path.basename(corpus)} (${files.length} files)`, args: ['list', corpus] },
   ]; // prettier-ignore
   for (const { label, args } of commands) {
     const packages = packagesImportedBy(args);

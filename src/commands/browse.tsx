@@ -14,7 +14,6 @@ import type { PictureSettings } from '../ui/pictures.js';
 import { ReadingState } from '../state/reading.js';
 import type { Corpus } from '../corpus/article.js';
 import { firstScreenLines } from '../ui/first-screen.js';
-import { loadClusterWidths, prepareWidths } from '../text/width.js';
 import { outputProfile } from '../text/profile.js';
 
 /** `broadsheet [DIR]` on a terminal: the full-screen browser. */
@@ -49,12 +48,7 @@ export async function browseCommand(invocation: Invocation): Promise<number> {
           writeRaw: (sequence) => process.stdout.write(sequence),
         };
   const initialCorpus = await drawFirstScreen(root, invocation, reading);
-  // Ink measures text with string-width, so the app's own widths use it too at no cost.
-  const [{ render }, { App }] = await Promise.all([
-    import('ink'),
-    import('../ui/App.js'),
-    loadClusterWidths(),
-  ]);
+  const [{ render }, { App }] = await Promise.all([import('ink'), import('../ui/App.js')]);
   const { category, ...filter } = invocation.filter;
   const repaint = new EventEmitter();
   terminal.onResume(() => repaint.emit('repaint'));
@@ -109,7 +103,6 @@ async function drawFirstScreen(
   const articles = defaultIndex().readNewest(root);
   if (!articles || articles.length === 0) return null;
   const corpus: Corpus = { root, articles, problems: [] };
-  await prepareWidths(JSON.stringify(articles.slice(0, rows)));
   const lines = firstScreenLines(corpus, { columns, rows }, reading, Date.now());
   process.stdout.write(`\x1b[H${lines.join('\n')}\x1b[H`);
   return corpus;

@@ -65,9 +65,17 @@ function readDate(value: unknown, key: string, problems: string[]): number | nul
   return parsed?.time ?? null;
 }
 
+/** True when the front matter names the article itself, so its body need not be read for a heading. */
+export function hasTitle(data: Record<string, unknown>): boolean {
+  return givenTitle(data.title) !== '';
+}
+
+function givenTitle(value: unknown): string {
+  return typeof value === 'string' || typeof value === 'number' ? sanitizeLine(String(value)) : '';
+}
+
 function readTitle(value: unknown, source: ArticleSource): string {
-  const given =
-    typeof value === 'string' || typeof value === 'number' ? sanitizeLine(String(value)) : '';
+  const given = givenTitle(value);
   if (given) return given;
   const fromBody = bodyHeading(source.body, source.format);
   if (fromBody) return fromBody;

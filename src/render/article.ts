@@ -2,7 +2,7 @@ import type { Article } from '../corpus/article.js';
 import { joinCategoryPath } from '../corpus/categories.js';
 import { formatLocalMinute } from '../corpus/dates.js';
 import { sanitizeLine } from '../text/sanitize.js';
-import { displayWidth, prepareWidths, truncateToWidth } from '../text/width.js';
+import { displayWidth, truncateToWidth } from '../text/width.js';
 import { describeImageSource, imageName, resolveImageSource } from '../images/resolve.js';
 import { Style, type Doc, type Span } from './doc.js';
 import { htmlToDoc } from './html.js';
@@ -14,13 +14,7 @@ import { wrapSpans } from './wrap.js';
 /** An article's body as the document model, from HTML or Markdown alike. */
 export async function bodyToDoc(article: Article, body: string): Promise<Doc> {
   const html = article.format === 'markdown' ? await markdownToHtml(body) : body;
-  const doc = htmlToDoc(html, { articleFile: article.absolutePath, baseUrl: article.link });
-  // Every text the article's lines are made of, entities decoded (picture bytes left out).
-  const texts = JSON.stringify([article, doc], (key, value: unknown) =>
-    key === 'bytes' ? undefined : value,
-  );
-  await prepareWidths(texts);
-  return doc;
+  return htmlToDoc(html, { articleFile: article.absolutePath, baseUrl: article.link });
 }
 
 export interface RenderedArticle {

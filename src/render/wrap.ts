@@ -39,7 +39,7 @@ function tokenize(spans: Span[]): Token[] {
       if (spaces) tokens.push({ kind: 'space', text: spaces, width: spaces.length, span });
       else if (lineBreak) tokens.push({ kind: 'break', text: '', width: 0, span });
       else if (NARROW.test(run!)) pushWords(tokens, run!, span);
-      else {
+      else if (!splitPlainWide(tokens, run!, span)) {
         // Each wide character (with its marks) is a token of its own; what lies between is words.
         let at = 0;
         for (const match of run!.matchAll(WIDE_CHARACTERS)) {
@@ -52,6 +52,54 @@ function tokenize(spans: Span[]): Token[] {
     }
   }
   return tokens;
+}
+
+/** Wide in every East Asian table: the CJK blocks, Hangul syllables, full-width forms. */
+function isPlainWide(code: number): boolean {
+  return (
+    (code >= 0x4e00 && code <= 0x9fff) ||
+    (code >= 0x3000 && code <= 0x303e) ||
+    (code >= 0x3041 && code <= 0x33ff) ||
+    (code >= 0x3400 && code <= 0x4dbf) ||
+    (code >= 0xac00 && code <= 0xd7a3) ||
+    (code >= 0xf900 && code <= 0xfaff) ||
+    (code >= 0xfe30 && code <= 0xfe4f) ||
+    (code >= 0xff00 && code <= 0xff60) ||
+    (code >= 0xffe0 && code <= 0xffe6) ||
+    (code >= 0x2e80 && code <= 0x2fff) ||
+    (code >= 0x1100 && code <= 0x115f) ||
+    (code >= 0xa000 && code <= 0xa4cf)
+  );
+}
+
+/** Dashes, quotes, ellipses and other general punctuation: one column, no grouping. */
+function isPlainPunctuation(code: number): boolean {
+  return (code >= 0x2010 && code <= 0x2027) || (code >= 0x2030 && code <= 0x205e);
+}
+
+/**
+ * Most of a Chinese article: runs of CJK characters and Latin words with no
+ * mark, joiner, emoji or astral character. Each wide character is a token;
+ * what lies between is words. False, with nothing added, for a run that
+ * needs the full pattern.
+ */
+function splitPlainWide(tokens: Token[], run: string, span: Span): boolean {
+  const start = tokens.length;
+  let word = 0;
+  for (let i = 0; i < run.length; i++) {
+    const code = run.charCodeAt(i);
+    if (isPlainWide(code)) {
+      if (i > word) pushWords(tokens, run.slice(word, i), span);
+      tokens.push({ kind: 'wide', text: run[i]!, width: 2, span });
+      word = i + 1;
+    } else if (code >= 0x0300 && !isPlainPunctuation(code)) {
+      // A mark, a joiner, a surrogate: anything whose width or grouping takes the full tables.
+      tokens.length = start;
+      return false;
+    }
+  }
+  if (word < run.length) pushWords(tokens, run.slice(word), span);
+  return true;
 }
 
 /** Break opportunities after hyphens inside a word: "well-known" → "well-", "known". */

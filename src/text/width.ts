@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { eastAsianWidth } from 'get-east-asian-width';
 
 /** Text whose every UTF-16 unit is one column and one character: printable Latin without combining marks. */
@@ -6,37 +7,37 @@ const ONE_COLUMN_EACH = /^[\x20-\x7e\u00a0-\u00ac\u00ae-\u02ff]*$/;
 /**
  * The one width function: terminal columns, with CJK and emoji two wide,
  * combining marks and zero-width joiners none, a ZWJ sequence one glyph.
- * Emoji, keycaps, Hangul jamo and spacing marks go to string-width (once
- * loaded: see `prepareWidths`); all other text is the sum of its code points'
+ * Emoji, keycaps, Hangul jamo and spacing marks go to string-width, which
+ * measures grapheme clusters; all other text is the sum of its code points'
  * East Asian widths, which is what string-width computes for it too.
  */
 export function displayWidth(text: string): number {
   if (ONE_COLUMN_EACH.test(text)) return text.length;
-  if (clusterWidth && NEEDS_CLUSTERS.test(text)) return clusterWidth(text);
+  if (NEEDS_CLUSTERS.test(text)) return clusterWidth()(text);
   let width = 0;
   for (const character of text) width += codePointWidth(character);
   return width;
 }
 
 /**
- * string-width, which measures grapheme clusters. Building its emoji tables
- * and segmenter costs a tenth of `cat`'s start-up, and most articles have no
- * character that needs it, so it is loaded only for text that does.
+ * string-width, loaded the first time a text needs it: building its emoji
+ * tables and segmenter costs a tenth of `cat`'s start-up, and most articles
+ * have no character that needs it. Loaded synchronously, so a width never
+ * depends on what was loaded before.
  */
-let clusterWidth: ((text: string) => number) | undefined;
+let stringWidth: ((text: string) => number) | undefined;
+const require = createRequire(import.meta.url);
 
-/** Makes every width of `text` exact: loads string-width when the text needs clusters measured. */
-export async function prepareWidths(text: string): Promise<void> {
-  if (!clusterWidth && NEEDS_CLUSTERS.test(text)) await loadClusterWidths();
-}
-
-/** For a caller that has string-width loaded anyway (Ink measures with it). */
-export async function loadClusterWidths(): Promise<void> {
-  clusterWidth ??= (await import('string-width')).default;
+function clusterWidth(): (text: string) => number {
+  stringWidth ??= (require('string-width') as { default: (text: string) => number }).default;
+  return stringWidth;
 }
 
 const NEEDS_CLUSTERS =
   /[\p{Extended_Pictographic}\p{RI}\p{Mc}\u200d\ufe0e\ufe0f\u20e3\u1100-\u11ff\ua960-\ua97f\ud7b0-\ud7ff]/u;
+/** What can join code points into one user-perceived character. */
+const CLUSTERS =
+  /[\p{M}\p{Extended_Pictographic}\p{RI}\u200d\ufe0e\ufe0f\u20e3\u1100-\u11ff\ua960-\ua97f\ud7b0-\ud7ff]/u;
 const ZERO_WIDTH = /^[\p{Mn}\p{Me}\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}]$/u;
 const codePointWidths = new Map<string, number>();
 
@@ -59,6 +60,8 @@ let segmenter: Intl.Segmenter | undefined;
 /** User-perceived characters: an emoji ZWJ sequence or a letter with its accents is one. */
 export function graphemes(text: string): string[] {
   if (ONE_COLUMN_EACH.test(text)) return text.split('');
+  // Without marks, joiners, emoji or jamo, every code point is a character of its own (most CJK text).
+  if (!CLUSTERS.test(text)) return Array.from(text);
   segmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
   return Array.from(segmenter.segment(text), (s) => s.segment);
 }

@@ -9,7 +9,7 @@ import { ArticleColumns } from '../../src/query/columns.js';
 import { matchesQuery } from '../../src/query/match.js';
 import { narrowingFilter } from '../../src/query/narrow.js';
 import { parseQuery } from '../../src/query/parse.js';
-import { displayWidth, prepareWidths } from '../../src/text/width.js';
+import { displayWidth } from '../../src/text/width.js';
 import { expectWellSet } from '../corpus-checks.js';
 import { bin, hasRealCorpus, realCorpus, runCli } from '../helpers.js';
 
@@ -177,7 +177,6 @@ describe.runIf(hasRealCorpus)('widths and filters over the real corpus', () => {
         .split('\n'),
     );
     expect(lines.length).toBeGreaterThan(1000);
-    await prepareWidths(lines.join('\n'));
     expect(lines.filter((line) => displayWidth(line) !== stringWidth(line))).toEqual([]);
   });
 
