@@ -18,6 +18,8 @@ console.log(
 console.log(`articles for render and start-up: ${corpus}`);
 await benchRender(corpus);
 await benchStartup(corpus);
+const { benchAlternatives } = await import('./alternatives.js');
+await benchAlternatives();
 // As the browser runs: React's production build.
 process.env.NODE_ENV ??= 'production';
 const { benchTui, benchPictures } = await import('./tui.js');

@@ -101,3 +101,33 @@ export function helpSections(): Array<{
     })),
   }));
 }
+
+/** How a key is written in the README: `j`, `↓`, `Space`, `Ctrl+C`. */
+function keyLabel(key: string): string {
+  const names: Record<string, string> = {
+    down: '↓', up: '↑', left: '←', right: '→', space: 'Space', pagedown: 'PgDn', pageup: 'PgUp',
+    home: 'Home', end: 'End', enter: 'Enter', escape: 'Esc', tab: 'Tab',
+  }; // prettier-ignore
+  return `\`${names[key] ?? key}\``;
+}
+
+/** The keys as a Markdown table for the README, from the same table as the handlers and the help screen. */
+export function keysTable(): string {
+  const contexts = ['list', 'tree', 'reader'] as const;
+  const rows = KEYMAP.map((binding) => {
+    const cells = contexts.map((context) =>
+      binding.contexts.includes(context)
+        ? typeof binding.help === 'string'
+          ? binding.help
+          : (binding.help[context] ?? '')
+        : '',
+    );
+    return `| ${binding.keys.map(keyLabel).join(' ')} | ${cells.join(' | ')} |`;
+  });
+  return [
+    '| keys | list | categories (`Tab`) | reader |',
+    '| --- | --- | --- | --- |',
+    ...rows,
+    '| `Ctrl+C` | quit | quit | quit |',
+  ].join('\n');
+}
