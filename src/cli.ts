@@ -1,11 +1,9 @@
-import { existsSync, statSync } from 'node:fs';
-import path from 'node:path';
 import process from 'node:process';
-import { fileURLToPath } from 'node:url';
 import meow from 'meow';
 import { parseDate } from './corpus/dates.js';
-import type { ArticleFilter } from './query/filter.js';
-import { endQuietlyOnClosedPipe, NotFoundError, UsageError } from './pipe/output.js';
+import type { CommandName, Invocation } from './commands/invocation.js';
+import { NotFoundError, UsageError } from './commands/errors.js';
+import { endQuietlyOnClosedPipe } from './pipe/output.js';
 import { colorAllowed, isUnicodeLocale, setOutputProfile } from './text/profile.js';
 import { sanitizeLine } from './text/sanitize.js';
 
@@ -72,25 +70,6 @@ const FLAGS = {
 } as const;
 
 const COMMANDS = ['list', 'cat', 'categories'] as const;
-export type CommandName = (typeof COMMANDS)[number];
-
-/** What the command line asked for, checked. */
-export interface Invocation {
-  command: CommandName | 'browse';
-  /** Positional arguments after the command. */
-  inputs: string[];
-  filter: ArticleFilter;
-  search: string | undefined;
-  limit: number | undefined;
-  output: 'tsv' | 'json' | 'ndjson';
-  width: number | undefined;
-  color: boolean | undefined;
-  format: 'plain' | 'ansi' | undefined;
-  images: 'auto' | 'kitty' | 'iterm' | 'sixel' | 'blocks' | 'none';
-  offline: boolean;
-  all: boolean;
-  dir: string | undefined;
-}
 
 export async function main(argv: string[]): Promise<number> {
   endQuietlyOnClosedPipe();
@@ -286,34 +265,5 @@ function isTimeZone(zone: string): boolean {
     return true;
   } catch {
     return false;
-  }
-}
-
-/**
- * The folder to read: the one given, else `./source/_posts` (a Hexo site),
- * else `./articles`, else the demo articles shipped with broadsheet.
- */
-export function resolveFolder(given: string | undefined): string {
-  if (given !== undefined) {
-    if (!existsSync(given)) throw new UsageError(`no such folder: ${given}`);
-    if (!statSync(given).isDirectory()) throw new UsageError(`not a folder: ${given}`);
-    return path.resolve(given);
-  }
-  for (const candidate of ['source/_posts', 'articles']) {
-    if (existsSync(candidate) && statSync(candidate).isDirectory()) return path.resolve(candidate);
-  }
-  return demoArticles();
-}
-
-/** The demo articles shipped beside the package's own package.json, wherever the built code sits below it. */
-function demoArticles(): string {
-  let folder = new URL('.', import.meta.url);
-  for (;;) {
-    const articles = fileURLToPath(new URL('articles', folder));
-    if (existsSync(fileURLToPath(new URL('package.json', folder))) && existsSync(articles))
-      return articles;
-    const parent = new URL('..', folder);
-    if (parent.href === folder.href) return articles;
-    folder = parent;
   }
 }

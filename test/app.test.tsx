@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { plain, unmountAfterEach, until } from './frames.js';
 import { loadCorpus } from '../src/corpus/load.js';
 import { ReadingState } from '../src/state/reading.js';
-import { App, type Effects } from '../src/ui/App.js';
+import { App } from '../src/ui/App.js';
+import type { Effects } from '../src/ui/effects.js';
 import type { Corpus } from '../src/corpus/article.js';
 import { tempCorpus } from './helpers.js';
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../src/corpus/article.js';
-import { groupByDate, rowAt } from '../src/query/group.js';
+import { groupByDate } from '../src/query/group.js';
+import { rowAt } from '../src/ui/list-rows.js';
 import { matchesQuery } from '../src/query/match.js';
 import { needsBody, parseQuery } from '../src/query/parse.js';
 import { makeArticle, useTimeZone } from './helpers.js';

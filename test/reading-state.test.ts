@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { stateFolder } from '../src/state/paths.js';
+import { stateFolder } from '../src/files/places.js';
 import { ReadingState } from '../src/state/reading.js';
 
 const folder = () => mkdtempSync(path.join(tmpdir(), 'broadsheet-reading-'));

@@ -10,7 +10,12 @@ const cells = (table: string) =>
     .trim()
     .split('\n')
     .filter((line) => !/^\|[\s|:-]+\|$/.test(line))
-    .map((line) => line.split('|').slice(1, -1).map((cell) => cell.trim()));
+    .map((line) =>
+      line
+        .split('|')
+        .slice(1, -1)
+        .map((cell) => cell.trim()),
+    );
 
 describe('the README', () => {
   it('lists the keys the browser has, as the keymap defines them (npm run docs writes it)', () => {

@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import process from 'node:process';
-import type { Invocation } from '../cli.js';
-import { resolveFolder } from '../cli.js';
+import type { Invocation } from './invocation.js';
+import { resolveFolder } from './folder.js';
 import { loadCorpus } from '../corpus/load.js';
 import { defaultIndex } from './select.js';
 import path from 'node:path';
@@ -9,7 +9,7 @@ import { ImageCache } from '../images/cache.js';
 import { askTerminal, chooseProtocol, colorDepth } from '../images/detect.js';
 import { fetchLimits } from '../images/fetch.js';
 import { createImageLoader } from '../images/load.js';
-import { cacheFolder, stateFolder } from '../state/paths.js';
+import { cacheFolder, stateFolder } from '../files/places.js';
 import type { PictureSettings } from '../ui/pictures.js';
 import { ReadingState } from '../state/reading.js';
 import type { Corpus } from '../corpus/article.js';

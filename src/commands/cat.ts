@@ -1,11 +1,12 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { Invocation } from '../cli.js';
+import type { Invocation } from './invocation.js';
 import type { Article } from '../corpus/article.js';
 import { readBody } from '../corpus/body.js';
 import { readArticleFile } from '../corpus/read.js';
 import { articleFields } from '../pipe/json.js';
-import { NotFoundError, UsageError, warn, writeOut } from '../pipe/output.js';
+import { NotFoundError, UsageError } from './errors.js';
+import { warn, writeOut } from '../pipe/output.js';
 import { defaultWidth, supportsHyperlinks, wantsColor } from '../pipe/terminal.js';
 import { lineToAnsi } from '../render/ansi.js';
 import type { RenderedLine } from '../render/line.js';
@@ -178,10 +179,10 @@ async function makeDrawer(
     { cacheFolder },
   ] = await Promise.all([
     import('../images/cache.js'),
-    import('../images/inline.js'),
+    import('../pipe/pictures.js'),
     import('../images/load.js'),
     import('../images/fetch.js'),
-    import('../state/paths.js'),
+    import('../files/places.js'),
   ]);
   const load = createImageLoader({
     offline: invocation.offline,

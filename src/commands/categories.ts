@@ -1,4 +1,4 @@
-import type { Invocation } from '../cli.js';
+import type { Invocation } from './invocation.js';
 import { buildCategoryTree, type CategoryNode } from '../corpus/category-tree.js';
 import { writeOut } from '../pipe/output.js';
 import { selectArticles } from './select.js';

@@ -1,4 +1,4 @@
-import type { Invocation } from '../cli.js';
+import type { Invocation } from './invocation.js';
 import type { Article } from '../corpus/article.js';
 import { joinCategoryPath } from '../corpus/categories.js';
 import { formatLocalMinute } from '../corpus/dates.js';

@@ -1,9 +1,9 @@
-import type { Invocation } from '../cli.js';
-import { resolveFolder } from '../cli.js';
+import type { Invocation } from './invocation.js';
+import { resolveFolder } from './folder.js';
 import type { Article, Corpus } from '../corpus/article.js';
 import { loadCorpus } from '../corpus/load.js';
 import { IndexCache } from '../corpus/index-cache.js';
-import { cacheFolder } from '../state/paths.js';
+import { cacheFolder } from '../files/places.js';
 import path from 'node:path';
 import { matchesFilter } from '../query/filter.js';
 import { progressReporter, warn } from '../pipe/output.js';

@@ -2,7 +2,7 @@ import type { Article, BodyFormat } from './article.js';
 import { normalizeCategories, normalizeTags } from './categories.js';
 import { isPlainData, shareValue } from './intern.js';
 import { parseDate } from './dates.js';
-import { unwrapProxy } from '../images/resolve.js';
+import { unwrapProxy } from '../text/urls.js';
 import { sanitizeLine } from '../text/sanitize.js';
 import { decodeHTML } from 'entities/decode';
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { writeFileAtomic } from '../state/atomic.js';
+import { writeFileAtomic } from '../files/atomic.js';
 import type { Article, CategoryPath, Problem } from './article.js';
 import { shareValue } from './intern.js';
 import { joinPath } from './file-path.js';

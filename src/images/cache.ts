@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { writeFileAtomic } from '../state/atomic.js';
+import { writeFileAtomic } from '../files/atomic.js';
 
 /** Downloaded images on disk, keyed by URL, so a second view costs no request. */
 export class ImageCache {

@@ -1,5 +1,5 @@
 import { readFile, stat } from 'node:fs/promises';
-import type { ImageSource } from '../render/doc.js';
+import type { ImageSource } from './source.js';
 import type { ImageCache } from './cache.js';
 import { DEFAULT_LIMITS, fetchImage, type FetchLimits } from './fetch.js';
 import { Semaphore } from './limit.js';

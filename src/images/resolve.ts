@@ -1,17 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { ImageSource } from '../render/doc.js';
-
-/**
- * A proxy wrapper whose query is itself an http(s) URL
- * (`https://cors.zfour.workers.dev/?http://host/a.jpg`) stands for the inner URL.
- */
-export function unwrapProxy(url: string): string {
-  const query = url.indexOf('?');
-  if (query < 0 || !/^https?:\/\//i.test(url)) return url;
-  const inner = url.slice(query + 1);
-  return /^https?:\/\/[^\s/?#]+/i.test(inner) ? inner : url;
-}
+import { unwrapProxy } from '../text/urls.js';
+import type { ImageSource } from './source.js';
 
 /**
  * An image's `src` as SPEC §4 resolves it: a proxy unwrapped, a relative path

@@ -1,6 +1,3 @@
-/** A row of the article list: a date heading, or an article (by index into the list). */
-export type ListRow = { kind: 'heading'; label: string } | { kind: 'article'; index: number };
-
 /**
  * The list's rows, kept compact: one number an article and one entry a
  * heading, so a filter keystroke over 100 000 articles allocates little.
@@ -12,21 +9,6 @@ export interface GroupedList {
   /** The rows that are headings, in order, and their labels. */
   headingRows: number[];
   headingLabels: string[];
-}
-
-/** One row of the list, built only for the rows on screen. */
-export function rowAt(list: GroupedList, row: number): ListRow {
-  // Headings before and at this row, by binary search.
-  let low = 0;
-  let high = list.headingRows.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (list.headingRows[mid]! <= row) low = mid + 1;
-    else high = mid;
-  }
-  if (low > 0 && list.headingRows[low - 1] === row)
-    return { kind: 'heading', label: list.headingLabels[low - 1]! };
-  return { kind: 'article', index: row - low };
 }
 
 const MONTHS = [

@@ -1,3 +1,5 @@
+import type { ImageSource } from '../images/source.js';
+
 /**
  * The document model every body becomes, whatever it was written in: blocks of
  * styled spans. Text in it is already sanitised.
@@ -24,12 +26,6 @@ export interface Span {
   /** For `Style.link`: where it goes. */
   href?: string;
 }
-
-/** Where an image or embed comes from, resolved as SPEC §4 says. */
-export type ImageSource =
-  | { kind: 'remote'; url: string }
-  | { kind: 'file'; path: string }
-  | { kind: 'data'; mime: string; bytes: Uint8Array };
 
 export interface ImageRef {
   source: ImageSource;

@@ -10,6 +10,7 @@ import type { ReadingState } from '../state/reading.js';
 import { graphemes } from '../text/width.js';
 import { sanitizeLine, sanitizeText } from '../text/sanitize.js';
 import { ArticleList } from './ArticleList.js';
+import type { Effects } from './effects.js';
 import { CategoryTree } from './CategoryTree.js';
 import { helpLines, Page, problemLines } from './Help.js';
 import { useArticleLines, type BodyReader } from './hooks/use-article-lines.js';
@@ -46,12 +47,6 @@ import { StatusBar } from './StatusBar.js';
 import { statusText } from './status.js';
 import { paint } from './theme.js';
 import { glyphs } from '../text/profile.js';
-
-/** What the app may do to the world outside the frame. */
-export interface Effects {
-  openUrl: (url: string) => void;
-  copy: (text: string) => void;
-}
 
 export interface AppProps {
   load: CorpusLoader;

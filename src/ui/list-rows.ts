@@ -1,12 +1,30 @@
 import type { Article } from '../corpus/article.js';
 import { formatLocalDay } from '../corpus/dates.js';
 import type { CategoryNode } from '../corpus/category-tree.js';
-import { rowAt, type GroupedList, type ListRow } from '../query/group.js';
+import type { GroupedList } from '../query/group.js';
 import { startOfDay } from '../query/group.js';
 import { sanitizeLine } from '../text/sanitize.js';
 import { displayWidth, padToWidth, truncateToWidth } from '../text/width.js';
 import { colors, paint } from './theme.js';
 import { glyphs } from '../text/profile.js';
+
+/** A row of the article list: a date heading, or an article (by index into the list). */
+export type ListRow = { kind: 'heading'; label: string } | { kind: 'article'; index: number };
+
+/** One row of the list, built only for the rows on screen. */
+export function rowAt(list: GroupedList, row: number): ListRow {
+  // Headings before and at this row, by binary search.
+  let low = 0;
+  let high = list.headingRows.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (list.headingRows[mid]! <= row) low = mid + 1;
+    else high = mid;
+  }
+  if (low > 0 && list.headingRows[low - 1] === row)
+    return { kind: 'heading', label: list.headingLabels[low - 1]! };
+  return { kind: 'article', index: row - low };
+}
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 

@@ -4,7 +4,7 @@ import { lineText } from '../render/line.js';
 import { truncateToWidth } from '../text/width.js';
 import { describeImageSource } from '../images/resolve.js';
 import type { Loaded } from '../images/load.js';
-import type { ImageSource } from '../render/doc.js';
+import type { ImageSource } from '../images/source.js';
 import type { ColorDepth } from '../images/blocks.js';
 import type { CellSize, Protocol } from '../images/detect.js';
 

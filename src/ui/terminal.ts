@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import process from 'node:process';
-import type { Effects } from './App.js';
+import type { Effects } from './effects.js';
 import { TerminalInput } from '../terminal/input.js';
 
 const ENTER = '\x1b[?1049h\x1b[H\x1b[2J\x1b[?25l';

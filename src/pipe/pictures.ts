@@ -1,10 +1,10 @@
 import type { RenderedLine } from '../render/line.js';
 import { sanitizeLine } from '../text/sanitize.js';
 import { truncateToWidth } from '../text/width.js';
-import type { Protocol } from './detect.js';
-import type { Loaded } from './load.js';
-import { inlinePicture, type PictureOptions } from './picture.js';
-import type { ImageSource } from '../render/doc.js';
+import type { Protocol } from '../images/detect.js';
+import type { Loaded } from '../images/load.js';
+import { inlinePicture, type PictureOptions } from '../images/picture.js';
+import type { ImageSource } from '../images/source.js';
 
 /**
  * The text `cat` prints for each image line: the picture in the chosen

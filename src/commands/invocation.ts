@@ -1,0 +1,21 @@
+import type { ArticleFilter } from '../query/filter.js';
+
+export type CommandName = 'list' | 'cat' | 'categories';
+
+/** What the command line asked for, checked. */
+export interface Invocation {
+  command: CommandName | 'browse';
+  /** Positional arguments after the command. */
+  inputs: string[];
+  filter: ArticleFilter;
+  search: string | undefined;
+  limit: number | undefined;
+  output: 'tsv' | 'json' | 'ndjson';
+  width: number | undefined;
+  color: boolean | undefined;
+  format: 'plain' | 'ansi' | undefined;
+  images: 'auto' | 'kitty' | 'iterm' | 'sixel' | 'blocks' | 'none';
+  offline: boolean;
+  all: boolean;
+  dir: string | undefined;
+}
