@@ -1,0 +1,93 @@
+import { useEffect, useMemo, useRef } from 'react';
+import type { Article } from '../../corpus/article.js';
+import type { ImageRef, Reference } from '../../render/doc.js';
+import {
+  expandPictures,
+  followAnchor,
+  matchingRows,
+  pictureKey,
+  type PictureSettings,
+  type ReaderLine,
+} from '../pictures.js';
+import { maxTop, type Action, type ViewState } from '../state.js';
+import { useArticleLines, type BodyReader } from './use-article-lines.js';
+import { useFullPicture } from './use-full-picture.js';
+import { usePictures } from './use-pictures.js';
+
+export interface ReaderView {
+  /** The reader's rows, pictures drawn in; null while the article is read. */
+  lines: ReaderLine[] | null;
+  references: Reference[];
+  /** The first row shown, kept within the article. */
+  top: number;
+  /** Rows holding matches of the article search, in order. */
+  matchLines: number[];
+  /** The picture shown full screen, and its rows (or a note). */
+  fullImage: ImageRef | null;
+  fullPicture: string[];
+}
+
+/**
+ * The reader's side of the browser: the open article laid out at the reading
+ * width, its pictures loaded and drawn in, the search's matches, and the
+ * picture shown full screen. A picture arriving above the place being read
+ * moves the text down by its rows, so the text on screen stays where it is.
+ */
+export function useReader(
+  article: Article | null,
+  view: Pick<ViewState, 'readerTop' | 'search' | 'imageKey'>,
+  current: () => ViewState,
+  dispatch: (action: Action) => void,
+  layout: { width: number; height: number; columns: number },
+  pictures: PictureSettings | null,
+  readBody?: BodyReader,
+): ReaderView {
+  const { width, height, columns } = layout;
+  const rendered = useArticleLines(article, width, readBody);
+  const pictureStates = usePictures(
+    rendered?.lines ?? null,
+    pictures,
+    width,
+    Math.max(4, height - 2),
+  );
+  const lines = useMemo(
+    () => (rendered ? expandPictures(rendered.lines, pictureStates, width) : null),
+    [rendered, pictureStates, width],
+  );
+  const fullImage = useMemo(
+    () =>
+      view.imageKey
+        ? (rendered?.lines.find((line) => line.image && pictureKey(line.image) === view.imageKey)
+            ?.image ?? null)
+        : null,
+    [view.imageKey, rendered],
+  );
+  const fullPicture = useFullPicture(fullImage, pictures, columns, height);
+  const matchLines = useMemo(
+    () => (lines && view.search ? matchingRows(lines, view.search) : []),
+    [lines, view.search],
+  );
+
+  const shown = useRef<{ rendered: typeof rendered; lines: typeof lines }>({
+    rendered: null,
+    lines: null,
+  });
+  useEffect(() => {
+    const previous = shown.current;
+    shown.current = { rendered, lines };
+    if (!previous.lines || !lines || previous.rendered !== rendered || previous.lines === lines)
+      return;
+    const top = Math.min(current().readerTop, maxTop(previous.lines.length, height));
+    const followed = followAnchor(previous.lines, top, lines);
+    if (followed !== top) dispatch({ type: 'scrollTo', readerTop: followed });
+  }, [rendered, lines, height, current, dispatch]);
+
+  return {
+    lines,
+    references: rendered?.references ?? [],
+    top: Math.min(view.readerTop, maxTop(lines?.length ?? 0, height)),
+    matchLines,
+    fullImage,
+    fullPicture,
+  };
+}

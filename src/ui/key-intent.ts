@@ -1,0 +1,44 @@
+import { sanitizeText } from '../text/sanitize.js';
+import { commandFor, type Command, type KeyContext } from './keymap.js';
+import type { ViewState } from './state.js';
+
+/** What a key press asks for, decided from the view alone; the browser's key hook carries it out. */
+export type KeyIntent =
+  | { kind: 'quit' }
+  | { kind: 'command'; command: Command; context: KeyContext }
+  | { kind: 'editPrompt'; edit: 'cancel' | 'submit' | 'erase' }
+  | { kind: 'typePrompt'; text: string }
+  | { kind: 'closePage'; command: Command }
+  | { kind: 'closeImage' }
+  | { kind: 'none' };
+
+/** Where keys go: the reader (and help or problems opened from it), the category tree, or the list. */
+export function keyContext(view: ViewState): KeyContext {
+  if (view.screen === 'reader' || (view.returnTo === 'reader' && view.screen !== 'list'))
+    return 'reader';
+  return view.focus === 'tree' ? 'tree' : 'list';
+}
+
+/**
+ * The meaning of a key (as `keyName` spells it, with the text it typed) in
+ * the view as the keys before it left it. Ctrl+C always quits; a prompt takes
+ * every other key; a full-screen picture closes on any key; help and problems
+ * scroll with the movement keys and close on any other.
+ */
+export function keyIntent(view: ViewState, name: string, typed: string): KeyIntent {
+  if (name === 'ctrl+c') return { kind: 'quit' };
+  if (view.prompt) {
+    if (name === 'escape') return { kind: 'editPrompt', edit: 'cancel' };
+    if (name === 'enter') return { kind: 'editPrompt', edit: 'submit' };
+    if (name === 'backspace') return { kind: 'editPrompt', edit: 'erase' };
+    // Typed text keeps its spaces; control characters, tabs and line breaks are not text.
+    const text = sanitizeText(typed).replace(/[\t\n]/g, '');
+    return text && name !== 'tab' ? { kind: 'typePrompt', text } : { kind: 'none' };
+  }
+  if (view.screen === 'image') return { kind: 'closeImage' };
+  const context = keyContext(view);
+  const command = commandFor(context, name);
+  if (view.screen === 'help' || view.screen === 'problems')
+    return { kind: 'closePage', command: command ?? 'back' };
+  return command ? { kind: 'command', command, context } : { kind: 'none' };
+}
