@@ -105,7 +105,7 @@ async function rendering() {
   );
   const escapes =
     '<pre>\u001b]52;c;ZXZpbA==\u0007\u001b[2J</pre><a href="x\u001b[31m">y</a><img alt="\u001b[5m">';
-  // eslint-disable-next-line no-control-regex
+
   const controls = (text) =>
     (text.match(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g) ?? []).length;
   console.log(

@@ -31,7 +31,6 @@ describe('broadsheet cat', () => {
     expect(result.stdout).toMatch(/^\[3\] https:\/\/tickets\.example\.com\/harbour-line$/m);
     expect(result.stdout).not.toContain('cors.zfour');
     expect(result.stdout).not.toMatch(/<[a-z]+[ >]/);
-    // eslint-disable-next-line no-control-regex
     expect(result.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
     expect(result.stdout).not.toMatch(/\n\n\n/);
   });
@@ -89,7 +88,6 @@ describe('broadsheet cat', () => {
 
   it('colours only on a terminal, or when asked, and honours NO_COLOR and FORCE_COLOR', async () => {
     const article = path.join(demoCorpus, 'weekly-links-48.md');
-    // eslint-disable-next-line no-control-regex
     const hasEscapes = (text: string) => /\u001b\[/.test(text);
     expect(hasEscapes((await runCli(['cat', article])).stdout)).toBe(false);
     expect(hasEscapes((await runCli(['cat', '--color', article])).stdout)).toBe(true);

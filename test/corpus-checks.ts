@@ -28,7 +28,6 @@ export function expectedCharacters(html: string): Map<string, number> {
 
 export function countCharacters(text: string): Map<string, number> {
   const counts = new Map<string, number>();
-  // eslint-disable-next-line no-control-regex
   for (const ch of text.replace(
     /[\s\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\ufffd]/g,
     '',
@@ -51,7 +50,6 @@ export async function expectWellSet(article: Article, width: number): Promise<vo
     /<\/?(?:p|div|span|img|a|br|strong|em|ul|ol|li|h\d|table|tr|td|pre|code|iframe|video|figure|section)\b[^>]*>/gi,
   );
   for (const tag of tags ?? []) expect(written, `markup left in ${article.path}`).toContain(tag);
-  // eslint-disable-next-line no-control-regex
   expect(plain).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
   expect(plain).not.toMatch(/\n\s*\n\s*\n/);
   if (article.format === 'html') {
@@ -61,10 +59,7 @@ export async function expectWellSet(article: Article, width: number): Promise<vo
   }
   const ansi = lines.map((line) => lineToAnsi(line, { hyperlinks: true })).join('\n');
   const withoutOurs = ansi
-    // eslint-disable-next-line no-control-regex
     .replace(/\u001b\[[0-9;]*m/g, '')
-    // eslint-disable-next-line no-control-regex
     .replace(/\u001b\]8;;[^\u001b\u0007]*\u001b\\/g, '');
-  // eslint-disable-next-line no-control-regex
   expect(withoutOurs).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
 }

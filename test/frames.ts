@@ -14,7 +14,6 @@ export async function until(
 }
 
 /** A frame as a person reads it: colour sequences removed. */
-// eslint-disable-next-line no-control-regex
 export const plain = (frame: string) => frame.replace(/\u001b\[[0-9;]*m/g, '');
 
 /** Apps rendered by a test file, unmounted after each test. */

@@ -5,7 +5,6 @@ import { describe, expect, it } from 'vitest';
 import { hostileArticles } from './fixtures/hostile.js';
 import { folderSnapshot, runCli, tempCorpus } from './helpers.js';
 
-// eslint-disable-next-line no-control-regex
 const CONTROL_BUT_NEWLINE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/;
 const STACK = /\n\s+at .+\(|^\s+at /m;
 

@@ -41,7 +41,6 @@ function cells(line: string): Array<[string, string]> {
   const out: Array<[string, string]> = [];
   let bg = '';
   let fg = '';
-  // eslint-disable-next-line no-control-regex
   for (const match of line.matchAll(
     /\u001b\[(\d+);(?:2;(\d+);(\d+);(\d+)|5;(\d+))m|\u001b\[0m|(▄)/g,
   )) {

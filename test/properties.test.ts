@@ -10,9 +10,7 @@ import { hostileFrontMatter, hostileHtml, HOSTILE_TEXT } from './fixtures/hostil
 import { makeArticle, tempCorpus } from './helpers.js';
 
 const RUNS = { numRuns: 150, seed: 20261126 };
-// eslint-disable-next-line no-control-regex
 const CONTROL_BUT_NEWLINE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/;
-// eslint-disable-next-line no-control-regex
 const OUR_SEQUENCES = /\u001b\[[0-9;]*m|\u001b\]8;;([^\u0007\u001b]*)\u001b\\/g;
 
 describe('the renderer, on random hostile HTML', () => {
@@ -49,7 +47,6 @@ describe('the renderer, on random hostile HTML', () => {
           const rendered = await renderArticle(makeArticle(), `<p>${words.join(' ')}</p>`, width);
           const count = (text: string) => {
             const counts = new Map<string, number>();
-            // eslint-disable-next-line no-control-regex
             for (const ch of text.replace(
               /[\s\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u200b\ufeff\u2028\u2029]/g,
               '',
@@ -84,7 +81,6 @@ describe('the corpus layer, on random front matter', () => {
       const outcome = await readArticleFile(root, path.join(root, name));
       if (outcome.kind === 'article') {
         expect(outcome.article.title).not.toBe('');
-        // eslint-disable-next-line no-control-regex
         expect(outcome.article.title).not.toMatch(
           /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/,
         );

@@ -156,16 +156,12 @@ describe('terminal safety', () => {
     );
     const plain = toPlainText(articleLines(rendered));
     const ansi = toAnsiText(articleLines(rendered), { hyperlinks: true });
-    // eslint-disable-next-line no-control-regex
     expect(plain).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202e]/);
     // Only our own SGR and OSC 8 sequences remain in ANSI output.
-    // eslint-disable-next-line no-control-regex
     const stripped = ansi
       .replace(/\u001b\[[0-9;]*m/g, '')
       .replace(/\u001b\]8;;[^\u001b\u0007]*\u001b\\/g, '');
-    // eslint-disable-next-line no-control-regex
     expect(stripped).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
-    // eslint-disable-next-line no-control-regex
     const targets = [...ansi.matchAll(/\u001b\]8;;([^\u001b]*)\u001b\\/g)].map((m) => m[1]);
     expect(targets).toContain('https://x.example/]8;;evil');
   });

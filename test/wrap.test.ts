@@ -80,7 +80,6 @@ describe('displayWidth', () => {
       '👩‍💻 flags 🇯🇵 keycap 1\u20e3 ok ✔️ 한국어 \u1100\u1161\u11a8 e\u0301 क्षि ｶﾞ',
       '\u200b\u00ad\ufeff',
     );
-    // eslint-disable-next-line no-control-regex
     const printable = lines.map((line) => line.replace(/[\u0000-\u001f\u007f-\u009f]/g, ''));
     const disagreeing = printable.filter((line) => displayWidth(line) !== stringWidth(line));
     expect(disagreeing).toEqual([]);

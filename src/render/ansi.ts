@@ -28,7 +28,6 @@ function sgr(style: number): string {
  */
 export function safeHyperlink(href: string | undefined): string | null {
   if (!href || !/^(?:https?|mailto|ftp):/i.test(href)) return null;
-  // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u0020\u007f-\u009f]/.test(href)) return null;
   return href;
 }

@@ -22,11 +22,9 @@ export interface SplitInput {
  * and keyboard flags (`?…u`).
  */
 const ANSWER =
-  // eslint-disable-next-line no-control-regex
   /^(?:\x1b[_P\]][\s\S]*?(?:\x1b\\|\x07)|\x1b\[[?>][\d;]*c|\x1b\[\d+;\d+;\d+t|\x1b\[\?[\d;]*\$y|\x1b\[\?\d+u)/;
 
 /** The start of something that could still become an answer: hold it until more comes. */
-// eslint-disable-next-line no-control-regex
 const UNFINISHED = /^(?:\x1b|\x1b[_P\]][\s\S]*|\x1b\[[?>]?[\d;$]*)$/;
 
 /** The most held back waiting for a sequence to end: beyond it, it was never an answer. */

@@ -4,9 +4,7 @@
  * removed; bidi overrides and isolates are removed too, since they can make a
  * line read differently from what it contains.
  */
-// eslint-disable-next-line no-control-regex
 const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
-// eslint-disable-next-line no-control-regex
 const CONTROLS_AND_BREAKS = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u2028\u2029]/g;
 
 /** Text that may span lines: keeps newline and tab. */

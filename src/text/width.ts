@@ -33,10 +33,13 @@ function clusterWidth(): (text: string) => number {
   return stringWidth;
 }
 
+// Joiners and selectors are looked for one by one, not as parts of a character.
 const NEEDS_CLUSTERS =
+  // eslint-disable-next-line no-misleading-character-class
   /[\p{Extended_Pictographic}\p{RI}\p{Mc}\u200d\ufe0e\ufe0f\u20e3\u1100-\u11ff\ua960-\ua97f\ud7b0-\ud7ff]/u;
 /** What can join code points into one user-perceived character. */
 const CLUSTERS =
+  // eslint-disable-next-line no-misleading-character-class
   /[\p{M}\p{Extended_Pictographic}\p{RI}\u200d\ufe0e\ufe0f\u20e3\u1100-\u11ff\ua960-\ua97f\ud7b0-\ud7ff]/u;
 const ZERO_WIDTH = /^[\p{Mn}\p{Me}\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}]$/u;
 const codePointWidths = new Map<string, number>();

@@ -13,7 +13,6 @@ const command = (...args: string[]) =>
   [process.execPath, bin, ...args].map((part) => shellQuote(part)).join(' ');
 const status = (screen: string[]) => screen.filter((line) => line.trim() !== '').at(-1) ?? '';
 /** An SGR sequence that sets a colour (foreground, background, 256 or 24-bit). */
-// eslint-disable-next-line no-control-regex
 const COLOR = /\u001b\[(?:[\d;]*;)?(?:3[0-9]|4[0-9]|9[0-7]|10[0-7])(?:;[\d;]*)?m/;
 
 function session(run: string, env: Record<string, string> = {}, columns = 100, rows = 30) {

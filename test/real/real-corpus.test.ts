@@ -171,7 +171,6 @@ describe.runIf(hasRealCorpus)('widths and filters over the real corpus', () => {
   it('agree with string-width on every line', async () => {
     const { default: stringWidth } = await import('string-width');
     const lines = files.flatMap((file) =>
-      // eslint-disable-next-line no-control-regex
       readFileSync(path.join(realCorpus, file), 'utf8')
         .replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/g, '')
         .split('\n'),

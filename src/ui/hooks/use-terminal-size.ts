@@ -9,20 +9,21 @@ export interface TerminalSize {
 /** The terminal's size, re-rendering on every resize; `fixed` overrides it (tests). */
 export function useTerminalSize(fixed?: TerminalSize): TerminalSize {
   const { stdout } = useStdout();
-  const read = (): TerminalSize =>
-    fixed ?? { columns: stdout.columns || 80, rows: stdout.rows || 24 };
-  const [size, setSize] = useState(read);
+  const fixedColumns = fixed?.columns;
+  const fixedRows = fixed?.rows;
+  const [size, setSize] = useState<TerminalSize>(
+    () => fixed ?? { columns: stdout.columns || 80, rows: stdout.rows || 24 },
+  );
   useEffect(() => {
-    if (fixed) {
-      setSize(fixed);
+    if (fixedColumns !== undefined && fixedRows !== undefined) {
+      setSize({ columns: fixedColumns, rows: fixedRows });
       return;
     }
-    const onResize = () => setSize(read());
+    const onResize = () => setSize({ columns: stdout.columns || 80, rows: stdout.rows || 24 });
     stdout.on('resize', onResize);
     return () => {
       stdout.off('resize', onResize);
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [stdout, fixed?.columns, fixed?.rows]);
+  }, [stdout, fixedColumns, fixedRows]);
   return size;
 }
