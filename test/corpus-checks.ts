@@ -39,7 +39,7 @@ export function countCharacters(text: string): Map<string, number> {
 
 /** An HTML article rendered at `width`: within the width, no tags, no control byte, no double blank line, nothing lost. */
 export async function expectWellSet(article: Article, width: number): Promise<void> {
-  const body = await readBody(article);
+  const body = readBody(article);
   const rendered = await renderArticle(article, body, width);
   const lines = articleLines(rendered);
   const plain = toPlainText(lines);

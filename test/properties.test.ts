@@ -2,7 +2,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readArticleFile } from '../src/corpus/read.js';
-import { safeHyperlink, toAnsiText } from '../src/render/ansi.js';
+import { lineToAnsi, safeHyperlink } from '../src/render/ansi.js';
 import { articleLines, renderArticle } from '../src/render/article.js';
 import { toPlainText } from '../src/render/plain.js';
 import { displayWidth } from '../src/text/width.js';
@@ -26,7 +26,7 @@ describe('the renderer, on random hostile HTML', () => {
         const plain = toPlainText(lines);
         expect(plain).not.toMatch(CONTROL_BUT_NEWLINE);
         for (const line of plain.split('\n')) expect(displayWidth(line)).toBeLessThanOrEqual(width);
-        const ansi = toAnsiText(lines, { hyperlinks: true });
+        const ansi = lines.map((line) => lineToAnsi(line, { hyperlinks: true })).join('\n');
         for (const [, url] of ansi.matchAll(OUR_SEQUENCES))
           if (url) expect(safeHyperlink(url)).toBe(url);
         expect(ansi.replace(OUR_SEQUENCES, '')).not.toMatch(CONTROL_BUT_NEWLINE);

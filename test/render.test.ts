@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../src/corpus/article.js';
-import { toAnsiText } from '../src/render/ansi.js';
+import { lineToAnsi } from '../src/render/ansi.js';
 import { articleLines, renderArticle } from '../src/render/article.js';
 import { htmlToDoc } from '../src/render/html.js';
 import { layoutDoc } from '../src/render/layout.js';
@@ -155,7 +155,9 @@ describe('terminal safety', () => {
       60,
     );
     const plain = toPlainText(articleLines(rendered));
-    const ansi = toAnsiText(articleLines(rendered), { hyperlinks: true });
+    const ansi = articleLines(rendered)
+      .map((line) => lineToAnsi(line, { hyperlinks: true }))
+      .join('\n');
     expect(plain).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202e]/);
     // Only our own SGR and OSC 8 sequences remain in ANSI output.
     const stripped = ansi

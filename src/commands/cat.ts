@@ -35,7 +35,7 @@ export async function catCommand(invocation: Invocation): Promise<number> {
       : null;
   if (invocation.output === 'json') await writeOut('[');
   for (const [i, readable] of readables.entries()) {
-    const body = readable.body ?? (await readBody(readable.article));
+    const body = readable.body ?? readBody(readable.article);
     const rendered = await renderArticle(readable.article, body, width);
     if (invocation.output === 'tsv') {
       const lines = articleLines(rendered);

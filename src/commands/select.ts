@@ -10,7 +10,7 @@ import { progressReporter, warn } from '../pipe/output.js';
 import { sanitizeLine } from '../text/sanitize.js';
 import { searchArticles } from '../query/search.js';
 
-export interface Selection {
+export interface SelectedArticles {
   corpus: Corpus;
   articles: Article[];
 }
@@ -19,7 +19,7 @@ export interface Selection {
  * The pipe commands' common start: read the folder, report its problems on
  * stderr, and apply the filters, the search and the limit in list order.
  */
-export async function selectArticles(invocation: Invocation, folder?: string): Promise<Selection> {
+export async function selectArticles(invocation: Invocation, folder?: string): Promise<SelectedArticles> {
   const root = resolveFolder(folder ?? invocation.inputs[0]);
   const progress = progressReporter('reading articles');
   const corpus = await loadCorpus(root, { onProgress: progress.update, index: defaultIndex() });

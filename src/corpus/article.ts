@@ -3,7 +3,7 @@ export type CategoryPath = string[];
 
 export type BodyFormat = 'html' | 'markdown';
 
-/** One article file, its front matter normalised as SPEC §1 describes. */
+/** One article file, its front matter normalised. */
 export interface Article {
   /** Relative to the corpus root, `/`-separated. */
   path: string;

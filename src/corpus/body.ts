@@ -4,12 +4,7 @@ import { splitFrontMatter } from './front-matter.js';
 import { readTextSync } from './read.js';
 
 /** The article's body as written (front matter removed, at most 8 MiB read); empty when the file is gone. */
-export async function readBody(article: Article): Promise<string> {
-  return readBodySync(article);
-}
-
-/** The same, synchronously: for going through thousands of bodies in time-sliced batches. */
-export function readBodySync(article: Pick<Article, 'absolutePath'>): string {
+export function readBody(article: Pick<Article, 'absolutePath'>): string {
   try {
     return splitFrontMatter(readTextSync(article.absolutePath)).body;
   } catch {

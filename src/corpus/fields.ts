@@ -22,7 +22,7 @@ export interface ArticleSource {
   problems: string[];
 }
 
-/** Front matter → the normal form of every field of SPEC §1. */
+/** Front matter → the normal form of every field: dates as instants, categories as paths, names on one line. */
 export function normalizeArticle(source: ArticleSource): Article {
   const { data, problems } = source;
   const date = readDate(data.date, 'date', problems);

@@ -113,7 +113,7 @@ export function readTextSync(file: string, limit = MAX_ARTICLE_BYTES): string {
 }
 
 /** Reads one file (up to 8 MiB of it) into an article, or says why it was skipped. */
-export async function readArticleFile(root: string, absolutePath: string): Promise<ReadOutcome> {
+export function readArticleFile(root: string, absolutePath: string): ReadOutcome {
   return readArticle(root, absolutePath, MAX_ARTICLE_BYTES);
 }
 

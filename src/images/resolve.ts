@@ -4,7 +4,7 @@ import { unwrapProxy } from '../text/urls.js';
 import type { ImageSource } from './source.js';
 
 /**
- * An image's `src` as SPEC §4 resolves it: a proxy unwrapped, a relative path
+ * An image's `src` resolved: a proxy unwrapped, a relative path
  * taken from the article's folder, a `data:` URI decoded. Null for what is not
  * an image source we may load (`javascript:`, an unknown scheme, bad data).
  */

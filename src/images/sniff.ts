@@ -5,9 +5,6 @@ export interface ImageInfo {
   height?: number;
 }
 
-/** Formats broadsheet decodes. */
-export const DECODABLE = new Set<ImageInfo['type']>(['png', 'jpeg', 'gif', 'bmp']);
-
 /** The most pixels an image may declare before it is refused undecoded. */
 export const MAX_PIXELS = 50_000_000;
 

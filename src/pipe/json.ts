@@ -1,7 +1,7 @@
 import type { Article } from '../corpus/article.js';
 import { isPlainData } from '../corpus/intern.js';
 
-/** The JSON form of an article's fields, as `list --json` prints them (SPEC §2). */
+/** The JSON form of an article's fields, as `list --json` prints them. */
 export function articleFields(article: Article) {
   return {
     path: article.path,

@@ -1,4 +1,4 @@
-import { readBodySync, searchableText } from '../corpus/body.js';
+import { readBody, searchableText } from '../corpus/body.js';
 
 /** Whether the file's body holds each of the texts: 1 or 0 at `flags[at + k]` for `texts[k]`. */
 export function markTexts(
@@ -7,7 +7,7 @@ export function markTexts(
   flags: Uint8Array,
   at: number,
 ): void {
-  const body = searchableText(readBodySync({ absolutePath }));
+  const body = searchableText(readBody({ absolutePath }));
   texts.forEach((text, k) => {
     flags[at + k] = body.includes(text) ? 1 : 0;
   });

@@ -2,21 +2,16 @@ import type { Article } from '../corpus/article.js';
 import type { SearchQuery } from './parse.js';
 
 /**
- * What a term is matched against: the article's fields, and its body as
- * lower-cased plain text when loaded, or an answer to whether the body holds
- * a text (when the body was searched elsewhere).
+ * What a term is matched against: the article's fields, and, when the body
+ * was searched, whether it holds a text; without it, words match fields only.
  */
 export interface SearchableArticle {
   article: Article;
-  body: string | undefined;
   bodyHas?: (text: string) => boolean;
 }
 
 /** True when every term holds for the article. */
-export function matchesQuery(
-  query: SearchQuery,
-  { article, body, bodyHas }: SearchableArticle,
-): boolean {
+export function matchesQuery(query: SearchQuery, { article, bodyHas }: SearchableArticle): boolean {
   let fields: SearchFields | undefined;
   for (const term of query.terms) {
     let holds: boolean;
@@ -35,7 +30,7 @@ export function matchesQuery(
         holds =
           fields.title.includes(term.text) ||
           fields.rest.includes(term.text) ||
-          (bodyHas ? bodyHas(term.text) : (body?.includes(term.text) ?? false));
+          (bodyHas?.(term.text) ?? false);
         break;
     }
     if (holds === term.negated) return false;

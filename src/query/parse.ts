@@ -1,6 +1,6 @@
 import { parseDate } from '../corpus/dates.js';
 
-/** One condition of a search (SPEC §3). Text is lower-cased. */
+/** One condition of a search. Text is lower-cased. */
 export type SearchTerm =
   | { kind: 'text'; text: string; negated: boolean }
   | { kind: 'field'; field: 'cat' | 'tag' | 'author' | 'title'; text: string; negated: boolean }

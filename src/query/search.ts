@@ -20,9 +20,7 @@ export async function searchArticles(articles: Article[], source: string): Promi
   const query = parseQuery(source);
   // Field terms decide without a body; only what they let through is read.
   const byFields = { terms: query.terms.filter((term) => term.kind !== 'text'), ignored: [] };
-  const candidates = articles.filter((article) =>
-    matchesQuery(byFields, { article, body: undefined }),
-  );
+  const candidates = articles.filter((article) => matchesQuery(byFields, { article }));
   if (!needsBody(query)) return candidates;
   const threads = candidates.length >= THREADS_FROM ? Math.min(availableParallelism(), 8) : 1;
   return searchBodies(candidates, query, threads);
@@ -57,7 +55,6 @@ async function searchBodies(
     share.filter((article, i) =>
       matchesQuery(query, {
         article,
-        body: undefined,
         bodyHas: (text) => answers[s]![i * texts.length + texts.indexOf(text)] === 1,
       }),
     ),

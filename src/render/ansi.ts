@@ -49,7 +49,3 @@ export function spansToAnsi(spans: Span[], options: AnsiOptions): string {
 export function lineToAnsi(line: RenderedLine, options: AnsiOptions): string {
   return spansToAnsi(line.spans, options).replace(/ +$/, '');
 }
-
-export function toAnsiText(lines: RenderedLine[], options: AnsiOptions): string {
-  return lines.map((line) => lineToAnsi(line, options)).join('\n');
-}

@@ -4,7 +4,7 @@ import { writeFileAtomic } from '../files/atomic.js';
 
 /** What broadsheet remembers of an article, by its absolute path. */
 export interface ReadingEntry {
-  /** When it was last opened, ms since the epoch. */
+  /** When it was first opened, ms since the epoch. */
   readAt: number;
   /** The reader's first visible line when it was left. */
   line: number;
@@ -19,7 +19,7 @@ const VERSION = 1;
  */
 export class ReadingState {
   private entries = new Map<string, ReadingEntry>();
-  /** Set when the file on disk was unreadable and has been set aside. */
+  /** Set when the file on disk was unreadable and the state was started afresh. */
   readonly warning: string | null = null;
   private dirty = false;
 

@@ -17,7 +17,7 @@ export interface ViewState {
   expanded: readonly string[];
   /** The category the list is narrowed to, `/`-joined; null for all. */
   category: string | null;
-  /** The list's filter (SPEC §3), applied as typed. */
+  /** The list's filter (the search language), applied as typed. */
   filter: string;
   /** The reader's first visible line. */
   readerTop: number;
@@ -73,7 +73,6 @@ export type Action =
   | { type: 'command'; command: Command; extent: Extent }
   | { type: 'select'; index: number; extent: Extent }
   | { type: 'openArticle'; index: number; readerTop: number; extent: Extent }
-  | { type: 'closeReader' }
   | { type: 'startPrompt'; kind: 'filter' | 'search' | 'link' }
   | { type: 'editPrompt'; text: string }
   | { type: 'endPrompt'; keep: boolean; extent: Extent }
@@ -98,8 +97,6 @@ export function reduce(state: ViewState, action: Action): ViewState {
         search: '',
         matchIndex: 0,
       };
-    case 'closeReader':
-      return { ...state, screen: 'list' };
     case 'startPrompt': {
       const before =
         action.kind === 'filter' ? state.filter : action.kind === 'search' ? state.search : '';

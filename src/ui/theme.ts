@@ -20,6 +20,5 @@ export function paint(text: string, style: Paint): string {
 
 export const colors = {
   heading: 35,
-  accent: 36,
   warning: 33,
 } as const;

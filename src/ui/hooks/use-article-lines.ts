@@ -5,7 +5,8 @@ import { articleLines, bodyToDoc, layoutArticle } from '../../render/article.js'
 import type { Doc, Reference } from '../../render/doc.js';
 import type { RenderedLine } from '../../render/line.js';
 
-export type BodyReader = (article: Article) => Promise<string>;
+/** How the reader gets an article's body: from its file, or (in tests) from elsewhere, at once or later. */
+export type BodyReader = (article: Article) => string | Promise<string>;
 
 export interface ArticleView {
   lines: RenderedLine[];
@@ -33,7 +34,7 @@ export function useArticleLines(
       return;
     }
     let cancelled = false;
-    void read(article)
+    void Promise.resolve(read(article))
       .then((body) => bodyToDoc(article, body))
       .then((parsed) => {
         if (docs.current.size >= 8) docs.current.delete(docs.current.keys().next().value!);
