@@ -2,7 +2,8 @@ import process from 'node:process';
 import meow from 'meow';
 import { parseDate } from './corpus/dates.js';
 import type { CommandName, Invocation } from './commands/invocation.js';
-import { NotFoundError, UsageError } from './commands/errors.js';
+import { UsageError } from './commands/errors.js';
+import { errorReport } from './text/errors.js';
 import { endQuietlyOnClosedPipe } from './pipe/output.js';
 import { colorAllowed, isUnicodeLocale, setOutputProfile } from './text/profile.js';
 import { sanitizeLine } from './text/sanitize.js';
@@ -103,19 +104,11 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 function report(error: unknown): number {
-  if (process.env.BROADSHEET_DEBUG === '1' && error instanceof Error) {
-    process.stderr.write(`${error.stack}\n`);
-  }
   if (error instanceof UsageError) {
-    process.stderr.write(`broadsheet: ${error.message} (see broadsheet --help)\n`);
+    process.stderr.write(errorReport(error, ' (see broadsheet --help)'));
     return 2;
   }
-  if (error instanceof NotFoundError) {
-    process.stderr.write(`broadsheet: ${error.message}\n`);
-    return 1;
-  }
-  const message = error instanceof Error ? error.message : String(error);
-  process.stderr.write(`broadsheet: ${message.split('\n')[0]}\n`);
+  process.stderr.write(errorReport(error));
   return 1;
 }
 

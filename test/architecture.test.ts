@@ -13,7 +13,7 @@ const MAY_IMPORT: Record<string, string[]> = {
   cli: ['commands', 'corpus', 'pipe', 'text'],
   commands: ['ui', 'pipe', 'render', 'query', 'images', 'corpus', 'state', 'files', 'terminal', 'text'],
   ui: ['render', 'query', 'images', 'corpus', 'state', 'terminal', 'text'],
-  pipe: ['render', 'images', 'corpus', 'text'],
+  pipe: ['render', 'images', 'corpus', 'files', 'text'],
   render: ['images', 'corpus', 'text'],
   query: ['corpus', 'text'],
   images: ['files', 'text'],

@@ -4,12 +4,9 @@ import type { Invocation } from './invocation.js';
 import { resolveFolder } from './folder.js';
 import { loadCorpus } from '../corpus/load.js';
 import { defaultIndex } from './select.js';
-import path from 'node:path';
-import { ImageCache } from '../images/cache.js';
 import { askTerminal, chooseProtocol, colorDepth } from '../images/detect.js';
-import { fetchLimits } from '../images/fetch.js';
-import { createImageLoader } from '../images/load.js';
-import { cacheFolder, stateFolder } from '../files/places.js';
+import { userImageLoader } from '../images/load.js';
+import { stateFolder } from '../files/places.js';
 import type { PictureSettings } from '../ui/pictures.js';
 import { ReadingState } from '../state/reading.js';
 import type { Corpus } from '../corpus/article.js';
@@ -40,11 +37,7 @@ export async function browseCommand(invocation: Invocation): Promise<number> {
           protocol,
           cell,
           depth: colorDepth(process.env),
-          load: createImageLoader({
-            offline: invocation.offline,
-            cache: new ImageCache(path.join(cacheFolder(), 'images')),
-            limits: fetchLimits(process.env),
-          }),
+          load: userImageLoader(invocation.offline),
           writeRaw: (sequence) => process.stdout.write(sequence),
         };
   const initialCorpus = await drawFirstScreen(root, invocation, reading);

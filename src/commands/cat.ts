@@ -171,24 +171,11 @@ async function makeDrawer(
   );
   if (protocol === 'none') return null;
   // Loaded only when pictures are drawn: the network modules cost start-up time.
-  const [
-    { ImageCache },
-    { drawImageLines },
-    { createImageLoader },
-    { fetchLimits },
-    { cacheFolder },
-  ] = await Promise.all([
-    import('../images/cache.js'),
+  const [{ drawImageLines }, { userImageLoader }] = await Promise.all([
     import('../pipe/pictures.js'),
     import('../images/load.js'),
-    import('../images/fetch.js'),
-    import('../files/places.js'),
   ]);
-  const load = createImageLoader({
-    offline: invocation.offline,
-    cache: new ImageCache(path.join(cacheFolder(), 'images')),
-    limits: fetchLimits(process.env),
-  });
+  const load = userImageLoader(invocation.offline);
   const maxRows = process.stdout.isTTY ? Math.max(4, (process.stdout.rows || 24) - 2) : 24;
   const options = { maxColumns: width, maxRows, depth: colorDepth(process.env), cell };
   return (lines) => drawImageLines(lines, load, protocol, options);

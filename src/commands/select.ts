@@ -19,7 +19,10 @@ export interface SelectedArticles {
  * The pipe commands' common start: read the folder, report its problems on
  * stderr, and apply the filters, the search and the limit in list order.
  */
-export async function selectArticles(invocation: Invocation, folder?: string): Promise<SelectedArticles> {
+export async function selectArticles(
+  invocation: Invocation,
+  folder?: string,
+): Promise<SelectedArticles> {
   const root = resolveFolder(folder ?? invocation.inputs[0]);
   const progress = progressReporter('reading articles');
   const corpus = await loadCorpus(root, { onProgress: progress.update, index: defaultIndex() });

@@ -4,9 +4,16 @@
  * zone is local time (the `TZ` environment), as Hexo reads it.
  */
 
-const MONTHS: Record<string, number> = {
-  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12,
-}; // prettier-ignore
+/** The months' English names, January first: dates are read and shown with these. */
+export const MONTH_NAMES = [
+  'January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October',
+  'November', 'December',
+] as const; // prettier-ignore
+
+/** A month's number from its name's first three letters, as RFC 2822 writes it. */
+const MONTHS: Record<string, number> = Object.fromEntries(
+  MONTH_NAMES.map((name, i) => [name.slice(0, 3).toLowerCase(), i + 1]),
+);
 
 /** RFC 2822 §4.3 obsolete zone names, in minutes east of UTC. */
 const ZONES: Record<string, number> = {

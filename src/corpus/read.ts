@@ -6,6 +6,7 @@ import type { Article, BodyFormat, Problem } from './article.js';
 import { hasTitle, normalizeArticle } from './fields.js';
 import { opensWithFrontMatter, parseFrontMatter } from './front-matter.js';
 import { joinPath } from './file-path.js';
+import { reason } from '../files/errors.js';
 
 const LOSSY_UTF8 = new TextDecoder('utf-8');
 let gb18030: TextDecoder | undefined;
@@ -237,19 +238,4 @@ export function bodyFormat(extension: string, body: string): BodyFormat {
   )
     ? 'html'
     : 'markdown';
-}
-
-/** A short reason for a file-system error: `permission denied`, not a stack. */
-export function reason(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  const known: Record<string, string> = {
-    EACCES: 'permission denied',
-    EPERM: 'permission denied',
-    ENOENT: 'no such file or folder',
-    ELOOP: 'too many levels of symbolic links',
-    ENOTDIR: 'not a folder',
-    EISDIR: 'is a folder',
-  };
-  if (code && known[code]) return known[code];
-  return error instanceof Error ? error.message.split('\n')[0]! : String(error);
 }

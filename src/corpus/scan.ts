@@ -2,7 +2,7 @@ import { opendir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Problem } from './article.js';
 import { joinPath } from './file-path.js';
-import { reason } from './read.js';
+import { reason } from '../files/errors.js';
 
 const ARTICLE_EXTENSIONS = new Set(['.md', '.markdown', '.html', '.htm', '.txt']);
 

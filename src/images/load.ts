@@ -1,7 +1,10 @@
 import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { cacheFolder } from '../files/places.js';
+import { ImageCache } from './cache.js';
 import type { ImageSource } from './source.js';
-import type { ImageCache } from './cache.js';
-import { DEFAULT_LIMITS, fetchImage, type FetchLimits } from './fetch.js';
+import { DEFAULT_LIMITS, fetchImage, fetchLimits, type FetchLimits } from './fetch.js';
+import { reason } from '../files/errors.js';
 import { Semaphore } from './limit.js';
 import { refusal, sniffImage, type ImageInfo } from './sniff.js';
 
@@ -70,21 +73,21 @@ async function local(file: string, maxBytes: number): Promise<Loaded> {
       return { ok: false, reason: `larger than ${Math.round(maxBytes / 1024 / 1024)} MiB` };
     return checked(new Uint8Array(await readFile(file)));
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    return {
-      ok: false,
-      reason:
-        code === 'ENOENT'
-          ? 'no such file'
-          : code === 'EACCES'
-            ? 'permission denied'
-            : String(error),
-    };
+    return { ok: false, reason: reason(error) };
   }
 }
 
 function checked(bytes: Uint8Array): Loaded {
   const info = sniffImage(bytes);
-  const reason = refusal(info);
-  return reason ? { ok: false, reason } : { ok: true, bytes, info };
+  const refused = refusal(info);
+  return refused ? { ok: false, reason: refused } : { ok: true, bytes, info };
+}
+
+/** The loader as the browser and `cat` use it: the user's cache folder, limits from the environment. */
+export function userImageLoader(offline: boolean): (source: ImageSource) => Promise<Loaded> {
+  return createImageLoader({
+    offline,
+    cache: new ImageCache(path.join(cacheFolder(), 'images')),
+    limits: fetchLimits(process.env),
+  });
 }

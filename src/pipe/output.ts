@@ -1,4 +1,5 @@
 import process from 'node:process';
+import { reason } from '../files/errors.js';
 
 let quietOnClosedPipe = false;
 
@@ -12,7 +13,7 @@ export function endQuietlyOnClosedPipe(): void {
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE' || error.code === 'ERR_STREAM_DESTROYED') process.exit(0);
     // A full disk, a device that fails: one line, and the output is known to be incomplete.
-    process.stderr.write(`broadsheet: cannot write the output: ${outputFailure(error)}\n`);
+    process.stderr.write(`broadsheet: cannot write the output: ${reason(error)}\n`);
     process.exit(1);
   });
   // Nowhere is left to say anything: end with failure, quietly.
@@ -53,15 +54,4 @@ export function progressReporter(label: string): {
       if (shown) process.stderr.write('\r\x1b[2K');
     },
   };
-}
-
-function outputFailure(error: NodeJS.ErrnoException): string {
-  const known: Record<string, string> = {
-    ENOSPC: 'no space left on the device',
-    EIO: 'input/output error',
-    EDQUOT: 'disk quota exceeded',
-    EFBIG: 'file too large',
-    EBADF: 'the output is closed',
-  };
-  return (error.code && known[error.code]) || error.message.split('\n')[0]!;
 }

@@ -1,3 +1,4 @@
+import { MONTH_NAMES } from '../corpus/dates.js';
 /**
  * The list's rows, kept compact: one number an article and one entry a
  * heading, so a filter keystroke over 100 000 articles allocates little.
@@ -10,21 +11,6 @@ export interface GroupedList {
   headingRows: number[];
   headingLabels: string[];
 }
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 
 /**
  * Groups a newest-first list, given by its dates, as a reader thinks of it:
@@ -44,7 +30,7 @@ export function groupByDate(dates: ArrayLike<number>, now: number): GroupedList 
     if (time >= weekStart) return { label: 'This week', from: weekStart };
     const d = new Date(time);
     return {
-      label: `${MONTHS[d.getMonth()]} ${d.getFullYear()}`,
+      label: `${MONTH_NAMES[d.getMonth()]} ${d.getFullYear()}`,
       from: new Date(d.getFullYear(), d.getMonth(), 1).getTime(),
     };
   };

@@ -1,25 +1,30 @@
 import { Style, type Span } from './doc.js';
 import type { RenderedLine } from './line.js';
-import { outputProfile } from '../text/profile.js';
+import { colors, sgr } from './theme.js';
 
 export interface AnsiOptions {
   /** Wrap links in OSC 8 hyperlinks. */
   hyperlinks: boolean;
 }
 
-/** SGR parameters for a style; one theme for every styled output. */
-function sgr(style: number): string {
-  const codes: number[] = [];
-  if (style & Style.bold) codes.push(1);
-  if (style & Style.dim) codes.push(2);
-  if (style & Style.italic) codes.push(3);
-  const color = outputProfile().color;
-  if (style & Style.link) codes.push(4, ...(color ? [34] : []));
-  if (style & Style.strike) codes.push(9);
-  if (style & Style.code && color) codes.push(36);
-  if (style & Style.heading && color) codes.push(35);
-  if (style & Style.mark) codes.push(7);
-  return codes.length ? `\x1b[${codes.join(';')}m` : '';
+/** The theme's look for a span's style; a search match is shown inverse. */
+function spanStyle(style: number): string {
+  return sgr({
+    bold: (style & Style.bold) !== 0,
+    dim: (style & Style.dim) !== 0,
+    italic: (style & Style.italic) !== 0,
+    underline: (style & Style.link) !== 0,
+    strike: (style & Style.strike) !== 0,
+    inverse: (style & Style.mark) !== 0,
+    color:
+      style & Style.heading
+        ? colors.heading
+        : style & Style.code
+          ? colors.code
+          : style & Style.link
+            ? colors.link
+            : undefined,
+  });
 }
 
 /**
@@ -36,7 +41,7 @@ export function safeHyperlink(href: string | undefined): string | null {
 export function spansToAnsi(spans: Span[], options: AnsiOptions): string {
   let out = '';
   for (const span of spans) {
-    const open = sgr(span.style);
+    const open = spanStyle(span.style);
     const link = options.hyperlinks ? safeHyperlink(span.href) : null;
     let text = span.text;
     if (open) text = `${open}${text}\x1b[0m`;

@@ -24,7 +24,7 @@ import { Reader } from './Reader.js';
 import { createDefaultState, type Extent } from './state.js';
 import { StatusBar } from './StatusBar.js';
 import { statusText } from './status.js';
-import { paint } from './theme.js';
+import { paint } from '../render/theme.js';
 
 /** The browser: the list, the category tree and the reader over one folder of articles. */
 export interface AppProps {

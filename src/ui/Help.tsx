@@ -3,7 +3,7 @@ import { sanitizeLine } from '../text/sanitize.js';
 import { displayWidth, padToWidth, truncateToWidth } from '../text/width.js';
 import { helpSections } from './keymap.js';
 import { fitHeight, Lines } from './Lines.js';
-import { colors, paint } from './theme.js';
+import { colors, paint } from '../render/theme.js';
 
 /** The help screen's lines, generated from the keymap that drives the keys. */
 export function helpLines(width: number): string[] {

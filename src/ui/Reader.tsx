@@ -2,7 +2,7 @@ import { spansToAnsi } from '../render/ansi.js';
 import { highlightSpans } from '../render/highlight.js';
 import { fitHeight, Lines } from './Lines.js';
 import type { ReaderLine } from './pictures.js';
-import { paint } from './theme.js';
+import { paint } from '../render/theme.js';
 
 interface Props {
   lines: readonly ReaderLine[] | null;

@@ -1,7 +1,7 @@
 import { sanitizeLine } from '../text/sanitize.js';
 import { displayWidth } from '../text/width.js';
 import { Lines } from './Lines.js';
-import { paint } from './theme.js';
+import { paint } from '../render/theme.js';
 import { statusLine } from './status.js';
 
 interface Props {

@@ -1,11 +1,11 @@
 import type { Article } from '../corpus/article.js';
-import { formatLocalDay } from '../corpus/dates.js';
+import { formatLocalDay, MONTH_NAMES } from '../corpus/dates.js';
 import type { CategoryNode } from '../corpus/category-tree.js';
 import type { GroupedList } from '../query/group.js';
 import { startOfDay } from '../query/group.js';
 import { sanitizeLine } from '../text/sanitize.js';
 import { displayWidth, padToWidth, truncateToWidth } from '../text/width.js';
-import { colors, paint } from './theme.js';
+import { colors, paint } from '../render/theme.js';
 import { glyphs } from '../text/profile.js';
 
 /** A row of the article list: a date heading, or an article (by index into the list). */
@@ -26,8 +26,6 @@ export function rowAt(list: GroupedList, row: number): ListRow {
   return { kind: 'article', index: row - low };
 }
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
 /** The time of day for today and yesterday, `Nov 24` this year, the full date before. */
 export function timeLabel(time: number, now: number): string {
   const d = new Date(time);
@@ -36,7 +34,7 @@ export function timeLabel(time: number, now: number): string {
     return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
   }
   if (d.getFullYear() === new Date(now).getFullYear())
-    return `${MONTHS[d.getMonth()]} ${String(d.getDate()).padStart(2, ' ')}`;
+    return `${MONTH_NAMES[d.getMonth()]!.slice(0, 3)} ${String(d.getDate()).padStart(2, ' ')}`;
   return formatLocalDay(time);
 }
 

@@ -1,6 +1,6 @@
 import { sanitizeLine } from '../text/sanitize.js';
 import { displayWidth, padToWidth, truncateToWidth } from '../text/width.js';
-import { paint } from './theme.js';
+import { paint } from '../render/theme.js';
 
 /** What the status line says: on the left what is shown, on the right the key hints for the screen. */
 export function statusText(s: {

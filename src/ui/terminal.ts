@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import process from 'node:process';
 import type { Effects } from './effects.js';
 import { TerminalInput } from '../terminal/input.js';
+import { errorReport } from '../text/errors.js';
 
 const ENTER = '\x1b[?1049h\x1b[H\x1b[2J\x1b[?25l';
 const LEAVE = '\x1b[?25h\x1b[?1049l';
@@ -65,12 +66,7 @@ export function takeTerminal(
   }
   const crash = (error: unknown) => {
     restore();
-    const message = error instanceof Error ? error.message : String(error);
-    process.stderr.write(
-      process.env.BROADSHEET_DEBUG === '1' && error instanceof Error
-        ? `${error.stack}\n`
-        : `broadsheet: ${message.split('\n')[0]}\n`,
-    );
+    process.stderr.write(errorReport(error));
     process.exit(1);
   };
   process.on('uncaughtException', crash);
