@@ -4,6 +4,7 @@ import type { Article, Corpus, Problem } from './article.js';
 import type { IndexCache, IndexEntry } from './index-cache.js';
 import { readArticleHead } from './read.js';
 import { scanFolder } from './scan.js';
+import { inSlices } from '../text/slices.js';
 
 export interface LoadOptions {
   /** Called as files are read, for a progress display. */
@@ -41,18 +42,17 @@ export async function loadCorpus(root: string, options: LoadOptions = {}): Promi
   // folder is the index itself, and no second map of it is made.
   const fresh = new Map<string, IndexEntry>();
   let unchangedCount = 0;
-  let sliceStart = Date.now();
-  for (const [i, file] of scan.files.entries()) {
-    const relative = relativeOf(file);
-    const known = indexed?.get(relative);
-    if (known && unchanged(file, known)) unchangedCount++;
-    else fresh.set(relative, readEntry(absoluteRoot, file));
-    if (Date.now() - sliceStart >= SLICE_MS) {
-      options.onProgress?.(i + 1, scan.files.length);
-      await new Promise((resolve) => setImmediate(resolve));
-      sliceStart = Date.now();
-    }
-  }
+  await inSlices(
+    scan.files.length,
+    (i) => {
+      const file = scan.files[i]!;
+      const relative = relativeOf(file);
+      const known = indexed?.get(relative);
+      if (known && unchanged(file, known)) unchangedCount++;
+      else fresh.set(relative, readEntry(absoluteRoot, file));
+    },
+    { sliceMs: SLICE_MS, onSlice: (done) => options.onProgress?.(done, scan.files.length) },
+  );
   options.onProgress?.(scan.files.length, scan.files.length);
   const changed = !indexed || fresh.size > 0 || unchangedCount !== indexed.size;
   const entries = changed ? merged(scan.files.map(relativeOf), fresh, indexed) : indexed!;

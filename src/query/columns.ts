@@ -33,29 +33,28 @@ export class ArticleColumns {
   }
 
   /**
-   * Lower-cases fields until `deadline` (a `performance.now()` time), so the
-   * work can be spread over idle moments; true once every article is done.
+   * Lower-cases the fields of the articles in order, up to the `i`th, so the
+   * work can be spread over idle moments; a filter finishes what is left.
    */
-  buildUntil(deadline: number): boolean {
+  build(i: number): void {
     const { articles } = this;
-    while (this.built < articles.length) {
-      const end = Math.min(articles.length, this.built + 512);
-      for (let i = this.built; i < end; i++) {
-        const article = articles[i]!;
-        // A title with nothing to lower (Chinese, say) is kept as it is, not copied.
-        const title = article.title.toLowerCase();
-        this.titles[i] = title === article.title ? article.title : title;
-        this.labels[i] = this.shared.of(article);
-      }
-      this.built = end;
-      if (performance.now() >= deadline) break;
+    for (; this.built <= i && this.built < articles.length; this.built++) {
+      const article = articles[this.built]!;
+      // A title with nothing to lower (Chinese, say) is kept as it is, not copied.
+      const title = article.title.toLowerCase();
+      this.titles[this.built] = title === article.title ? article.title : title;
+      this.labels[this.built] = this.shared.of(article);
     }
-    return this.built === articles.length;
+  }
+
+  /** True once every article's fields are ready. */
+  get complete(): boolean {
+    return this.built === this.articles.length;
   }
 
   /** The positions, from `from`, of the articles whose fields match every term of the query. */
   match(query: SearchQuery, from: Selection): Int32Array {
-    this.buildUntil(Infinity);
+    this.build(this.articles.length - 1);
     let selection = from;
     for (const term of query.terms)
       selection = keep(selection, this.articles.length, this.test(term));

@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Article } from '../corpus/article.js';
+import { inSlices } from '../text/slices.js';
 import { markTexts } from './body-texts.js';
 import { matchesQuery } from './match.js';
 import { needsBody, parseQuery, type SearchQuery } from './parse.js';
@@ -63,14 +64,9 @@ async function searchBodies(
 
 async function flagsHere(paths: string[], texts: string[]): Promise<Uint8Array> {
   const flags = new Uint8Array(paths.length * texts.length);
-  let sliceStart = Date.now();
-  for (let i = 0; i < paths.length; i++) {
-    markTexts(paths[i]!, texts, flags, i * texts.length);
-    if (Date.now() - sliceStart >= SLICE_MS) {
-      await new Promise((resolve) => setImmediate(resolve));
-      sliceStart = Date.now();
-    }
-  }
+  await inSlices(paths.length, (i) => markTexts(paths[i]!, texts, flags, i * texts.length), {
+    sliceMs: SLICE_MS,
+  });
   return flags;
 }
 

@@ -1,6 +1,7 @@
 import { useEffect, useMemo } from 'react';
 import type { Article } from '../../corpus/article.js';
 import { ArticleColumns } from '../../query/columns.js';
+import { inSlices } from '../../text/slices.js';
 
 /** How long one stretch of building may hold the event loop, so keys are still answered. */
 const SLICE_MS = 6;
@@ -14,12 +15,18 @@ const SLICE_MS = 6;
 export function useArticleColumns(articles: readonly Article[]): ArticleColumns {
   const columns = useMemo(() => new ArticleColumns(articles), [articles]);
   useEffect(() => {
-    let timer: NodeJS.Immediate | undefined;
-    const build = () => {
-      if (!columns.buildUntil(performance.now() + SLICE_MS)) timer = setImmediate(build);
+    let cancelled = false;
+    // From the next turn of the event loop: the frame that shows the list comes first.
+    const start = setImmediate(() => {
+      void inSlices(articles.length, (i) => columns.build(i), {
+        sliceMs: SLICE_MS,
+        cancelled: () => cancelled,
+      });
+    });
+    return () => {
+      cancelled = true;
+      clearImmediate(start);
     };
-    timer = setImmediate(build);
-    return () => clearImmediate(timer);
-  }, [columns]);
+  }, [articles, columns]);
   return columns;
 }
