@@ -4,6 +4,8 @@ import { DEFAULT_CELL, type CellSize, type Protocol } from './detect.js';
 import { itermImage } from './iterm.js';
 import { KITTY_MAX_CELLS, kittyDirect } from './kitty.js';
 import { sixelImage } from './sixel.js';
+import type { Loaded } from './load.js';
+import type { ImageSource } from './source.js';
 
 export interface PictureOptions {
   maxColumns: number;
@@ -50,19 +52,34 @@ export function pixelBitmap(picture: SizedPicture): Bitmap {
     : resizeBitmap(picture.source, width, height);
 }
 
+export type PreparedPicture =
+  { ok: true; picture: SizedPicture; bytes: Uint8Array } | { ok: false; reason: string };
+
 /**
- * What `cat` prints in place of an image: half-block lines, or the
- * protocol's sequence followed by a line break so the text continues below.
+ * A picture from wherever it lives, decoded and sized for the screen, or the
+ * reason it cannot be shown: the one way `cat`, the reader and the
+ * full-screen view get a picture, before each draws it its own way.
  */
-export async function inlinePicture(
-  bytes: Uint8Array,
-  protocol: Protocol,
+export async function preparePicture(
+  load: (source: ImageSource) => Promise<Loaded>,
+  source: ImageSource,
   options: PictureOptions,
-): Promise<string> {
-  const picture = await sizePicture(bytes, options);
-  return protocol === 'blocks'
-    ? blockLines(blocksBitmap(picture), options.depth).join('\n')
-    : graphicsSequence(picture, bytes, protocol);
+): Promise<PreparedPicture> {
+  const loaded = await load(source);
+  if (!loaded.ok) return loaded;
+  try {
+    return { ok: true, picture: await sizePicture(loaded.bytes, options), bytes: loaded.bytes };
+  } catch (error) {
+    return {
+      ok: false,
+      reason: `undecodable: ${error instanceof Error ? error.message : String(error)}`,
+    };
+  }
+}
+
+/** Half-block lines for a picture, in the colour depth given. */
+export function pictureBlocks(picture: SizedPicture, depth: ColorDepth): string[] {
+  return blockLines(blocksBitmap(picture), depth);
 }
 
 /** A picture in a graphics protocol, shown at the cursor; with a kitty id, to be freed later. */

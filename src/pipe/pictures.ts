@@ -3,7 +3,12 @@ import { sanitizeLine } from '../text/sanitize.js';
 import { truncateToWidth } from '../text/width.js';
 import type { Protocol } from '../images/detect.js';
 import type { Loaded } from '../images/load.js';
-import { inlinePicture, type PictureOptions } from '../images/picture.js';
+import {
+  graphicsSequence,
+  pictureBlocks,
+  preparePicture,
+  type PictureOptions,
+} from '../images/picture.js';
 import type { ImageSource } from '../images/source.js';
 
 /**
@@ -21,24 +26,15 @@ export async function drawImageLines(
   await Promise.all(
     lines.map(async (line) => {
       if (!line.image) return;
-      const loaded = await load(line.image.source);
-      if (loaded.ok) {
-        try {
-          drawn.set(line, await inlinePicture(loaded.bytes, protocol, options));
-          return;
-        } catch (error) {
-          drawn.set(
-            line,
-            unshown(
-              line,
-              `undecodable: ${error instanceof Error ? error.message : String(error)}`,
-              options.maxColumns,
-            ),
-          );
-          return;
-        }
-      }
-      drawn.set(line, unshown(line, loaded.reason, options.maxColumns));
+      const prepared = await preparePicture(load, line.image.source, options);
+      drawn.set(
+        line,
+        !prepared.ok
+          ? unshown(line, prepared.reason, options.maxColumns)
+          : protocol === 'blocks'
+            ? pictureBlocks(prepared.picture, options.depth).join('\n')
+            : graphicsSequence(prepared.picture, prepared.bytes, protocol),
+      );
     }),
   );
   return drawn;

@@ -1,7 +1,6 @@
 import { useLayoutEffect, useState } from 'react';
-import { blockLines } from '../../images/blocks.js';
 import { kittyDelete } from '../../images/kitty.js';
-import { blocksBitmap, graphicsSequence, sizePicture } from '../../images/picture.js';
+import { graphicsSequence, pictureBlocks, preparePicture } from '../../images/picture.js';
 import type { ImageRef } from '../../render/doc.js';
 import type { PictureSettings } from '../pictures.js';
 
@@ -29,35 +28,27 @@ export function useFullPicture(
     let drawTimer: NodeJS.Timeout | undefined;
     void (async () => {
       setShown([' Loading the picture…']);
-      const loaded = await settings.load(image.source);
+      const prepared = await preparePicture(settings.load, image.source, {
+        maxColumns: columns,
+        maxRows: rows,
+        depth: settings.depth,
+        cell: settings.cell,
+      });
       if (cancelled) return;
-      if (!loaded.ok) return setShown([` [image: ${image.alt}] not shown: ${loaded.reason}`]);
-      try {
-        const picture = await sizePicture(loaded.bytes, {
-          maxColumns: columns,
-          maxRows: rows,
-          depth: settings.depth,
-          cell: settings.cell,
-        });
-        if (cancelled) return;
-        if (settings.protocol === 'blocks')
-          return setShown(blockLines(blocksBitmap(picture), settings.depth));
-        setShown([]);
-        const sequence = graphicsSequence(
-          picture,
-          loaded.bytes,
-          settings.protocol,
-          kittyId ?? undefined,
-        );
-        // After the blank frame is on screen: save the cursor, draw at the top left, put the cursor back.
-        drawTimer = setTimeout(() => {
-          if (!cancelled) settings.writeRaw(`\x1b7\x1b[H${sequence}\x1b8`);
-        }, 50);
-      } catch (error) {
-        setShown([
-          ` [image: ${image.alt}] not shown: ${error instanceof Error ? error.message : String(error)}`,
-        ]);
-      }
+      if (!prepared.ok) return setShown([` [image: ${image.alt}] not shown: ${prepared.reason}`]);
+      if (settings.protocol === 'blocks')
+        return setShown(pictureBlocks(prepared.picture, settings.depth));
+      setShown([]);
+      const sequence = graphicsSequence(
+        prepared.picture,
+        prepared.bytes,
+        settings.protocol,
+        kittyId ?? undefined,
+      );
+      // After the blank frame is on screen: save the cursor, draw at the top left, put the cursor back.
+      drawTimer = setTimeout(() => {
+        if (!cancelled) settings.writeRaw(`\x1b7\x1b[H${sequence}\x1b8`);
+      }, 50);
     })();
     return () => {
       cancelled = true;

@@ -1,7 +1,6 @@
 import { useLayoutEffect, useState } from 'react';
-import { blockLines } from '../../images/blocks.js';
 import { kittyDelete, kittyPlaceholderLines, kittyVirtual } from '../../images/kitty.js';
-import { blocksBitmap, pixelBitmap, sizePicture } from '../../images/picture.js';
+import { pictureBlocks, pixelBitmap, preparePicture } from '../../images/picture.js';
 import type { RenderedLine } from '../../render/line.js';
 import { pictureKey, type PictureSettings, type PictureState } from '../pictures.js';
 
@@ -36,36 +35,26 @@ export function usePictures(
     for (const [key, image] of images) {
       update(key, { status: 'loading' });
       void (async () => {
-        const loaded = await settings.load(image.source);
+        const prepared = await preparePicture(settings.load, image.source, {
+          maxColumns: width,
+          maxRows,
+          depth: settings.depth,
+          cell: settings.cell,
+        });
         if (cancelled) return;
-        if (!loaded.ok) return update(key, { status: 'failed', reason: loaded.reason });
-        try {
-          const picture = await sizePicture(loaded.bytes, {
-            maxColumns: width,
-            maxRows,
-            depth: settings.depth,
-            cell: settings.cell,
-          });
-          if (cancelled) return;
-          if (settings.protocol === 'kitty') {
-            const id = nextKittyId++;
-            transmitted.push(id);
-            settings.writeRaw(
-              kittyVirtual(pixelBitmap(picture), id, picture.columns, picture.rows),
-            );
-            return update(key, {
-              status: 'ready',
-              rows: kittyPlaceholderLines(id, picture.columns, picture.rows),
-              kittyId: id,
-            });
-          }
-          update(key, { status: 'ready', rows: blockLines(blocksBitmap(picture), settings.depth) });
-        } catch (error) {
-          update(key, {
-            status: 'failed',
-            reason: `undecodable: ${error instanceof Error ? error.message : String(error)}`,
+        if (!prepared.ok) return update(key, { status: 'failed', reason: prepared.reason });
+        const { picture } = prepared;
+        if (settings.protocol === 'kitty') {
+          const id = nextKittyId++;
+          transmitted.push(id);
+          settings.writeRaw(kittyVirtual(pixelBitmap(picture), id, picture.columns, picture.rows));
+          return update(key, {
+            status: 'ready',
+            rows: kittyPlaceholderLines(id, picture.columns, picture.rows),
+            kittyId: id,
           });
         }
+        update(key, { status: 'ready', rows: pictureBlocks(picture, settings.depth) });
       })();
     }
     return () => {
