@@ -1,3 +1,4 @@
+// The command line: the help text, the flags, and the checks that turn them into an Invocation.
 import process from 'node:process';
 import meow from 'meow';
 import { parseDate } from './corpus/dates.js';

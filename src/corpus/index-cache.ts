@@ -2,50 +2,10 @@ import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { writeFileAtomic } from '../files/atomic.js';
-import type { Article, CategoryPath, Problem } from './article.js';
-import { shareValue } from './intern.js';
-import { joinPath } from './file-path.js';
-import type { FileStamp } from './read.js';
+import type { Article } from './article.js';
+import { encodeIndex, parseIndex, type IndexEntry } from './index-format.js';
 
-/** Bumped whenever what is stored, or how fields are read, changes. */
-const INDEX_VERSION = 3;
-
-/** What the index remembers of one file: an article's fields, or why it was skipped, or that it is no article. */
-export type IndexEntry = FileStamp &
-  ({ article: Article } | { problem: Problem } | { ignored: true });
-
-/**
- * On disk, each file is one array and repeated names (categories, tags,
- * authors, leftover front matter) are numbers into shared tables: a folder of
- * 100 000 articles parses in a fraction of the time an array of objects takes.
- */
-type ArticleRecord = [
-  path: string, size: number, mtimeMs: number, kind: 'a', title: string, date: number, dateFromFile: 0 | 1,
-  updated: number | null, categories: number[][], tags: number[], author: number, image: string | null,
-  link: string | null, meta: number, problems: string[], format: 0 | 1,
-]; // prettier-ignore
-type OtherRecord =
-  | [path: string, size: number, mtimeMs: number, kind: 'p', reason: string]
-  | [path: string, size: number, mtimeMs: number, kind: 'i'];
-type FileRecord = ArticleRecord | OtherRecord;
-
-/**
- * The file is lines of JSON: this header, the names table, the meta table,
- * then one record a file. It is parsed a batch of lines at a time, so the
- * whole index never exists at once as one string and one parsed tree beside
- * the articles made from it.
- */
-interface IndexHeader {
-  version: number;
-  root: string;
-  /** Zone-less dates were read in this zone; another zone reads them differently. */
-  zone: string;
-  /** How many records follow: an index cut short is not trusted. */
-  files: number;
-}
-
-/** Records parsed together: few enough that the text of a batch and its parsed tree are small objects that die young. */
-const BATCH = 200;
+export type { IndexEntry } from './index-format.js';
 
 /**
  * The parsed fields of every file of a folder, with each file's size and
@@ -74,7 +34,7 @@ export class IndexCache {
     const file = this.file(root);
     const key = memoryKey(file);
     if (key !== null && this.last?.key === key) return this.last.entries;
-    const entries = this.readFile(file, root);
+    const entries = readIndex(file, root);
     this.last = key !== null && entries ? { key, entries } : null;
     return entries;
   }
@@ -84,40 +44,9 @@ export class IndexCache {
    * first screen while the whole index is still being read.
    */
   readNewest(root: string): Article[] | null {
-    const entries = this.readFile(this.file(root).replace(/\.jsonl$/, '.newest.jsonl'), root);
+    const entries = readIndex(this.file(root).replace(/\.jsonl$/, '.newest.jsonl'), root);
     if (!entries) return null;
     return [...entries.values()].flatMap((entry) => ('article' in entry ? [entry.article] : []));
-  }
-
-  private readFile(file: string, root: string): Map<string, IndexEntry> | null {
-    try {
-      const lines = new LineReader(readFileSync(file));
-      const header = JSON.parse(lines.next(1)[0] ?? 'null') as IndexHeader | null;
-      if (
-        header?.version !== INDEX_VERSION ||
-        header.root !== root ||
-        header.zone !== currentZone() ||
-        typeof header.files !== 'number'
-      )
-        return null;
-      const [names, metas] = lines.next(2).map((line) => JSON.parse(line) as unknown);
-      if (!Array.isArray(names) || !Array.isArray(metas)) return null;
-      const entries = new Map<string, IndexEntry>();
-      // Categories and tags repeat from record to record as the same numbers: each is made once.
-      const made = new Map<string, unknown>();
-      const shared = <T>(key: string, make: () => T): T => {
-        if (!made.has(key)) made.set(key, shareValue(make()));
-        return made.get(key) as T;
-      };
-      for (let batch = lines.next(BATCH); batch.length > 0; batch = lines.next(BATCH)) {
-        // JSON strings hold no raw newline, so the lines are elements of one array.
-        const records = JSON.parse(`[${batch.join(',')}]`) as unknown[];
-        decode(root, names, metas, records, entries, shared);
-      }
-      return entries.size === header.files ? entries : null;
-    } catch {
-      return null;
-    }
   }
 
   /** Writes the index; a cache folder that cannot be written only costs speed next time. */
@@ -128,7 +57,7 @@ export class IndexCache {
   ): void {
     try {
       const file = this.file(root);
-      writeFileAtomic(file, encode(root, entries));
+      writeFileAtomic(file, encodeIndex(root, currentZone(), entries));
       const key = memoryKey(file);
       this.last = key === null ? null : { key, entries };
       const first = new Map<string, IndexEntry>();
@@ -136,7 +65,10 @@ export class IndexCache {
         const entry = entries.get(article.path);
         if (entry) first.set(article.path, entry);
       }
-      writeFileAtomic(this.file(root).replace(/\.jsonl$/, '.newest.jsonl'), encode(root, first));
+      writeFileAtomic(
+        this.file(root).replace(/\.jsonl$/, '.newest.jsonl'),
+        encodeIndex(root, currentZone(), first),
+      );
     } catch {
       // Read-only or full: the next run reads the files again.
     }
@@ -157,146 +89,11 @@ function currentZone(): string {
   return process.env.TZ || Intl.DateTimeFormat().resolvedOptions().timeZone;
 }
 
-/**
- * The index file's lines, a batch at a time: the tables of names and of
- * leftover front matter first (every record refers to them), then the
- * records. The whole file is never one string.
- */
-function* encode(root: string, entries: ReadonlyMap<string, IndexEntry>): Generator<string> {
-  const names = table<string>();
-  const metas = table<Record<string, unknown>>();
-  const record = (relative: string, entry: IndexEntry): FileRecord => {
-    const { size, mtimeMs } = entry;
-    if ('problem' in entry) return [relative, size, mtimeMs, 'p', entry.problem.reason];
-    if ('ignored' in entry) return [relative, size, mtimeMs, 'i'];
-    const a = entry.article;
-    return [
-      relative, size, mtimeMs, 'a', a.title, a.date, a.dateFromFile ? 1 : 0, a.updated,
-      a.categories.map((p) => p.map(names.number)), a.tags.map(names.number),
-      a.author === null ? -1 : names.number(a.author), a.image, a.link, metas.number(a.meta), a.problems,
-      a.format === 'html' ? 1 : 0,
-    ]; // prettier-ignore
-  };
-  // A first pass numbers every name and meta, so the tables can come first; the second gets the same numbers.
-  for (const [relative, entry] of entries) record(relative, entry);
-  const header: IndexHeader = {
-    version: INDEX_VERSION,
-    root,
-    zone: currentZone(),
-    files: entries.size,
-  };
-  yield `${JSON.stringify(header)}\n${JSON.stringify(names.values)}\n${JSON.stringify(metas.values)}\n`;
-  let batch: string[] = [];
-  for (const [relative, entry] of entries) {
-    batch.push(JSON.stringify(record(relative, entry)));
-    if (batch.length === BATCH) {
-      yield `${batch.join('\n')}\n`;
-      batch = [];
-    }
-  }
-  if (batch.length > 0) yield `${batch.join('\n')}\n`;
-}
-
-/** Values numbered in the order first met, each once: the tables records refer to by number. */
-function table<T>(): { values: T[]; number: (value: T) => number } {
-  const values: T[] = [];
-  const numbers = new Map<T, number>();
-  const number = (value: T) => {
-    let n = numbers.get(value);
-    if (n === undefined) {
-      n = values.push(value) - 1;
-      numbers.set(value, n);
-    }
-    return n;
-  };
-  return { values, number };
-}
-
-/** Adds the entries of parsed records; throws at the first thing out of shape. */
-function decode(
-  root: string,
-  names: unknown[],
-  metas: unknown[],
-  records: unknown[],
-  entries: Map<string, IndexEntry>,
-  shared: <T>(key: string, make: () => T) => T,
-): void {
-  const nameAt = (i: unknown): string => {
-    const value = typeof i === 'number' ? names[i] : undefined;
-    if (typeof value !== 'string') throw new OutOfShape();
-    return value;
-  };
-  for (const record of records) {
-    if (!Array.isArray(record)) throw new OutOfShape();
-    const [relative, size, mtimeMs, kind] = record as FileRecord;
-    if (typeof relative !== 'string' || typeof size !== 'number' || typeof mtimeMs !== 'number')
-      throw new OutOfShape();
-    if (kind === 'i') entries.set(relative, { size, mtimeMs, ignored: true });
-    else if (kind === 'p' && typeof record[4] === 'string') {
-      entries.set(relative, { size, mtimeMs, problem: { path: relative, reason: record[4] } });
-    } else if (kind === 'a' && record.length === 16) {
-      const [, , , , title, date, dateFromFile, updated, categories, tags, author, image, link,
-        meta, problems, format] = record as ArticleRecord; // prettier-ignore
-      const metaValue = metas[meta];
-      if (
-        typeof title !== 'string' ||
-        typeof date !== 'number' ||
-        !Array.isArray(categories) ||
-        !Array.isArray(tags) ||
-        !Array.isArray(problems) ||
-        (updated !== null && typeof updated !== 'number') ||
-        typeof metaValue !== 'object' ||
-        metaValue === null
-      )
-        throw new OutOfShape();
-      entries.set(relative, {
-        size,
-        mtimeMs,
-        article: {
-          path: relative,
-          absolutePath: joinPath(root, relative),
-          title,
-          date,
-          dateFromFile: dateFromFile === 1,
-          updated,
-          categories: shared(`c${JSON.stringify(categories)}`, () =>
-            categories.map((p): CategoryPath => p.map(nameAt)),
-          ),
-          tags: shared(`t${JSON.stringify(tags)}`, () => tags.map(nameAt)),
-          author: author === -1 ? null : nameAt(author),
-          image: typeof image === 'string' ? image : null,
-          link: typeof link === 'string' ? link : null,
-          meta: metaValue as Record<string, unknown>,
-          problems: problems.length > 0 ? problems.map(String) : shareValue([]),
-          format: format === 1 ? 'html' : 'markdown',
-        },
-      });
-    } else throw new OutOfShape();
-  }
-}
-
-class OutOfShape extends Error {
-  constructor() {
-    super('index out of shape');
-  }
-}
-
-/** The lines of a file, a batch at a time, each batch decoded from bytes only when asked for. */
-class LineReader {
-  private at = 0;
-  constructor(private readonly bytes: Buffer) {}
-
-  next(count: number): string[] {
-    const start = this.at;
-    let end = start;
-    for (let n = 0; n < count && end < this.bytes.length; n++) {
-      const newline = this.bytes.indexOf(10, end);
-      end = newline === -1 ? this.bytes.length : newline + 1;
-    }
-    this.at = end;
-    if (end === start) return [];
-    const lines = this.bytes.toString('utf8', start, end).split('\n');
-    if (lines.at(-1) === '') lines.pop();
-    return lines;
+/** An index file's entries, or null when it is missing, unreadable or not to be trusted. */
+function readIndex(file: string, root: string): Map<string, IndexEntry> | null {
+  try {
+    return parseIndex(readFileSync(file), root, currentZone());
+  } catch {
+    return null;
   }
 }

@@ -1,3 +1,6 @@
+// One file for one machine: the reader of HTML is a single pass over htmlparser2's events whose
+// handlers share its stacks (open elements, frames, the inline buffer); the plain functions it
+// uses are in html-parts.ts.
 import { Parser } from 'htmlparser2';
 import { describeImageSource, imageName, resolveImageSource } from '../images/resolve.js';
 import { sanitizeText } from '../text/sanitize.js';

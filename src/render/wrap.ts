@@ -1,3 +1,4 @@
+// Line breaking in one place: the tokens, the rules between them, and the breaker that uses both.
 import { displayWidth, graphemes } from '../text/width.js';
 import type { Span } from './doc.js';
 

@@ -1,3 +1,4 @@
+// The view's reducer: one switch over the actions, and the movement rules it alone uses.
 import type { Command } from './keymap.js';
 
 /** What is on screen and where the reader is in it; everything else is derived. */
