@@ -34,6 +34,19 @@ function corpusOf(count, bodyBytes = 0) {
   return folder;
 }
 
+/** The floor of reading a folder: `cat` of every file once, median of 3 runs; reported as the baseline. */
+function catFloor(corpus) {
+  const times = [];
+  for (let i = 0; i < 3; i++) {
+    const start = performance.now();
+    spawnSync('sh', ['-c', `find "${corpus}" -name '*.md' -exec cat {} + > /dev/null`]);
+    times.push(performance.now() - start);
+  }
+  const floor = { name: 'cat of every file', value: median(times) };
+  report('reading every file once with cat (baseline)', floor.value, 'ms');
+  return floor;
+}
+
 /** Median wall time and the largest peak RSS of `runs` runs of the command line. */
 function timeCli(args, { runs = 3, before = () => {}, env = {} } = {}) {
   const times = [];
@@ -64,14 +77,7 @@ export async function benchScale(count) {
     `\n${count} articles (node bench/generate.js), medians of 3 runs; peak RSS of the process`,
   );
 
-  const floorTimes = [];
-  for (let i = 0; i < 3; i++) {
-    const start = performance.now();
-    spawnSync('sh', ['-c', `find "${corpus}" -name '*.md' -exec cat {} + > /dev/null`]);
-    floorTimes.push(performance.now() - start);
-  }
-  const floor = { name: 'cat of every file', value: median(floorTimes) };
-  report('reading every file once with cat (baseline)', floor.value, 'ms');
+  const floor = catFloor(corpus);
 
   const cold = timeCli(['list', '--json', corpus], {
     env,
@@ -139,14 +145,7 @@ export function benchLongArticles(count = 20_000) {
   const cache = mkdtempSync(path.join(tmpdir(), 'broadsheet-bench-cache-'));
   const size = spawnSync('du', ['-sm', '--apparent-size', corpus], { encoding: 'utf8' }).stdout.split('\t')[0];
   console.log(`\n${count} long articles (${size} MB: node bench/generate.js DIR ${count} 11000), medians of 3 runs`);
-  const floorTimes = [];
-  for (let i = 0; i < 3; i++) {
-    const start = performance.now();
-    spawnSync('sh', ['-c', `find "${corpus}" -name '*.md' -exec cat {} + > /dev/null`]);
-    floorTimes.push(performance.now() - start);
-  }
-  const floor = { name: 'cat of every file', value: median(floorTimes) };
-  report('reading every file once with cat (baseline)', floor.value, 'ms');
+  const floor = catFloor(corpus);
   const cold = timeCli(['list', '--json', corpus], {
     env: { XDG_CACHE_HOME: cache },
     before: () => rmSync(cache, { recursive: true, force: true }),

@@ -1,7 +1,12 @@
 import { decodeHTML } from 'entities/decode';
+import fc from 'fast-check';
 import { expect } from 'vitest';
 import type { Article } from '../src/corpus/article.js';
 import { readBody } from '../src/corpus/body.js';
+import { ArticleColumns } from '../src/query/columns.js';
+import { matchesQuery } from '../src/query/match.js';
+import { narrowingFilter } from '../src/query/narrow.js';
+import { parseQuery } from '../src/query/parse.js';
 import { lineToAnsi } from '../src/render/ansi.js';
 import { articleLines, renderArticle } from '../src/render/article.js';
 import { toPlainText } from '../src/render/plain.js';
@@ -62,4 +67,41 @@ export async function expectWellSet(article: Article, width: number): Promise<vo
     .replace(/\u001b\[[0-9;]*m/g, '')
     .replace(/\u001b\]8;;[^\u001b\u0007]*\u001b\\/g, '');
   expect(withoutOurs).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+}
+
+/**
+ * Typing a filter key by key (and erasing now and then) finds, at every
+ * keystroke, what one filter over every article finds: the narrowing filter
+ * never keeps or drops an article a full filter would not.
+ */
+export function expectNarrowingAgrees(
+  articles: readonly Article[],
+  keys: readonly string[],
+  numRuns: number,
+): void {
+  fc.assert(
+    fc.property(
+      fc.array(fc.constantFrom(...keys), { minLength: 1, maxLength: 14 }),
+      fc.array(fc.boolean(), { maxLength: 14 }),
+      (typed, erase) => {
+        const filter = narrowingFilter();
+        const columns = new ArticleColumns(articles);
+        let source = '';
+        typed.forEach((k, i) => {
+          source = erase[i] && source.length > 0 ? source.slice(0, -1) : source + k;
+          const query = parseQuery(source);
+          const expected = articles
+            .filter((article) => matchesQuery(query, { article }))
+            .map((a) => a.path);
+          const found = columns.listing(filter(columns, null, source, query));
+          expect(
+            found.articles.map((a) => a.path),
+            JSON.stringify(source),
+          ).toEqual(expected);
+          expect(Array.from(found.dates)).toEqual(found.articles.map((a) => a.date));
+        });
+      },
+    ),
+    { numRuns, seed: 11 },
+  );
 }
