@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Problem } from './article.js';
 import { joinPath } from './file-path.js';
 import { reason } from '../files/errors.js';
+import { pushAll } from '../text/arrays.js';
 
 const ARTICLE_EXTENSIONS = new Set(['.md', '.markdown', '.html', '.htm', '.txt']);
 
@@ -61,7 +62,7 @@ export async function scanFolder(root: string): Promise<ScanResult> {
       problems.push({ path: relative(folder), reason: `cannot read folder: ${reason(error)}` });
     }
     // Reverse so that popping visits folders in name order.
-    pending.push(...subfolders.sort().reverse());
+    pushAll(pending, subfolders.sort().reverse());
   }
   return { files, problems };
 }

@@ -13,6 +13,7 @@ import {
   splitParagraphs,
   trimSpans,
 } from './html-parts.js';
+import { maxOf, pushAll } from '../text/arrays.js';
 
 export interface HtmlContext {
   /** The article file, against which relative image paths resolve. */
@@ -332,7 +333,7 @@ class DocBuilder {
         return;
       }
       if (frame.kind === 'cell') {
-        frame.spans.push(...blockAsSpans(block));
+        pushAll(frame.spans, blockAsSpans(block));
         return;
       }
     }
@@ -363,7 +364,7 @@ class DocBuilder {
   }
 
   private closeTable(rows: TableRow[]): void {
-    const columns = Math.max(0, ...rows.map((row) => row.cells.length));
+    const columns = maxOf(rows.map((row) => row.cells.length), 0);
     if (columns <= 1) {
       // A one-column table is layout, not data: its cells are paragraphs.
       for (const row of rows)

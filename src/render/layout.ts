@@ -4,6 +4,7 @@ import { joinWithBlankLines, prefixLine, type RenderedLine } from './line.js';
 import { layoutTable } from './table.js';
 import { wrapSpans } from './wrap.js';
 import { glyphs } from '../text/profile.js';
+import { maxOf, pushAll } from '../text/arrays.js';
 
 const TAB_STOP = 4;
 /** Below this, nesting stops indenting so that text keeps some room. */
@@ -63,8 +64,9 @@ function heading(level: number, spans: Span[], width: number): RenderedLine[] {
   const styled = spans.map((span) => ({ ...span, style: span.style | Style.heading | Style.bold }));
   const lines = wrapSpans(styled, width).map((spans) => ({ spans }));
   if (level > 2 || lines.length === 0) return lines;
-  const underline = Math.max(
-    ...lines.map((line) => displayWidth(line.spans.map((s) => s.text).join(''))),
+  const underline = maxOf(
+    lines.map((line) => displayWidth(line.spans.map((s) => s.text).join(''))),
+    0,
   );
   return [
     ...lines,
@@ -85,7 +87,7 @@ function list(
   const markers = block.items.map((_, i) =>
     block.ordered ? `${block.start + i}.` : bullets[Math.min(depth, bullets.length - 1)]!,
   );
-  const markerWidth = Math.max(...markers.map(displayWidth)) + 1;
+  const markerWidth = maxOf(markers.map(displayWidth), 0) + 1;
   const inner = width - markerWidth >= NARROWEST ? width - markerWidth : width;
   // A list whose items hold several paragraphs is loose: a blank line between items.
   const loose = block.items.some((item) => item.filter((b) => b.kind !== 'list').length > 1);
@@ -119,7 +121,7 @@ function layoutItem(blocks: Block[], width: number, depth: number): RenderedLine
     if (lines.length === 0) return;
     if (out.length > 0 && !(block.kind === 'list' && blocks[i - 1]?.kind === 'paragraph'))
       out.push({ spans: [] });
-    out.push(...lines);
+    pushAll(out, lines);
   });
   return out;
 }

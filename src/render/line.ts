@@ -1,4 +1,5 @@
 import type { ImageRef, Span } from './doc.js';
+import { pushAll } from '../text/arrays.js';
 
 /**
  * One line of rendered text, no wider than the width it was laid out for.
@@ -22,7 +23,7 @@ export function joinWithBlankLines(groups: RenderedLine[][]): RenderedLine[] {
   for (const group of groups) {
     if (group.length === 0) continue;
     if (out.length > 0) out.push(blankLine());
-    out.push(...group);
+    pushAll(out, group);
   }
   return out;
 }

@@ -3,6 +3,7 @@ import { Style, type Span, type TableRow } from './doc.js';
 import { blankLine, type RenderedLine } from './line.js';
 import { minimumWidth, naturalWidth, wrapSpans } from './wrap.js';
 import { glyphs } from '../text/profile.js';
+import { maxOf } from '../text/arrays.js';
 
 /** Words longer than this are split rather than widening their column. */
 const LONGEST_WORD = 16;
@@ -14,7 +15,7 @@ const LONGEST_WORD = 16;
 export function layoutTable(rows: TableRow[], width: number): RenderedLine[] {
   const g = glyphs();
   const SEPARATOR = ` ${g.bar} `;
-  const columns = Math.max(...rows.map((row) => row.cells.length));
+  const columns = maxOf(rows.map((row) => row.cells.length), 0);
   const cells = rows.map((row) => Array.from({ length: columns }, (_, i) => row.cells[i] ?? []));
   const separators = SEPARATOR.length * (columns - 1);
   const natural = columnWidths(cells, columns, (spans) => naturalWidth(spans));
@@ -40,7 +41,7 @@ export function layoutTable(rows: TableRow[], width: number): RenderedLine[] {
   laidOut.forEach((row, r) => {
     const header = rows[r]!.header;
     if (r > 0 && (multiLine || rows[r - 1]!.header)) lines.push(rule);
-    const height = Math.max(1, ...row.map((cell) => cell.length));
+    const height = maxOf(row.map((cell) => cell.length), 1);
     for (let l = 0; l < height; l++) {
       const spans: Span[] = [];
       row.forEach((cell, c) => {
@@ -87,7 +88,7 @@ function columnWidths(
   measure: (spans: Span[]) => number,
 ): number[] {
   return Array.from({ length: columns }, (_, c) =>
-    Math.max(0, ...cells.map((row) => measure(row[c]!))),
+    maxOf(cells.map((row) => measure(row[c]!)), 0),
   );
 }
 

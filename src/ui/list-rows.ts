@@ -7,6 +7,7 @@ import { sanitizeLine } from '../text/sanitize.js';
 import { displayWidth, padToWidth, truncateToWidth } from '../text/width.js';
 import { colors, paint } from '../render/theme.js';
 import { glyphs } from '../text/profile.js';
+import { maxOf } from '../text/arrays.js';
 
 /** A row of the article list: a date heading, or an article (by index into the list). */
 export type ListRow = { kind: 'heading'; label: string } | { kind: 'article'; index: number };
@@ -62,7 +63,7 @@ export function columnWidths(
   width: number,
 ): { authorWidth: number; categoryWidth: number } {
   const widest = (measure: (a: Article) => string, cap: number) =>
-    Math.min(cap, Math.max(0, ...articles.map((a) => displayWidth(measure(a)))));
+    Math.min(cap, maxOf(articles.map((a) => displayWidth(measure(a))), 0));
   return {
     authorWidth: width >= 50 ? widest(authorOf, 16) : 0,
     categoryWidth: width >= 72 ? widest(categoryOf, 24) : 0,
