@@ -106,7 +106,7 @@ export async function benchScale(count) {
       createElement(App, {
         load: (onProgress, onIndexed) => loadCorpus(corpus, { onProgress, onIndexed, index }),
         reading: new ReadingState('/nonexistent/broadsheet-bench/reading.json'),
-        effects: { openUrl() {}, copy() {} },
+        effects: { openUrl: async () => null, copy() {} },
         size: { columns: 100, rows: 30 },
       }),
     );

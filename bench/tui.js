@@ -100,7 +100,7 @@ export async function benchTui(counts = [20_000]) {
   for (const count of counts) {
     const corpus = { root: '/corpus', articles: syntheticArticles(count), problems: [] };
     const reading = new ReadingState('/nonexistent/broadsheet-bench/reading.json');
-    const effects = { openUrl() {}, copy() {} };
+    const effects = { openUrl: async () => null, copy() {} };
     const startedAt = performance.now();
     const app = render(
       createElement(App, {
@@ -159,7 +159,7 @@ export async function benchPictures() {
       createElement(App, {
         load: () => loadCorpus(root),
         reading: new ReadingState('/nonexistent/broadsheet-bench/reading.json'),
-        effects: { openUrl() {}, copy() {} },
+        effects: { openUrl: async () => null, copy() {} },
         size: { columns: 100, rows: 30 },
         pictures,
       }),

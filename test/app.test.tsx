@@ -36,7 +36,10 @@ async function start(columns = 80, rows = 16) {
   const opened: string[] = [];
   const copied: string[] = [];
   const effects: Effects = {
-    openUrl: (url) => opened.push(url),
+    openUrl: async (url) => {
+      opened.push(url);
+      return null;
+    },
     copy: (text) => copied.push(text),
   };
   const reading = ReadingState.inFolder(mkdtempSync(path.join(tmpdir(), 'broadsheet-state-')));

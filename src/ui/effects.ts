@@ -1,5 +1,6 @@
 /** What the app may do to the world outside the frame. */
 export interface Effects {
-  openUrl: (url: string) => void;
+  /** Hands a checked link to the browser; says whether the opener ran, or why not. */
+  openUrl: (url: string) => Promise<string | null>;
   copy: (text: string) => void;
 }

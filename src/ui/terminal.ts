@@ -3,6 +3,7 @@ import process from 'node:process';
 import type { Effects } from './effects.js';
 import { TerminalInput } from '../terminal/input.js';
 import { errorReport } from '../text/errors.js';
+import { reason } from '../files/errors.js';
 
 const ENTER = '\x1b[?1049h\x1b[H\x1b[2J\x1b[?25l';
 const LEAVE = '\x1b[?25h\x1b[?1049l';
@@ -101,9 +102,15 @@ export const terminalEffects: Effects = {
         : process.platform === 'win32'
           ? ['cmd', '/c', 'start', '""']
           : ['xdg-open']);
-    const child = spawn(command!, [...args, url], { detached: true, stdio: 'ignore' });
-    child.on('error', () => {});
-    child.unref();
+    return new Promise((resolve) => {
+      // The link is one argument of its own, checked to be http(s) or mailto: no shell, no option.
+      const child = spawn(command!, [...args, url], { detached: true, stdio: 'ignore' });
+      child.on('error', (error) => resolve(`could not start ${command}: ${reason(error)}`));
+      child.on('exit', (code) =>
+        resolve(code === 0 || code === null ? null : `${command} failed (exit ${code})`),
+      );
+      child.unref();
+    });
   },
   copy(text) {
     process.stdout.write(`\x1b]52;c;${Buffer.from(text, 'utf8').toString('base64')}\x07`);

@@ -3,6 +3,7 @@ import type { Article } from '../../corpus/article.js';
 import type { GroupedList } from '../../query/group.js';
 import type { ReadingState } from '../../state/reading.js';
 import { sanitizeLine } from '../../text/sanitize.js';
+import { openableUrl } from '../../text/urls.js';
 import { graphemes } from '../../text/width.js';
 import type { Effects } from '../effects.js';
 import { keyIntent } from '../key-intent.js';
@@ -117,7 +118,7 @@ export function useBrowserKeys(targets: KeyTargets): void {
         return dispatch({ type: 'startPrompt', kind: inReader ? 'search' : 'filter' });
       case 'openLink':
         if (inReader) return dispatch({ type: 'startPrompt', kind: 'link' });
-        if (article?.link) return targets.effects.openUrl(article.link);
+        if (article?.link) return openLink(article.link);
         return targets.say('this article has no source link');
       case 'copy': {
         if (!article) return;
@@ -142,12 +143,22 @@ export function useBrowserKeys(targets: KeyTargets): void {
     }
   };
 
+  /** Opens a web or mail link, and says what happened; anything else is shown, not opened. */
+  const openLink = (raw: string) => {
+    const url = openableUrl(raw);
+    const shown = sanitizeLine(raw);
+    if (!url) return targets.say(`not opened (only web and mail links open): ${shown}`);
+    void targets.effects.openUrl(url).then((failure) =>
+      targets.say(failure ? `could not open ${shown}: ${failure}` : `opened ${shown}`),
+    );
+  };
+
   const submitPrompt = () => {
     const prompt = current().prompt!;
     if (prompt.kind === 'link') {
       const n = Number.parseInt(prompt.text, 10);
       const url = reader.references.find((reference) => reference.n === n)?.target;
-      if (url) targets.effects.openUrl(url);
+      if (url) openLink(url);
       else targets.say(`no link [${sanitizeLine(prompt.text)}] in this article`);
     }
     const matches =
