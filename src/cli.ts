@@ -36,6 +36,7 @@ const HELP = `
     --format plain|ansi cat's output form
     --images MODE       auto, kitty, iterm, sixel, blocks or none
     --offline           never touch the network
+    --allow-private-images  fetch pictures from this machine and the local network too
     --timezone ZONE     read zone-less dates and print times in ZONE (default: TZ)
     -d, --dir DIR       where cat looks for ARTICLE
     --all               cat every article
@@ -65,6 +66,7 @@ const FLAGS = {
   format: { type: 'string' },
   images: { type: 'string' },
   offline: { type: 'boolean' },
+  allowPrivateImages: { type: 'boolean' },
   all: { type: 'boolean' },
   dir: { type: 'string', shortFlag: 'd' },
   help: { type: 'boolean', shortFlag: 'h' },
@@ -188,6 +190,7 @@ function readInvocation(input: string[], flags: Flags, argv: string[]): Invocati
         'none',
       ] as const) ?? 'auto',
     offline: Boolean(flags.offline),
+    allowPrivateImages: Boolean(flags.allowPrivateImages),
     all: Boolean(flags.all),
     dir: optionalText(flags.dir, 'dir'),
   };

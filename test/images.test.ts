@@ -8,7 +8,7 @@ import { decodeBitmap, fitToCells } from '../src/images/bitmap.js';
 import { blockLines, xterm256 } from '../src/images/blocks.js';
 import { ImageCache } from '../src/images/cache.js';
 import { chooseProtocol, parseAnswers, protocolFromEnvironment } from '../src/images/detect.js';
-import { DEFAULT_LIMITS } from '../src/images/fetch.js';
+import { DEFAULT_LIMITS, isPrivateAddress } from '../src/images/fetch.js';
 import { itermImage } from '../src/images/iterm.js';
 import {
   kittyDelete,
@@ -34,7 +34,9 @@ afterAll(async () => {
 });
 
 const cacheIn = () => new ImageCache(mkdtempSync(path.join(tmpdir(), 'broadsheet-cache-')));
-const quick = { ...DEFAULT_LIMITS, timeoutMs: 600 };
+/** The test's server is on this machine: its pictures are allowed, as --allow-private-images does. */
+const local = { ...DEFAULT_LIMITS, privateAddresses: true };
+const quick = { ...local, timeoutMs: 600 };
 
 /** The colours of each half-block cell of a line: [background, foreground] as `r,g,b`. */
 function cells(line: string): Array<[string, string]> {
@@ -58,7 +60,7 @@ const YELLOW = '240,200,40';
 
 describe('drawing a served picture', () => {
   it('draws the four quadrants in their places as half-blocks', async () => {
-    const load = createImageLoader({ offline: false, cache: null });
+    const load = createImageLoader({ offline: false, cache: null, limits: local });
     const loaded = await load({ kind: 'remote', url: server.url('/quadrants.png') });
     expect(loaded.ok).toBe(true);
     if (!loaded.ok) return;
@@ -97,7 +99,15 @@ describe('drawing a served picture', () => {
     });
     const cache = mkdtempSync(path.join(tmpdir(), 'broadsheet-cache-'));
     const result = await runCli(
-      ['cat', '--images', 'blocks', '--width', '30', path.join(root, 'post.md')],
+      [
+        'cat',
+        '--allow-private-images',
+        '--images',
+        'blocks',
+        '--width',
+        '30',
+        path.join(root, 'post.md'),
+      ],
       { env: { XDG_CACHE_HOME: cache } },
     );
     expect(result.code).toBe(0);
@@ -108,7 +118,7 @@ describe('drawing a served picture', () => {
     expect(result.stdout).toContain('text before');
     expect(result.stdout).toContain('text after');
     expect(result.stdout.match(/▄/g)!.length).toBeGreaterThanOrEqual(2 * 30 * 4);
-    const redirected = await createImageLoader({ offline: false, cache: null })({
+    const redirected = await createImageLoader({ offline: false, cache: null, limits: local })({
       kind: 'remote',
       url: server.url('/redirect'),
     });
@@ -143,7 +153,7 @@ describe('pictures that cannot be had', () => {
   });
 
   it('cuts off a body over the size cap instead of buffering it', async () => {
-    const loadBig = createImageLoader({ offline: false, cache: null });
+    const loadBig = createImageLoader({ offline: false, cache: null, limits: local });
     const loaded = await loadBig({ kind: 'remote', url: server.url('/big') });
     expect(loaded).toEqual({ ok: false, reason: 'larger than 20 MiB' });
     await new Promise((resolve) => setTimeout(resolve, 200));
@@ -155,9 +165,12 @@ describe('pictures that cannot be had', () => {
     const root = tempCorpus({
       'post.md': `---\ntitle: Broken pictures\n---\n<img src="${server.url('/garbage')}" alt="garbled"><img src="${server.url('/nothing-here.png')}" alt="gone"><p>All the text.</p>`,
     });
-    const result = await runCli(['cat', '--images', 'blocks', path.join(root, 'post.md')], {
-      env: { XDG_CACHE_HOME: mkdtempSync(path.join(tmpdir(), 'broadsheet-cache-')) },
-    });
+    const result = await runCli(
+      ['cat', '--allow-private-images', '--images', 'blocks', path.join(root, 'post.md')],
+      {
+        env: { XDG_CACHE_HOME: mkdtempSync(path.join(tmpdir(), 'broadsheet-cache-')) },
+      },
+    );
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^\[image: garbled\] \(undecodable: .+\)$/m);
     expect(result.stdout).toContain('[image: gone] (HTTP 404)');
@@ -169,12 +182,15 @@ describe('pictures that cannot be had', () => {
       'post.md': `---\ntitle: Slow\n---\n<p>Before.</p><img src="${server.url('/slow')}" alt="slow one"><p>After.</p>`,
     });
     const started = Date.now();
-    const result = await runCli(['cat', '--images', 'blocks', path.join(root, 'post.md')], {
-      env: {
-        BROADSHEET_FETCH_TIMEOUT: '1',
-        XDG_CACHE_HOME: mkdtempSync(path.join(tmpdir(), 'broadsheet-cache-')),
+    const result = await runCli(
+      ['cat', '--allow-private-images', '--images', 'blocks', path.join(root, 'post.md')],
+      {
+        env: {
+          BROADSHEET_FETCH_TIMEOUT: '1',
+          XDG_CACHE_HOME: mkdtempSync(path.join(tmpdir(), 'broadsheet-cache-')),
+        },
       },
-    });
+    );
     expect(Date.now() - started).toBeLessThan(6000);
     expect(result.stdout).toContain('Before.');
     expect(result.stdout).toContain('[image: slow one] (no answer within 1 s)');
@@ -186,8 +202,14 @@ describe('the cache and --offline', () => {
   it('asks the server once however many times a picture is shown', async () => {
     const cache = cacheIn();
     const url = server.url('/inner/cached.png');
-    const first = await createImageLoader({ offline: false, cache })({ kind: 'remote', url });
-    const second = await createImageLoader({ offline: false, cache })({ kind: 'remote', url });
+    const first = await createImageLoader({ offline: false, cache, limits: local })({
+      kind: 'remote',
+      url,
+    });
+    const second = await createImageLoader({ offline: false, cache, limits: local })({
+      kind: 'remote',
+      url,
+    });
     expect(first.ok && second.ok).toBe(true);
     expect(server.hits.get('/inner/cached.png')).toBe(1);
     // Offline, the cached picture is still there.
@@ -355,5 +377,49 @@ describe('cat with each protocol', () => {
       /\u001bP0;1;0q"1;1;96;54(#\d+;2;\d+;\d+;\d+)+[#?-~!$0-9-]+\u001b\\/,
     );
     expect(await cat('none')).toContain('[image: card]');
+  });
+});
+
+describe('pictures from this machine and the local network', () => {
+  it('knows which addresses are local or private', () => {
+    for (const address of ['127.0.0.1', '10.1.2.3', '172.16.0.9', '192.168.1.1', '169.254.169.254', '0.0.0.0', '::1', 'fe80::1', 'fd00::2', '::ffff:127.0.0.1'])
+      expect(isPrivateAddress(address), address).toBe(true);
+    for (const address of ['93.184.216.34', '8.8.8.8', '2606:4700::1111', '172.32.0.1'])
+      expect(isPrivateAddress(address), address).toBe(false);
+  }); // prettier-ignore
+
+  it('are refused unless allowed, by address and by name, before any request', async () => {
+    const load = createImageLoader({ offline: false, cache: null });
+    const before = server.hits.get('/inner/guarded.png');
+    const byAddress = await load({ kind: 'remote', url: server.url('/inner/guarded.png') });
+    expect(byAddress).toEqual({
+      ok: false,
+      reason: 'refused: 127.0.0.1 is a local or private address (--allow-private-images allows it)',
+    });
+    const byName = await load({
+      kind: 'remote',
+      url: server.url('/inner/guarded.png').replace('127.0.0.1', 'localhost'),
+    });
+    expect(byName).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/^refused: localhost/),
+    });
+    expect(server.hits.get('/inner/guarded.png')).toBe(before);
+  });
+
+  it('says so in cat, and fetches them with --allow-private-images', async () => {
+    const root = tempCorpus({
+      'post.md': `---\ntitle: Local server\n---\n<img src="${server.url('/inner/lan.png')}" alt="on the LAN">`,
+    });
+    const refused = await runCli(['cat', '--images', 'blocks', path.join(root, 'post.md')]);
+    expect(refused.stdout).toContain(
+      '[image: on the LAN] (refused: 127.0.0.1 is a local or private',
+    );
+    expect(server.hits.get('/inner/lan.png')).toBeUndefined();
+    const allowed = await runCli([
+      'cat', '--allow-private-images', '--images', 'blocks', path.join(root, 'post.md'),
+    ]); // prettier-ignore
+    expect(allowed.stdout).toContain('▄');
+    expect(server.hits.get('/inner/lan.png')).toBe(1);
   });
 });

@@ -37,7 +37,7 @@ export async function browseCommand(invocation: Invocation): Promise<number> {
           protocol,
           cell,
           depth: colorDepth(process.env),
-          load: userImageLoader(invocation.offline),
+          load: userImageLoader(invocation.offline, invocation.allowPrivateImages),
           writeRaw: (sequence) => process.stdout.write(sequence),
         };
   const initialCorpus = await drawFirstScreen(root, invocation, reading);

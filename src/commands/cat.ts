@@ -175,7 +175,7 @@ async function makeDrawer(
     import('../pipe/pictures.js'),
     import('../images/load.js'),
   ]);
-  const load = userImageLoader(invocation.offline);
+  const load = userImageLoader(invocation.offline, invocation.allowPrivateImages);
   const maxRows = process.stdout.isTTY ? Math.max(4, (process.stdout.rows || 24) - 2) : 24;
   const options = { maxColumns: width, maxRows, depth: colorDepth(process.env), cell };
   return (lines) => drawImageLines(lines, load, protocol, options);

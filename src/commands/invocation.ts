@@ -16,6 +16,8 @@ export interface Invocation {
   format: 'plain' | 'ansi' | undefined;
   images: 'auto' | 'kitty' | 'iterm' | 'sixel' | 'blocks' | 'none';
   offline: boolean;
+  /** Pictures may come from loopback and private addresses. */
+  allowPrivateImages: boolean;
   all: boolean;
   dir: string | undefined;
 }

@@ -1,5 +1,7 @@
 import http from 'node:http';
 import https from 'node:https';
+import { lookup as dnsLookup } from 'node:dns';
+import { BlockList, isIP, type LookupFunction } from 'node:net';
 import { MAX_PIXELS, sniffImage } from './sniff.js';
 
 export interface FetchLimits {
@@ -7,13 +9,74 @@ export interface FetchLimits {
   timeoutMs: number;
   maxBytes: number;
   maxRedirects: number;
+  /** Whether pictures may come from loopback, private and link-local addresses (a local server, a LAN). */
+  privateAddresses: boolean;
 }
 
 export const DEFAULT_LIMITS: FetchLimits = {
   timeoutMs: 10_000,
   maxBytes: 20 * 1024 * 1024,
   maxRedirects: 5,
+  privateAddresses: false,
 };
+
+/**
+ * Addresses an article's picture may not make broadsheet ask for: this
+ * machine, the local network, link-local and the like. A picture URL is
+ * written by whoever wrote the article; fetching it must not reach a router's
+ * admin page or a service on localhost.
+ */
+const PRIVATE = new BlockList();
+for (const [network, prefix] of [
+  ['0.0.0.0', 8], ['10.0.0.0', 8], ['100.64.0.0', 10], ['127.0.0.0', 8], ['169.254.0.0', 16],
+  ['172.16.0.0', 12], ['192.0.0.0', 24], ['192.168.0.0', 16], ['198.18.0.0', 15], ['224.0.0.0', 3],
+] as const) PRIVATE.addSubnet(network, prefix, 'ipv4'); // prettier-ignore
+for (const [network, prefix] of [['::', 127], ['fc00::', 7], ['fe80::', 10], ['ff00::', 8]] as const)
+  PRIVATE.addSubnet(network, prefix, 'ipv6');
+
+/** True for an address a picture may not come from (IPv4 written in IPv6 included). */
+export function isPrivateAddress(address: string): boolean {
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address)?.[1];
+  if (mapped) return PRIVATE.check(mapped, 'ipv4');
+  const family = isIP(address);
+  return family === 0 || PRIVATE.check(address, family === 6 ? 'ipv6' : 'ipv4');
+}
+
+const refusedAddress = (host: string) =>
+  `refused: ${host} is a local or private address (--allow-private-images allows it)`;
+
+/** A lookup that refuses private addresses, after DNS has answered: a public name may point anywhere. */
+function guardedLookup(host: string): LookupFunction {
+  return (hostname, options, callback) =>
+    dnsLookup(hostname, options, (error, address, family) => {
+      if (error) return callback(error, address, family);
+      const addresses = Array.isArray(address) ? address : [{ address, family }];
+      if (addresses.some((entry) => isPrivateAddress(entry.address)))
+        return callback(Object.assign(new Error(refusedAddress(host)), { code: 'EPRIVATE' }), '', 4);
+      callback(null, address, family);
+    });
+}
+
+/** A failed request as a sentence a reader understands. */
+function failure(error: NodeJS.ErrnoException, host: string): string {
+  switch (error.code) {
+    case 'EPRIVATE':
+      return refusedAddress(host);
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return `could not find ${host}`;
+    case 'ECONNREFUSED':
+      return `${host} refused the connection`;
+    case 'ECONNRESET':
+      return `${host} closed the connection`;
+    case 'ETIMEDOUT':
+    case 'ENETUNREACH':
+    case 'EHOSTUNREACH':
+      return `could not reach ${host}`;
+    default:
+      return error.message.split('\n')[0]!;
+  }
+}
 
 /** The limits, with the timeout from `BROADSHEET_FETCH_TIMEOUT` (seconds) when it is set. */
 export function fetchLimits(env: NodeJS.ProcessEnv): FetchLimits {
@@ -61,9 +124,16 @@ export function fetchImage(
       const client =
         parsed.protocol === 'https:' ? https : parsed.protocol === 'http:' ? http : null;
       if (!client) return finish({ ok: false, reason: `will not follow a ${parsed.protocol} URL` });
+      // Every hop, redirects included, is checked: an address written as such here, a name after DNS.
+      const host = parsed.hostname.replace(/^\[|\]$/g, '');
+      if (!limits.privateAddresses && isIP(host) && isPrivateAddress(host))
+        return finish({ ok: false, reason: refusedAddress(host) });
       request = client.get(
         parsed,
-        { headers: { 'user-agent': userAgent, 'accept-encoding': 'identity', accept: 'image/*' } },
+        {
+          headers: { 'user-agent': userAgent, 'accept-encoding': 'identity', accept: 'image/*' },
+          ...(limits.privateAddresses ? {} : { lookup: guardedLookup(host) }),
+        },
         (response) => {
           const status = response.statusCode ?? 0;
           if (status >= 300 && status < 400 && response.headers.location) {
@@ -107,10 +177,10 @@ export function fetchImage(
           response.on('aborted', () =>
             finish({ ok: false, reason: 'the connection closed before the image was complete' }),
           );
-          response.on('error', (error) => finish({ ok: false, reason: error.message }));
+          response.on('error', (error) => finish({ ok: false, reason: failure(error, host) }));
         },
       );
-      request.on('error', (error) => finish({ ok: false, reason: error.message }));
+      request.on('error', (error) => finish({ ok: false, reason: failure(error, host) }));
     };
     get(url, 0);
   });

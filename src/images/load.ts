@@ -84,10 +84,13 @@ function checked(bytes: Uint8Array): Loaded {
 }
 
 /** The loader as the browser and `cat` use it: the user's cache folder, limits from the environment. */
-export function userImageLoader(offline: boolean): (source: ImageSource) => Promise<Loaded> {
+export function userImageLoader(
+  offline: boolean,
+  privateAddresses = false,
+): (source: ImageSource) => Promise<Loaded> {
   return createImageLoader({
     offline,
     cache: new ImageCache(path.join(cacheFolder(), 'images')),
-    limits: fetchLimits(process.env),
+    limits: { ...fetchLimits(process.env), privateAddresses },
   });
 }

@@ -26,6 +26,5 @@ export function openableUrl(raw: string): string | null {
   if (!['http:', 'https:', 'mailto:'].includes(url.protocol)) return null;
   if (url.protocol !== 'mailto:' && url.hostname === '') return null;
   const href = url.href;
-  // eslint-disable-next-line no-control-regex
   return /[\u0000-\u0020\u007f-\u009f]/.test(href) ? null : href;
 }
