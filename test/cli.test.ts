@@ -285,3 +285,39 @@ describe('a full or failing output', () => {
     }
   });
 });
+
+describe('file names with control characters', () => {
+  it('are listed escaped on one line, and cat takes the escaped name back', async () => {
+    const names = [
+      'line\nbreak.md',
+      'osc\u001b]52;c;aGk=\u0007.md',
+      'back\\slash.md',
+      'tab\there.md',
+    ];
+    const root = tempCorpus(
+      Object.fromEntries(
+        names.map((name, i) => [
+          name,
+          `---\ntitle: Name ${i}\ndate: 2021-01-0${i + 1}\n---\nbody ${i}\n`,
+        ]),
+      ),
+    );
+    const list = await runCli(['list', root]);
+    const shown = list.stdout
+      .trimEnd()
+      .split('\n')
+      .map((line) => line.split('\t')[3]!);
+    expect(shown.sort()).toEqual([
+      'back\\\\slash.md',
+      'line\\nbreak.md',
+      'osc\\x1b]52;c;aGk=\\x07.md',
+      'tab\\there.md',
+    ]);
+    for (const [i, name] of names.entries()) {
+      const escaped = shown.find((line) => line.startsWith(name.slice(0, 3)))!;
+      const cat = await runCli(['cat', '-d', root, escaped]);
+      expect(cat.code, escaped).toBe(0);
+      expect(cat.stdout).toContain(`body ${i}`);
+    }
+  });
+});

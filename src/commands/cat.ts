@@ -13,7 +13,7 @@ import type { RenderedLine } from '../render/line.js';
 import { articleLines, renderArticle } from '../render/article.js';
 import { lineToPlain, toPlainText } from '../render/plain.js';
 import { askTerminal, chooseProtocol, colorDepth, type TerminalAnswers } from '../images/detect.js';
-import { sanitizeLine } from '../text/sanitize.js';
+import { sanitizeLine, unescapePath } from '../text/sanitize.js';
 import { glyphs } from '../text/profile.js';
 
 interface Readable {
@@ -124,11 +124,15 @@ async function gather(
   return { readables, missing };
 }
 
-/** An article path: absolute, relative to -d DIR, or relative to the current folder. */
+/**
+ * An article path: absolute, relative to -d DIR, or relative to the current
+ * folder; as typed, or as `list` escaped it (a name with control characters).
+ */
 function locate(input: string, dir: string | undefined): string | null {
-  const candidates = path.isAbsolute(input)
-    ? [input]
-    : [...(dir ? [path.join(dir, input)] : []), input];
+  const names = input.includes('\\') ? [input, unescapePath(input)] : [input];
+  const candidates = names.flatMap((name) =>
+    path.isAbsolute(name) ? [name] : [...(dir ? [path.join(dir, name)] : []), name],
+  );
   for (const candidate of candidates) {
     if (existsSync(candidate) && statSync(candidate).isFile()) return path.resolve(candidate);
   }

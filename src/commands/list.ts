@@ -4,7 +4,7 @@ import { joinCategoryPath } from '../corpus/categories.js';
 import { formatLocalMinute } from '../corpus/dates.js';
 import { articleFields } from '../pipe/json.js';
 import { writeOut } from '../pipe/output.js';
-import { sanitizeLine } from '../text/sanitize.js';
+import { escapePath } from '../text/sanitize.js';
 import { selectArticles } from './select.js';
 
 /** `broadsheet list`: one line, or one JSON object, an article; exit 1 when none matched. */
@@ -39,10 +39,10 @@ function ndjsonLine(article: Article): string {
   return `${JSON.stringify(articleFields(article))}\n`;
 }
 
-/** `YYYY-MM-DD HH:mm<TAB>A/B/C<TAB>TITLE<TAB>PATH`, every field on one line. */
+/** `YYYY-MM-DD HH:mm<TAB>A/B/C<TAB>TITLE<TAB>PATH`, every field on one line; the path escaped so `cat` takes it back. */
 export function tsvLine(article: Article): string {
   const categories = article.categories.map(joinCategoryPath).join(', ');
-  return `${formatLocalMinute(article.date)}\t${categories}\t${article.title}\t${sanitizeLine(article.path)}\n`;
+  return `${formatLocalMinute(article.date)}\t${categories}\t${article.title}\t${escapePath(article.path)}\n`;
 }
 
 /** A JSON object indented as an element of the top-level array. */
