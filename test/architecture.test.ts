@@ -12,7 +12,7 @@ const src = path.join(projectRoot, 'src');
 const MAY_IMPORT: Record<string, string[]> = {
   cli: ['commands', 'corpus', 'pipe', 'text'],
   commands: ['ui', 'pipe', 'render', 'query', 'images', 'corpus', 'state', 'files', 'terminal', 'text'],
-  ui: ['render', 'query', 'images', 'corpus', 'state', 'terminal', 'text'],
+  ui: ['render', 'query', 'images', 'corpus', 'state', 'files', 'terminal', 'text'],
   pipe: ['render', 'images', 'corpus', 'files', 'text'],
   render: ['images', 'corpus', 'text'],
   query: ['corpus', 'text'],
