@@ -1,14 +1,23 @@
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import {
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { stateFolder } from '../src/files/places.js';
 import { ReadingState } from '../src/state/reading.js';
+import { tempFolder } from './helpers.js';
 
-const folder = () => mkdtempSync(path.join(tmpdir(), 'broadsheet-reading-'));
+const folder = () => tempFolder('broadsheet-reading-');
+const stateIn = (where: string) =>
+  JSON.parse(readFileSync(path.join(where, 'reading.json'), 'utf8'));
 
 describe('ReadingState', () => {
-  it('remembers read articles and positions across runs, by absolute path', () => {
+  it('remembers read articles and positions across runs', () => {
     const where = folder();
     const first = ReadingState.inFolder(where);
     expect(first.isRead('/a.md')).toBe(false);
@@ -24,26 +33,84 @@ describe('ReadingState', () => {
   it('writes atomically: no temporary file is left beside the state', () => {
     const where = folder();
     const state = ReadingState.inFolder(where);
-    state.markRead('/a.md', 1);
+    state.markRead('/a.md', 1, 5);
     state.save();
     expect(readdirSync(where)).toEqual(['reading.json']);
-    expect(JSON.parse(readFileSync(path.join(where, 'reading.json'), 'utf8'))).toEqual({
+    expect(stateIn(where)).toEqual({
       version: 1,
-      articles: { '/a.md': { readAt: expect.any(Number), line: 1 } },
+      articles: { '/a.md': { readAt: 5, line: 1, changedAt: 5 } },
     });
   });
 
-  it('replaces a corrupt file with a warning instead of failing', () => {
+  it('keeps the marks of two browsers on the same state, the later change winning', () => {
     const where = folder();
-    writeFileSync(path.join(where, 'reading.json'), '{"version": 1, "articles": {"/a.md": ');
+    const one = ReadingState.inFolder(where);
+    const two = ReadingState.inFolder(where);
+    one.markRead('/a.md', 3, 100);
+    two.markRead('/b.md', 4, 200);
+    two.markRead('/c.md', 9, 300);
+    one.markRead('/c.md', 7, 400);
+    expect(one.save()).toBeNull();
+    expect(two.save()).toBeNull();
+    const after = ReadingState.inFolder(where);
+    expect([after.position('/a.md'), after.position('/b.md'), after.position('/c.md')]).toEqual([
+      3, 4, 7,
+    ]);
+  });
+
+  it.each([
+    ['damaged', '{"version": 1, "articles": {"/a.md": '],
+    ['from a newer broadsheet', '{"version": 9, "articles": {}}'],
+    ['not a reading state', '[1, 2, 3]'],
+  ])('sets a %s file aside, never writing over it', (why, content) => {
+    const where = folder();
+    writeFileSync(path.join(where, 'reading.json'), content);
     const state = ReadingState.inFolder(where);
-    expect(state.warning).toMatch(/unreadable and has been started afresh/);
-    expect(state.isRead('/a.md')).toBe(false);
+    expect(state.warning).toMatch(
+      new RegExp(`^the reading state was ${why}; it was kept as .*set-aside`),
+    );
+    const aside = readdirSync(where).find((name) => name.endsWith('.set-aside'))!;
+    expect(readFileSync(path.join(where, aside), 'utf8')).toBe(content);
+    state.markRead('/b.md', 2, 1);
     expect(state.save()).toBeNull();
-    expect(JSON.parse(readFileSync(path.join(where, 'reading.json'), 'utf8'))).toEqual({
-      version: 1,
-      articles: {},
-    });
+    expect(Object.keys(stateIn(where).articles)).toEqual(['/b.md']);
+    expect(readFileSync(path.join(where, aside), 'utf8')).toBe(content);
+  });
+
+  it('sets aside a state it cannot read', () => {
+    const where = folder();
+    mkdirSync(path.join(where, 'reading.json'));
+    const state = ReadingState.inFolder(where);
+    expect(state.warning).toMatch(/was unreadable \(is a folder\); it was kept as/);
+  });
+
+  it('removes the temporaries of a write that was killed, and only those', () => {
+    const where = folder();
+    const dead = path.join(where, 'reading.json.999999999.1700000000000.tmp');
+    const live = path.join(where, `reading.json.${process.pid}.${Date.now()}.tmp`);
+    const other = path.join(where, 'notes.txt');
+    for (const file of [dead, live, other]) writeFileSync(file, 'x'.repeat(1000));
+    ReadingState.inFolder(where);
+    expect(readdirSync(where).sort()).toEqual([path.basename(live), 'notes.txt'].sort());
+  });
+
+  it('writes through a state file that is a link, and knows articles by their real path', () => {
+    const where = folder();
+    const real = path.join(folder(), 'kept-elsewhere.json');
+    writeFileSync(real, '{"version": 1, "articles": {}}');
+    symlinkSync(real, path.join(where, 'reading.json'));
+    const articles = folder();
+    writeFileSync(path.join(articles, 'a.md'), '');
+    const viaLink = path.join(folder(), 'link');
+    symlinkSync(articles, viaLink);
+    const state = ReadingState.inFolder(where);
+    state.markRead(path.join(viaLink, 'a.md'), 6);
+    expect(state.save()).toBeNull();
+    expect(lstatSync(path.join(where, 'reading.json')).isSymbolicLink()).toBe(true);
+    expect(Object.keys(JSON.parse(readFileSync(real, 'utf8')).articles)).toEqual([
+      path.join(articles, 'a.md'),
+    ]);
+    expect(ReadingState.inFolder(where).position(path.join(articles, 'a.md'))).toBe(6);
   });
 
   it('says why it could not save rather than throwing', () => {
@@ -51,7 +118,7 @@ describe('ReadingState', () => {
     writeFileSync(blocker, '');
     const state = new ReadingState(path.join(blocker, 'reading.json'));
     state.markRead('/a.md', 3);
-    expect(state.save()).toMatch(/^could not save reading state/);
+    expect(state.save()).toMatch(/^could not save the reading state in .*not-a-folder.*: .+/);
   });
 
   it.skipIf(process.platform !== 'linux')('lives in $XDG_STATE_HOME/broadsheet', () => {

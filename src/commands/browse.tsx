@@ -12,6 +12,7 @@ import { ReadingState } from '../state/reading.js';
 import type { Corpus } from '../corpus/article.js';
 import { firstScreenLines } from '../ui/first-screen.js';
 import { outputProfile } from '../text/profile.js';
+import { sanitizeLine } from '../text/sanitize.js';
 
 /** `broadsheet [DIR]` on a terminal: the full-screen browser. */
 export async function browseCommand(invocation: Invocation): Promise<number> {
@@ -20,9 +21,17 @@ export async function browseCommand(invocation: Invocation): Promise<number> {
   delete process.env.CI;
   delete process.env.CONTINUOUS_INTEGRATION;
   const { takeTerminal, terminalEffects } = await import('../ui/terminal.js');
-  // First of all: from here on every key is kept, and none is echoed over the screen.
-  const terminal = takeTerminal();
   const reading = ReadingState.inFolder(stateFolder());
+  // However the browser ends (q, a signal, an error): the reading state is saved, and what went
+  // wrong with it is said on the user's screen.
+  const leave = () => {
+    const failure = reading.save();
+    for (const line of [reading.warning, failure])
+      if (line) process.stderr.write(`broadsheet: ${sanitizeLine(line)}\n`);
+    if (failure) process.exitCode = 1;
+  };
+  // First of all: from here on every key is kept, and none is echoed over the screen.
+  const terminal = takeTerminal(leave);
   // The terminal's answers are taken out of the keys by their shape, however late they come.
   // Pictures are colour: NO_COLOR and --no-color rule them out, as --images none does.
   const images =
@@ -75,7 +84,7 @@ export async function browseCommand(invocation: Invocation): Promise<number> {
     // Before anything is printed: an error from the app must land on the user's screen, not the alternate one.
     terminal.restore();
   }
-  return 0;
+  return typeof process.exitCode === 'number' ? process.exitCode : 0;
 }
 
 /**

@@ -31,7 +31,12 @@ for (const [network, prefix] of [
   ['0.0.0.0', 8], ['10.0.0.0', 8], ['100.64.0.0', 10], ['127.0.0.0', 8], ['169.254.0.0', 16],
   ['172.16.0.0', 12], ['192.0.0.0', 24], ['192.168.0.0', 16], ['198.18.0.0', 15], ['224.0.0.0', 3],
 ] as const) PRIVATE.addSubnet(network, prefix, 'ipv4'); // prettier-ignore
-for (const [network, prefix] of [['::', 127], ['fc00::', 7], ['fe80::', 10], ['ff00::', 8]] as const)
+for (const [network, prefix] of [
+  ['::', 127],
+  ['fc00::', 7],
+  ['fe80::', 10],
+  ['ff00::', 8],
+] as const)
   PRIVATE.addSubnet(network, prefix, 'ipv6');
 
 /** True for an address a picture may not come from (IPv4 written in IPv6 included). */
@@ -52,7 +57,11 @@ function guardedLookup(host: string): LookupFunction {
       if (error) return callback(error, address, family);
       const addresses = Array.isArray(address) ? address : [{ address, family }];
       if (addresses.some((entry) => isPrivateAddress(entry.address)))
-        return callback(Object.assign(new Error(refusedAddress(host)), { code: 'EPRIVATE' }), '', 4);
+        return callback(
+          Object.assign(new Error(refusedAddress(host)), { code: 'EPRIVATE' }),
+          '',
+          4,
+        );
       callback(null, address, family);
     });
 }

@@ -364,7 +364,10 @@ class DocBuilder {
   }
 
   private closeTable(rows: TableRow[]): void {
-    const columns = maxOf(rows.map((row) => row.cells.length), 0);
+    const columns = maxOf(
+      rows.map((row) => row.cells.length),
+      0,
+    );
     if (columns <= 1) {
       // A one-column table is layout, not data: its cells are paragraphs.
       for (const row of rows)

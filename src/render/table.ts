@@ -15,7 +15,10 @@ const LONGEST_WORD = 16;
 export function layoutTable(rows: TableRow[], width: number): RenderedLine[] {
   const g = glyphs();
   const SEPARATOR = ` ${g.bar} `;
-  const columns = maxOf(rows.map((row) => row.cells.length), 0);
+  const columns = maxOf(
+    rows.map((row) => row.cells.length),
+    0,
+  );
   const cells = rows.map((row) => Array.from({ length: columns }, (_, i) => row.cells[i] ?? []));
   const separators = SEPARATOR.length * (columns - 1);
   const natural = columnWidths(cells, columns, (spans) => naturalWidth(spans));
@@ -41,7 +44,10 @@ export function layoutTable(rows: TableRow[], width: number): RenderedLine[] {
   laidOut.forEach((row, r) => {
     const header = rows[r]!.header;
     if (r > 0 && (multiLine || rows[r - 1]!.header)) lines.push(rule);
-    const height = maxOf(row.map((cell) => cell.length), 1);
+    const height = maxOf(
+      row.map((cell) => cell.length),
+      1,
+    );
     for (let l = 0; l < height; l++) {
       const spans: Span[] = [];
       row.forEach((cell, c) => {
@@ -88,7 +94,10 @@ function columnWidths(
   measure: (spans: Span[]) => number,
 ): number[] {
   return Array.from({ length: columns }, (_, c) =>
-    maxOf(cells.map((row) => measure(row[c]!)), 0),
+    maxOf(
+      cells.map((row) => measure(row[c]!)),
+      0,
+    ),
   );
 }
 

@@ -120,6 +120,14 @@ export function App({
     say: setNotice,
   });
 
+  // The place being read is remembered as it changes, so that however the browser ends it is saved.
+  const readingPath =
+    context === 'reader' && view.screen === 'reader' ? article?.absolutePath : undefined;
+  const readerLines = reader.lines !== null;
+  useEffect(() => {
+    if (readingPath && readerLines) reading.markRead(readingPath, reader.top);
+  }, [reading, readingPath, readerLines, reader.top]);
+
   // On a resize, the selection and the reader's place stay in view.
   const extentNow = (): Extent => ({
     articleCount: visible.length,

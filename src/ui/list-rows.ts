@@ -63,7 +63,13 @@ export function columnWidths(
   width: number,
 ): { authorWidth: number; categoryWidth: number } {
   const widest = (measure: (a: Article) => string, cap: number) =>
-    Math.min(cap, maxOf(articles.map((a) => displayWidth(measure(a))), 0));
+    Math.min(
+      cap,
+      maxOf(
+        articles.map((a) => displayWidth(measure(a))),
+        0,
+      ),
+    );
   return {
     authorWidth: width >= 50 ? widest(authorOf, 16) : 0,
     categoryWidth: width >= 72 ? widest(categoryOf, 24) : 0,

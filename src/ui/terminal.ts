@@ -23,9 +23,11 @@ export interface HeldTerminal {
  * every key kept (so nothing typed while the first screen is drawn is lost or
  * printed over it), the alternate screen, the cursor hidden. Ctrl+Z and
  * SIGTSTP give it back and stop; `fg` takes it again and redraws. SIGTERM,
- * SIGHUP, SIGINT, an uncaught error and exit all give it back.
+ * SIGHUP, SIGINT, an uncaught error and exit all give it back, and then call
+ * `onLeave` (to save what must be saved, and say what must be said).
  */
 export function takeTerminal(
+  onLeave: () => void = () => {},
   stdout: NodeJS.WriteStream = process.stdout,
   stdin: NodeJS.ReadStream = process.stdin,
 ): HeldTerminal {
@@ -51,6 +53,8 @@ export function takeTerminal(
     input.close();
     leave();
     quietCursorRestore();
+    // After the screen is the user's again: what is said here stays on it.
+    onLeave();
   };
   stdout.write(ENTER);
   process.on('exit', restore);

@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { bin, demoCorpus, fixtureCorpus, tempFolder } from '../helpers.js';
@@ -127,5 +128,47 @@ describe('cat on a terminal', () => {
     expect(await asks([pictures, '--images', 'none'])).toBe(false);
     expect(await asks([pictures, '--offline'], { NO_COLOR: '1' })).toBe(false);
     expect(await asks([pictures, '--offline'])).toBe(true);
+  });
+});
+
+describe('the reading state, however the browser ends', () => {
+  it('keeps the place being read when the browser is killed', async () => {
+    const state = tempFolder();
+    const tmux = session(command(demoCorpus), { XDG_STATE_HOME: state });
+    await tmux.waitFor((s) => /32 articles/.test(status(s)), 'the list');
+    tmux.send(['Enter']);
+    await tmux.waitFor((s) => /\d+%/.test(status(s)), 'the reader');
+    tmux.send(['d']);
+    const top = await tmux.waitFor(
+      (s) => !s[0]!.includes('Reading in the terminal'),
+      'half a page down',
+    );
+    expect(top[0]).not.toContain('Reading in the terminal');
+    const pid = tmux.tmux('list-panes', '-t', 'main', '-F', '#{pane_pid}').trim();
+    const node = execFileSync('ps', ['-o', 'pid=', '--ppid', pid], { encoding: 'utf8' })
+      .trim()
+      .split('\n')[0]!
+      .trim();
+    process.kill(Number(node), 'SIGTERM');
+    expect(await tmux.exitCode()).toBe(143);
+    const saved = JSON.parse(readFileSync(path.join(state, 'broadsheet', 'reading.json'), 'utf8'));
+    const entry = saved.articles[realpathSync(path.join(demoCorpus, 'reading-in-the-terminal.md'))];
+    expect(entry.line).toBeGreaterThan(0);
+  });
+
+  it('says on the screen, and in the exit code, that it could not save', async () => {
+    const tmux = session(command(demoCorpus), { XDG_STATE_HOME: '/etc/passwd/x' });
+    await tmux.waitFor((s) => /32 articles/.test(status(s)), 'the list');
+    tmux.send(['Enter']);
+    await tmux.waitFor((s) => /\d+%/.test(status(s)), 'the reader');
+    tmux.send(['C-c']);
+    expect(await tmux.exitCode()).toBe(1);
+    const screen = await tmux.waitFor(
+      (s) => s.some((line) => line.includes('broadsheet:')),
+      'the message',
+    );
+    expect(screen.join('\n')).toMatch(
+      /broadsheet: could not save the reading state in \/etc\/passwd\/x\/broadsheet\/reading\.json: /,
+    );
   });
 });

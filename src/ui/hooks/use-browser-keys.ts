@@ -148,9 +148,11 @@ export function useBrowserKeys(targets: KeyTargets): void {
     const url = openableUrl(raw);
     const shown = sanitizeLine(raw);
     if (!url) return targets.say(`not opened (only web and mail links open): ${shown}`);
-    void targets.effects.openUrl(url).then((failure) =>
-      targets.say(failure ? `could not open ${shown}: ${failure}` : `opened ${shown}`),
-    );
+    void targets.effects
+      .openUrl(url)
+      .then((failure) =>
+        targets.say(failure ? `could not open ${shown}: ${failure}` : `opened ${shown}`),
+      );
   };
 
   const submitPrompt = () => {
