@@ -266,3 +266,39 @@ describe('reading the folder again', () => {
     await until(() => app.lastFrame() === '5', 'the changed folder');
   });
 });
+
+describe('reading the folder again', () => {
+  it('reads it one time at a time, however often r is pressed', async () => {
+    const root = fixture();
+    let running = 0;
+    let most = 0;
+    let calls = 0;
+    const app = render(
+      <App
+        load={async (onProgress) => {
+          calls++;
+          most = Math.max(most, ++running);
+          try {
+            await new Promise((resolve) => setTimeout(resolve, 30));
+            return await loadCorpus(root, { onProgress });
+          } finally {
+            running--;
+          }
+        }}
+        reading={ReadingState.inFolder(mkdtempSync(path.join(tmpdir(), 'broadsheet-state-')))}
+        effects={{ openUrl: async () => null, copy() {} }}
+        size={{ columns: 80, rows: 16 }}
+        now={new Date(2026, 10, 26, 12).getTime()}
+      />,
+    );
+    mounted.push(app);
+    const frame = () => plain(app.lastFrame() ?? '');
+    await until(() => frame().includes('Rust release'), 'the list', frame);
+    for (let i = 0; i < 30; i++) app.stdin.write('r');
+    await until(() => running === 0 && calls > 1, 'the readings to end', frame);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(most).toBe(1);
+    expect(calls).toBeLessThanOrEqual(3);
+    expect(frame()).toContain('4 articles');
+  });
+});

@@ -199,6 +199,21 @@ describe('pictures that cannot be had', () => {
 });
 
 describe('the cache and --offline', () => {
+  it('drops a damaged picture from the cache and fetches it again', async () => {
+    const cache = cacheIn();
+    const url = server.url('/inner/damaged.png');
+    cache.put(url, new TextEncoder().encode('<html>a captive portal page</html>'));
+    const loaded = await createImageLoader({ offline: false, cache, limits: local })({
+      kind: 'remote',
+      url,
+    });
+    expect(loaded.ok).toBe(true);
+    expect(server.hits.get('/inner/damaged.png')).toBe(1);
+    expect((await createImageLoader({ offline: true, cache })({ kind: 'remote', url })).ok).toBe(
+      true,
+    );
+  });
+
   it('asks the server once however many times a picture is shown', async () => {
     const cache = cacheIn();
     const url = server.url('/inner/cached.png');

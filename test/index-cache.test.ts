@@ -81,7 +81,7 @@ describe('the index of parsed fields', () => {
       expect(readFileSync(indexFile, 'utf8')).toBe(good);
       expect(index.read(root)).not.toBeNull();
     }
-    expect(JSON.parse(header!)).toMatchObject({ version: 3, root, zone, files: 1 });
+    expect(JSON.parse(header!)).toMatchObject({ version: 4, root, zone, files: 1 });
   });
 
   it('is read again in another time zone, where zone-less dates mean other instants', async () => {
@@ -167,5 +167,39 @@ describe('a large index', () => {
     expect(fromFile?.size).toBe(cold.articles.length + cold.problems.length);
     const warm = await loadCorpus(root, { index: new IndexCache(folder) });
     expect(warm).toEqual(cold);
+  });
+});
+
+describe('the index, read as data from disk', () => {
+  it('lets nothing from a crafted index reach the terminal', async () => {
+    const root = tempCorpus({ 'a.md': post('Alpha') });
+    const cache = mkdtempSync(path.join(tmpdir(), 'broadsheet-cache-'));
+    await runCli(['list', root], { env: { XDG_CACHE_HOME: cache } });
+    const folder = path.join(cache, 'broadsheet', 'index');
+    for (const name of readdirSync(folder)) {
+      const file = path.join(folder, name);
+      const crafted = readFileSync(file, 'utf8')
+        .replace('"Alpha"', '"\\u001b]52;c;ZXZpbA==\\u0007Alpha\\u001b[2J"')
+        .replace('"A"', '"\\u001b]8;;file:///etc\\u001b\\\\A"');
+      writeFileSync(file, crafted);
+    }
+    const result = await runCli(['list', root], { env: { XDG_CACHE_HOME: cache } });
+    expect(result.stdout).toMatch(
+      /\t\]8;;file:\/\/\/etc\\A\/B\t\]52;c;ZXZpbA==Alpha\[2J\ta\.md\n$/,
+    );
+    expect(result.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+  });
+
+  it('reads a file again that was rewritten with its size and modification time put back', async () => {
+    const root = tempCorpus({ 'a.md': post('Alpha') });
+    const index = newIndex();
+    const file = path.join(root, 'a.md');
+    const when = new Date(2021, 0, 1);
+    utimesSync(file, when, when);
+    expect(titles(await loadCorpus(root, { index }))).toEqual(['Alpha']);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    writeFileSync(file, post('Omega'));
+    utimesSync(file, when, when);
+    expect(titles(await loadCorpus(root, { index }))).toEqual(['Omega']);
   });
 });

@@ -4,12 +4,13 @@
  */
 import type { Article, CategoryPath, Problem } from './article.js';
 import { shareValue } from './intern.js';
+import { sanitizeLine } from '../text/sanitize.js';
 import { joinPath } from './file-path.js';
 import type { FileStamp } from './read.js';
 import { LineReader } from './line-reader.js';
 
 /** Bumped whenever what is stored, or how fields are read, changes. */
-const INDEX_VERSION = 3;
+const INDEX_VERSION = 4;
 
 /** What the index remembers of one file: an article's fields, or why it was skipped, or that it is no article. */
 export type IndexEntry = FileStamp &
@@ -21,13 +22,13 @@ export type IndexEntry = FileStamp &
  * 100 000 articles parses in a fraction of the time an array of objects takes.
  */
 type ArticleRecord = [
-  path: string, size: number, mtimeMs: number, kind: 'a', title: string, date: number, dateFromFile: 0 | 1,
+  path: string, size: number, changedMs: number, kind: 'a', title: string, date: number, dateFromFile: 0 | 1,
   updated: number | null, categories: number[][], tags: number[], author: number, image: string | null,
   link: string | null, meta: number, problems: string[], format: 0 | 1,
 ]; // prettier-ignore
 type OtherRecord =
-  | [path: string, size: number, mtimeMs: number, kind: 'p', reason: string]
-  | [path: string, size: number, mtimeMs: number, kind: 'i'];
+  | [path: string, size: number, changedMs: number, kind: 'p', reason: string]
+  | [path: string, size: number, changedMs: number, kind: 'i'];
 type FileRecord = ArticleRecord | OtherRecord;
 
 /**
@@ -68,8 +69,11 @@ export function parseIndex(
       typeof header.files !== 'number'
     )
       return null;
-    const [names, metas] = lines.next(2).map((line) => JSON.parse(line) as unknown);
-    if (!Array.isArray(names) || !Array.isArray(metas)) return null;
+    const [read, metas] = lines.next(2).map((line) => JSON.parse(line) as unknown);
+    if (!Array.isArray(read) || !Array.isArray(metas)) return null;
+    const names = read.map((name: unknown) =>
+      typeof name === 'string' ? sanitizeLine(name) : name,
+    );
     const entries = new Map<string, IndexEntry>();
     // Categories and tags repeat from record to record as the same numbers: each is made once.
     const made = new Map<string, unknown>();
@@ -101,12 +105,12 @@ export function* encodeIndex(
   const names = table<string>();
   const metas = table<Record<string, unknown>>();
   const record = (relative: string, entry: IndexEntry): FileRecord => {
-    const { size, mtimeMs } = entry;
-    if ('problem' in entry) return [relative, size, mtimeMs, 'p', entry.problem.reason];
-    if ('ignored' in entry) return [relative, size, mtimeMs, 'i'];
+    const { size, changedMs } = entry;
+    if ('problem' in entry) return [relative, size, changedMs, 'p', entry.problem.reason];
+    if ('ignored' in entry) return [relative, size, changedMs, 'i'];
     const a = entry.article;
     return [
-      relative, size, mtimeMs, 'a', a.title, a.date, a.dateFromFile ? 1 : 0, a.updated,
+      relative, size, changedMs, 'a', a.title, a.date, a.dateFromFile ? 1 : 0, a.updated,
       a.categories.map((p) => p.map(names.number)), a.tags.map(names.number),
       a.author === null ? -1 : names.number(a.author), a.image, a.link, metas.number(a.meta), a.problems,
       a.format === 'html' ? 1 : 0,
@@ -163,12 +167,16 @@ function decode(
   };
   for (const record of records) {
     if (!Array.isArray(record)) throw new OutOfShape();
-    const [relative, size, mtimeMs, kind] = record as FileRecord;
-    if (typeof relative !== 'string' || typeof size !== 'number' || typeof mtimeMs !== 'number')
+    const [relative, size, changedMs, kind] = record as FileRecord;
+    if (typeof relative !== 'string' || typeof size !== 'number' || typeof changedMs !== 'number')
       throw new OutOfShape();
-    if (kind === 'i') entries.set(relative, { size, mtimeMs, ignored: true });
+    if (kind === 'i') entries.set(relative, { size, changedMs, ignored: true });
     else if (kind === 'p' && typeof record[4] === 'string') {
-      entries.set(relative, { size, mtimeMs, problem: { path: relative, reason: record[4] } });
+      entries.set(relative, {
+        size,
+        changedMs,
+        problem: { path: relative, reason: sanitizeLine(record[4]) },
+      });
     } else if (kind === 'a' && record.length === 16) {
       const [, , , , title, date, dateFromFile, updated, categories, tags, author, image, link,
         meta, problems, format] = record as ArticleRecord; // prettier-ignore
@@ -186,11 +194,12 @@ function decode(
         throw new OutOfShape();
       entries.set(relative, {
         size,
-        mtimeMs,
+        changedMs,
         article: {
           path: relative,
           absolutePath: joinPath(root, relative),
-          title,
+          // The index is data from disk like any article: nothing in it may drive the terminal.
+          title: sanitizeLine(title),
           date,
           dateFromFile: dateFromFile === 1,
           updated,
@@ -202,7 +211,10 @@ function decode(
           image: typeof image === 'string' ? image : null,
           link: typeof link === 'string' ? link : null,
           meta: metaValue as Record<string, unknown>,
-          problems: problems.length > 0 ? problems.map(String) : shareValue([]),
+          problems:
+            problems.length > 0
+              ? problems.map((problem) => sanitizeLine(String(problem)))
+              : shareValue([]),
           format: format === 1 ? 'html' : 'markdown',
         },
       });

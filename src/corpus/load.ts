@@ -2,7 +2,7 @@ import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { Article, Corpus, Problem } from './article.js';
 import type { IndexCache, IndexEntry } from './index-cache.js';
-import { readArticleHead } from './read.js';
+import { changedAt, readArticleHead, type FileStamp } from './read.js';
 import { scanFolder } from './scan.js';
 import { inSlices } from '../text/slices.js';
 
@@ -91,8 +91,8 @@ function merged(
 
 function unchanged(file: string, entry: IndexEntry): boolean {
   try {
-    const { size, mtimeMs } = statSync(file);
-    return size === entry.size && mtimeMs === entry.mtimeMs;
+    const info = statSync(file);
+    return info.size === entry.size && changedAt(info) === entry.changedMs;
   } catch {
     return false;
   }
@@ -111,12 +111,12 @@ function readEntry(root: string, file: string): IndexEntry {
 }
 
 /** Size and modification time; a stamp no file has when it cannot be had, so the file is read again next time. */
-function stampOf(file: string): { size: number; mtimeMs: number } {
+function stampOf(file: string): FileStamp {
   try {
-    const { size, mtimeMs } = statSync(file);
-    return { size, mtimeMs };
+    const info = statSync(file);
+    return { size: info.size, changedMs: changedAt(info) };
   } catch {
-    return { size: -1, mtimeMs: -1 };
+    return { size: -1, changedMs: -1 };
   }
 }
 

@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import path from 'node:path';
 import { isUtf8 } from 'node:buffer';
 import { TextDecoder } from 'node:util';
@@ -57,10 +57,20 @@ const HEAD_BYTES = 16 * 1024;
 /** What a file looked like when read: enough to tell later whether it changed. */
 export interface FileStamp {
   size: number;
-  mtimeMs: number;
+  /**
+   * The later of its modification and change times: a file written again with
+   * its size and modification time put back still has a new change time.
+   */
+  changedMs: number;
+}
+
+/** When a file last changed, by either of its times. */
+export function changedAt(info: { mtimeMs: number; ctimeMs: number }): number {
+  return Math.max(info.mtimeMs, info.ctimeMs);
 }
 
 interface FileBytes extends FileStamp {
+  mtimeMs: number;
   bytes: Uint8Array;
   /** False when only the head was read. */
   complete: boolean;
@@ -72,9 +82,14 @@ interface FileBytes extends FileStamp {
  * the promise API, and the callers yield between batches.
  */
 function readBytes(file: string, limit = Infinity): FileBytes {
-  const fd = openSync(file, 'r');
+  // Without blocking: a FIFO, a socket or a device put where an article was must not hold the program.
+  const fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
   try {
-    const { size, mtimeMs } = fstatSync(fd);
+    const stat = fstatSync(fd);
+    if (!stat.isFile())
+      throw Object.assign(new Error('not a regular file'), { code: 'ENOTREGULAR' });
+    const { size, mtimeMs } = stat;
+    const changedMs = changedAt(stat);
     const wanted = Math.min(size, limit);
     // Heads are read into one reused buffer: a new one per file is garbage by the thousand.
     const bytes = wanted <= headBuffer.length ? headBuffer : Buffer.allocUnsafe(wanted);
@@ -84,7 +99,7 @@ function readBytes(file: string, limit = Infinity): FileBytes {
       if (read === 0) break;
       filled += read;
     }
-    return { bytes: bytes.subarray(0, filled), size, mtimeMs, complete: filled >= size };
+    return { bytes: bytes.subarray(0, filled), size, mtimeMs, changedMs, complete: filled >= size };
   } finally {
     closeSync(fd);
   }
@@ -222,7 +237,7 @@ function readArticle(
     kind: 'article',
     article,
     body: frontMatter.body,
-    stamp: { size: file.size, mtimeMs: file.mtimeMs },
+    stamp: { size: file.size, changedMs: file.changedMs },
   };
 }
 

@@ -8,6 +8,7 @@ export function reason(error: unknown): string {
     ELOOP: 'too many levels of symbolic links',
     ENOTDIR: 'not a folder',
     EISDIR: 'is a folder',
+    ENOTREGULAR: 'not a regular file (a pipe, a socket or a device)',
     ENOSPC: 'no space left on the device',
     EIO: 'input/output error',
     EDQUOT: 'disk quota exceeded',

@@ -18,7 +18,17 @@ export function stateFolder(env = process.env): string {
   return path.join(base, 'broadsheet');
 }
 
-/** Where caches live: `$XDG_CACHE_HOME/broadsheet` and the platform's equivalents. */
-export function cacheFolder(): string {
-  return paths.cache;
+/**
+ * Where caches live: `$XDG_CACHE_HOME/broadsheet` (by default
+ * `~/.cache/broadsheet`) on Linux and the BSDs, the platform's cache folder
+ * elsewhere. A relative XDG path is ignored, as the XDG spec says: it would
+ * put the cache wherever broadsheet was started, the article folder included.
+ */
+export function cacheFolder(env = process.env): string {
+  if (process.platform === 'darwin' || process.platform === 'win32') return paths.cache;
+  const base =
+    env.XDG_CACHE_HOME && path.isAbsolute(env.XDG_CACHE_HOME)
+      ? env.XDG_CACHE_HOME
+      : path.join(os.homedir(), '.cache');
+  return path.join(base, 'broadsheet');
 }

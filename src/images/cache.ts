@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { writeFileAtomic } from '../files/atomic.js';
@@ -17,6 +18,11 @@ export class ImageCache {
     } catch {
       return null;
     }
+  }
+
+  /** Forgets a picture (a copy found damaged). */
+  drop(url: string): void {
+    rmSync(this.file(url), { force: true });
   }
 
   /** Stores the bytes; a cache that cannot be written is only slower, never an error. */

@@ -34,7 +34,12 @@ export function createImageLoader(
 
   const remote = async (url: string): Promise<Loaded> => {
     const cached = await options.cache?.get(url);
-    if (cached) return checked(cached);
+    if (cached) {
+      const fromCache = checked(cached);
+      if (fromCache.ok) return fromCache;
+      // A damaged copy (a full disk, a write cut short) is dropped and the picture fetched again.
+      options.cache?.drop(url);
+    }
     if (options.offline) return { ok: false, reason: 'offline: not fetched' };
     const fetched = await downloads.run(() => fetchImage(url, limits));
     if (!fetched.ok) return fetched;

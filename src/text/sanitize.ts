@@ -12,8 +12,13 @@ export function sanitizeText(text: string): string {
   return text.replace(CONTROLS, '');
 }
 
+/** What sanitizeLine changes: a clean line (most of them, read again from the index) is returned as it is. */
+const NOT_A_CLEAN_LINE =
+  /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u2028\u2029]| {2}|^\s|\s$/;
+
 /** Text shown on one line (titles, names, paths): line breaks and tabs become spaces. */
 export function sanitizeLine(text: string): string {
+  if (!NOT_A_CLEAN_LINE.test(text)) return text;
   return text
     .replace(CONTROLS_AND_BREAKS, (c) => (c === '\n' || c === '\t' || c === '\r' ? ' ' : ''))
     .replace(/ {2,}/g, ' ')

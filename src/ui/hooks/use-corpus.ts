@@ -31,8 +31,16 @@ export function useCorpus(load: CorpusLoader, initial: Corpus | null = null): Co
   const [error, setError] = useState<string | null>(null);
   const generation = useRef(0);
   const shown = useRef<Corpus | null>(initial);
+  /** One reading at a time: a reload asked for meanwhile waits for it, and many such are one. */
+  const running = useRef(false);
+  const again = useRef<{ quiet: boolean } | null>(null);
   const reload = useCallback(
-    (quiet = false) => {
+    function start(quiet = false) {
+      if (running.current) {
+        again.current = { quiet: quiet && (again.current?.quiet ?? true) };
+        return;
+      }
+      running.current = true;
       const mine = ++generation.current;
       let lastUpdate = 0;
       if (!quiet) setProgress({ done: 0, total: 0 });
@@ -58,19 +66,26 @@ export function useCorpus(load: CorpusLoader, initial: Corpus | null = null): Co
               if (mine === generation.current) show(indexed);
             }
           : undefined,
-      ).then(
-        (loaded) => {
-          if (mine !== generation.current) return;
-          show(loaded);
-          setProgress(null);
-          setError(null);
-        },
-        (failure: unknown) => {
-          if (mine !== generation.current) return;
-          setProgress(null);
-          setError(failure instanceof Error ? failure.message : String(failure));
-        },
-      );
+      )
+        .then(
+          (loaded) => {
+            if (mine !== generation.current) return;
+            show(loaded);
+            setProgress(null);
+            setError(null);
+          },
+          (failure: unknown) => {
+            if (mine !== generation.current) return;
+            setProgress(null);
+            setError(failure instanceof Error ? failure.message : String(failure));
+          },
+        )
+        .finally(() => {
+          running.current = false;
+          const next = again.current;
+          again.current = null;
+          if (next) start(next.quiet);
+        });
     },
     [load],
   );
