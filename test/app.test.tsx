@@ -1,4 +1,5 @@
-import { mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { render } from 'ink-testing-library';
@@ -300,5 +301,32 @@ describe('reading the folder again', () => {
     expect(most).toBe(1);
     expect(calls).toBeLessThanOrEqual(3);
     expect(frame()).toContain('4 articles');
+  });
+});
+
+describe('articles that change after the list was read', () => {
+  it('says an article is gone or not a file, without marking it read, and shows an edited one anew', async () => {
+    const { frame, press, reading, root } = await start();
+    const rust = path.join(root, 'rust.md');
+    const go = path.join(root, 'go.md');
+    rmSync(rust);
+    await press(KEYS.enter, (f) => f.includes('could not be read'), 'the message');
+    expect(frame()).toContain('This article could not be read: no such file or folder.');
+    await press('q', (f) => f.includes('Yesterday'), 'the list');
+    expect(reading.isRead(rust)).toBe(false);
+    // A pipe where an article was must not hold the browser.
+    rmSync(go);
+    execFileSync('mkfifo', [go]);
+    await press('j', (f) => f.includes('▸ 10:00'), 'the next row');
+    await press(KEYS.enter, (f) => f.includes('not a regular file'), 'the refusal');
+    await press('q', (f) => f.includes('Yesterday'), 'the list again');
+    expect(reading.isRead(go)).toBe(false);
+    // An article edited after it was read is read again.
+    const tea = path.join(root, 'tea.md');
+    await press('j', (f) => f.includes('▸ Oct'), 'the third row');
+    await press(KEYS.enter, (f) => f.includes('绿茶八十度 paragraph 1.'), 'the tea');
+    await press('q', (f) => f.includes('October'), 'the list once more');
+    writeFileSync(tea, readFileSync(tea, 'utf8').replace(/绿茶八十度/g, '红茶九十五度'));
+    await press(KEYS.enter, (f) => f.includes('红茶九十五度 paragraph 1.'), 'the edited tea');
   });
 });

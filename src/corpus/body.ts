@@ -2,11 +2,25 @@ import { decodeHTML } from 'entities/decode';
 import type { Article } from './article.js';
 import { splitFrontMatter } from './front-matter.js';
 import { readTextSync } from './read.js';
+import { reason } from '../files/errors.js';
 
-/** The article's body as written (front matter removed, at most 8 MiB read); empty when the file is gone. */
-export function readBody(article: Pick<Article, 'absolutePath'>): string {
+/**
+ * The article's body as written (front matter removed, at most 8 MiB read).
+ * Throws when the file cannot be read (gone, renamed, unreadable, not a file),
+ * with a reason a person understands.
+ */
+export function readArticleBody(article: Pick<Article, 'absolutePath'>): string {
   try {
     return splitFrontMatter(readTextSync(article.absolutePath)).body;
+  } catch (error) {
+    throw new Error(reason(error), { cause: error });
+  }
+}
+
+/** The same, empty when the file cannot be read: for searching many bodies. */
+export function readBody(article: Pick<Article, 'absolutePath'>): string {
+  try {
+    return readArticleBody(article);
   } catch {
     return '';
   }

@@ -123,10 +123,10 @@ export function App({
   // The place being read is remembered as it changes, so that however the browser ends it is saved.
   const readingPath =
     context === 'reader' && view.screen === 'reader' ? article?.absolutePath : undefined;
-  const readerLines = reader.lines !== null;
+  const readable = reader.lines !== null && reader.error === undefined;
   useEffect(() => {
-    if (readingPath && readerLines) reading.markRead(readingPath, reader.top);
-  }, [reading, readingPath, readerLines, reader.top]);
+    if (readingPath && readable) reading.markRead(readingPath, reader.top);
+  }, [reading, readingPath, readable, reader.top]);
 
   // On a resize, the selection and the reader's place stay in view.
   const extentNow = (): Extent => ({

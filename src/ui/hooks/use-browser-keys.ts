@@ -60,7 +60,7 @@ export function useBrowserKeys(targets: KeyTargets): void {
 
   const leaveArticle = () => {
     const article = selectedArticle();
-    if (article) {
+    if (article && reader.error === undefined && reader.lines) {
       const top = Math.min(current().readerTop, maxTop(reader.lines?.length ?? 0, height));
       reading.markRead(article.absolutePath, top);
     }
@@ -77,8 +77,8 @@ export function useBrowserKeys(targets: KeyTargets): void {
   const open = (index: number) => {
     const article = visible[index];
     if (!article) return;
+    // Marked read once its text is on screen (an article that cannot be read is not).
     const line = reading.position(article.absolutePath);
-    reading.markRead(article.absolutePath, line);
     dispatch({ type: 'openArticle', index, readerTop: line, extent: extent() });
   };
 

@@ -18,6 +18,8 @@ export interface ReaderView {
   /** The reader's rows, pictures drawn in; null while the article is read. */
   lines: ReaderLine[] | null;
   references: Reference[];
+  /** Why the article could not be read, when it could not: it is then not marked read. */
+  error: string | undefined;
   /** The first row shown, kept within the article. */
   top: number;
   /** Rows holding matches of the article search, in order. */
@@ -85,6 +87,7 @@ export function useReader(
   return {
     lines,
     references: rendered?.references ?? [],
+    error: rendered?.error,
     top: Math.min(view.readerTop, maxTop(lines?.length ?? 0, height)),
     matchLines,
     fullImage,
