@@ -330,3 +330,47 @@ describe('articles that change after the list was read', () => {
     await press(KEYS.enter, (f) => f.includes('红茶九十五度 paragraph 1.'), 'the edited tea');
   });
 });
+
+describe('the place being read', () => {
+  it('stays the same text when the width changes, and is found again at another width', async () => {
+    const words = 'the harbour lights came on one by one along the old street as the tide turned';
+    const root = tempCorpus({
+      'long.md': `---\ntitle: Long read\ndate: 2026-11-26 09:00\n---\n${Array.from({ length: 40 }, (_, i) => `<p>Paragraph ${i + 1}: ${words}, ${words}.</p>`).join('')}`,
+    });
+    const reading = ReadingState.inFolder(mkdtempSync(path.join(tmpdir(), 'broadsheet-state-')));
+    const element = (columns: number) => (
+      <App
+        load={(onProgress) => loadCorpus(root, { onProgress })}
+        reading={reading}
+        effects={{ openUrl: async () => null, copy() {} }}
+        size={{ columns, rows: 16 }}
+        now={new Date(2026, 10, 26, 12).getTime()}
+      />
+    );
+    const app = render(element(100));
+    mounted.push(app);
+    const frame = () => plain(app.lastFrame() ?? '');
+    const press = async (key: string, expected: (f: string) => boolean, what: string) => {
+      app.stdin.write(key);
+      await until(() => expected(frame()), what, frame);
+    };
+    /** The paragraph whose first row is on top. */
+    const topParagraph = () => /^ ?Paragraph (\d+):/.exec(frame().split('\n')[0]!)?.[1];
+    await until(() => frame().includes('Long read'), 'the list', frame);
+    await press(KEYS.enter, (f) => f.includes('Paragraph 1:'), 'the reader');
+    for (let i = 0; i < 3; i++) await press('d', () => true, 'half a page down');
+    await until(() => topParagraph() !== undefined, 'a paragraph on top', frame);
+    const before = topParagraph()!;
+    expect(Number(before)).toBeGreaterThan(5);
+    // Narrower: the paragraphs wrap to more rows, and the same one stays on top.
+    app.rerender(element(36));
+    await until(() => topParagraph() === before, `paragraph ${before} on top at 36 columns`, frame);
+    await press('q', (f) => f.includes('Today'), 'the list');
+    app.rerender(element(120));
+    await press(
+      KEYS.enter,
+      () => topParagraph() === before,
+      `paragraph ${before} again at 120 columns`,
+    );
+  });
+});

@@ -21,7 +21,7 @@ describe('ReadingState', () => {
     const where = folder();
     const first = ReadingState.inFolder(where);
     expect(first.isRead('/a.md')).toBe(false);
-    first.markRead('/a.md', 12, 1000);
+    first.markRead('/a.md', 12, null, 1000);
     expect(first.save()).toBeNull();
     const second = ReadingState.inFolder(where);
     expect(second.isRead('/a.md')).toBe(true);
@@ -33,7 +33,7 @@ describe('ReadingState', () => {
   it('writes atomically: no temporary file is left beside the state', () => {
     const where = folder();
     const state = ReadingState.inFolder(where);
-    state.markRead('/a.md', 1, 5);
+    state.markRead('/a.md', 1, null, 5);
     state.save();
     expect(readdirSync(where)).toEqual(['reading.json']);
     expect(stateIn(where)).toEqual({
@@ -46,10 +46,10 @@ describe('ReadingState', () => {
     const where = folder();
     const one = ReadingState.inFolder(where);
     const two = ReadingState.inFolder(where);
-    one.markRead('/a.md', 3, 100);
-    two.markRead('/b.md', 4, 200);
-    two.markRead('/c.md', 9, 300);
-    one.markRead('/c.md', 7, 400);
+    one.markRead('/a.md', 3, null, 100);
+    two.markRead('/b.md', 4, null, 200);
+    two.markRead('/c.md', 9, null, 300);
+    one.markRead('/c.md', 7, null, 400);
     expect(one.save()).toBeNull();
     expect(two.save()).toBeNull();
     const after = ReadingState.inFolder(where);
@@ -71,7 +71,7 @@ describe('ReadingState', () => {
     );
     const aside = readdirSync(where).find((name) => name.endsWith('.set-aside'))!;
     expect(readFileSync(path.join(where, aside), 'utf8')).toBe(content);
-    state.markRead('/b.md', 2, 1);
+    state.markRead('/b.md', 2, null, 1);
     expect(state.save()).toBeNull();
     expect(Object.keys(stateIn(where).articles)).toEqual(['/b.md']);
     expect(readFileSync(path.join(where, aside), 'utf8')).toBe(content);

@@ -12,7 +12,15 @@ const NARROWEST = 8;
 
 /** A document as lines of at most `width` columns. */
 export function layoutDoc(doc: Doc, width: number): RenderedLine[] {
-  return layoutBlocks(doc.blocks, Math.max(2, width), 0);
+  const fitted = Math.max(2, width);
+  return joinWithBlankLines(
+    doc.blocks.map((block, index) => {
+      const lines = layoutBlock(block, fitted, 0);
+      // The lines are new: each learns its block, so a place in the text outlives a change of width.
+      for (const line of lines) line.block = index;
+      return lines;
+    }),
+  );
 }
 
 function layoutBlocks(blocks: Block[], width: number, listDepth: number): RenderedLine[] {

@@ -8,6 +8,8 @@ import { pushAll } from '../text/arrays.js';
 export interface RenderedLine {
   spans: Span[];
   image?: ImageRef;
+  /** Which of the document's top-level blocks the line is part of: a place in the text that any width shares. */
+  block?: number;
 }
 
 export const blankLine = (): RenderedLine => ({ spans: [] });

@@ -3,12 +3,21 @@ import path from 'node:path';
 import { removeStaleTemporaries, writeFileAtomic } from '../files/atomic.js';
 import { reason } from '../files/errors.js';
 
+/** A place in an article's text that holds at any width: a top-level block, and how far into it. */
+export interface TextPlace {
+  block: number;
+  /** 0 at the block's first row, towards 1 at its last. */
+  within: number;
+}
+
 /** What broadsheet remembers of an article, by the real path of its file. */
 export interface ReadingEntry {
   /** When it was first opened, ms since the epoch. */
   readAt: number;
-  /** The reader's first visible line when it was last left. */
+  /** The reader's first visible line when it was last left, at the width it was read at. */
   line: number;
+  /** The same place in the text, which a reader of another width finds too. */
+  place?: TextPlace;
   /** When this entry last changed: of two browsers' entries for one article, the later wins. */
   changedAt: number;
 }
@@ -61,11 +70,32 @@ export class ReadingState {
     return this.entries.get(this.keyOf(absolutePath))?.line ?? 0;
   }
 
-  markRead(absolutePath: string, line: number, now = Date.now()): void {
+  /** Where the article was left in its text, when that is known. */
+  place(absolutePath: string): TextPlace | null {
+    return this.entries.get(this.keyOf(absolutePath))?.place ?? null;
+  }
+
+  markRead(
+    absolutePath: string,
+    line: number,
+    place: TextPlace | null = null,
+    now = Date.now(),
+  ): void {
     const key = this.keyOf(absolutePath);
     const previous = this.entries.get(key);
-    if (previous && previous.line === line) return;
-    this.entries.set(key, { readAt: previous?.readAt ?? now, line, changedAt: now });
+    if (
+      previous &&
+      previous.line === line &&
+      previous.place?.block === place?.block &&
+      previous.place?.within === place?.within
+    )
+      return;
+    this.entries.set(key, {
+      readAt: previous?.readAt ?? now,
+      line,
+      ...(place ? { place } : {}),
+      changedAt: now,
+    });
     this.changed.add(key);
   }
 
@@ -137,9 +167,13 @@ function readEntries(file: string): Loaded {
   for (const [key, value] of Object.entries(parsed.articles)) {
     const entry = value as Partial<ReadingEntry>;
     if (typeof entry.readAt === 'number' && typeof entry.line === 'number') {
+      const place = entry.place;
       entries.set(key, {
         readAt: entry.readAt,
         line: Math.max(0, Math.floor(entry.line)),
+        ...(place && Number.isInteger(place.block) && typeof place.within === 'number'
+          ? { place: { block: place.block, within: Math.min(1, Math.max(0, place.within)) } }
+          : {}),
         changedAt: typeof entry.changedAt === 'number' ? entry.changedAt : entry.readAt,
       });
     }

@@ -1,6 +1,6 @@
 import type { EventEmitter } from 'node:events';
 import { Box, useApp } from 'ink';
-import { useEffect, useMemo, useRef, useState, type ReactElement } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactElement } from 'react';
 import type { Article, Corpus } from '../corpus/article.js';
 import type { ArticleFilter } from '../query/filter.js';
 import type { ReadingState } from '../state/reading.js';
@@ -19,7 +19,7 @@ import { useTerminalSize, type TerminalSize } from './hooks/use-terminal-size.js
 import { useViewState } from './hooks/use-view-state.js';
 import { keyContext } from './key-intent.js';
 import { Lines, fitHeight } from './Lines.js';
-import type { PictureSettings } from './pictures.js';
+import { placeAt, type PictureSettings } from './pictures.js';
 import { Reader } from './Reader.js';
 import { createDefaultState, type Extent } from './state.js';
 import { StatusBar } from './StatusBar.js';
@@ -83,6 +83,7 @@ export function App({
   const selected = Math.min(view.selected, Math.max(0, visible.length - 1));
   const article: Article | null = visible[selected] ?? null;
   const context = keyContext(view);
+  const savedPlace = useCallback((path: string) => reading.place(path), [reading]);
   const reader = useReader(
     context === 'reader' ? article : null,
     view,
@@ -90,6 +91,7 @@ export function App({
     dispatch,
     { width: readerWidth, height, columns: size.columns },
     pictures,
+    savedPlace,
     readBody,
   );
   const pageLines = useMemo(
@@ -125,8 +127,9 @@ export function App({
     context === 'reader' && view.screen === 'reader' ? article?.absolutePath : undefined;
   const readable = reader.lines !== null && reader.error === undefined;
   useEffect(() => {
-    if (readingPath && readable) reading.markRead(readingPath, reader.top);
-  }, [reading, readingPath, readable, reader.top]);
+    if (readingPath && readable && reader.lines)
+      reading.markRead(readingPath, reader.top, placeAt(reader.lines, reader.top));
+  }, [reading, readingPath, readable, reader.top, reader.lines]);
 
   // On a resize, the selection and the reader's place stay in view.
   const extentNow = (): Extent => ({

@@ -1,4 +1,5 @@
 import type { ImageRef } from '../render/doc.js';
+import type { TextPlace } from '../state/reading.js';
 import type { RenderedLine } from '../render/line.js';
 import { lineText } from '../render/line.js';
 import { truncateToWidth } from '../text/width.js';
@@ -99,4 +100,26 @@ export function pictureInView(rows: readonly ReaderLine[], top: number): string 
     if (image) return pictureKey(image);
   }
   return null;
+}
+
+/** The place shown at row `top`, or null for a row outside the body (header, references). */
+export function placeAt(rows: readonly ReaderLine[], top: number): TextPlace | null {
+  // A blank row between blocks is the start of the block after it.
+  const block = rows[top]?.line.block ?? rows[top + 1]?.line.block;
+  if (block === undefined) return null;
+  if (rows[top]?.line.block === undefined) return { block, within: 0 };
+  let first = top;
+  while (first > 0 && rows[first - 1]!.line.block === block) first--;
+  let end = top + 1;
+  while (end < rows.length && rows[end]!.line.block === block) end++;
+  return { block, within: (top - first) / (end - first) };
+}
+
+/** The row that shows `place` in these rows; null when the article has no such block. */
+export function rowOfPlace(rows: readonly ReaderLine[], place: TextPlace): number | null {
+  const first = rows.findIndex((row) => row.line.block === place.block);
+  if (first < 0) return null;
+  let end = first + 1;
+  while (end < rows.length && rows[end]!.line.block === place.block) end++;
+  return first + Math.min(end - first - 1, Math.round(place.within * (end - first)));
 }

@@ -9,7 +9,7 @@ import type { Effects } from '../effects.js';
 import { keyIntent } from '../key-intent.js';
 import { keyName, type Command } from '../keymap.js';
 import type { TreeRow } from '../list-rows.js';
-import { matchingRows, pictureInView } from '../pictures.js';
+import { matchingRows, pictureInView, placeAt } from '../pictures.js';
 import { maxTop, type Action, type Extent, type ViewState } from '../state.js';
 import { useKeypress } from './use-keypress.js';
 import type { ReaderView } from './use-reader.js';
@@ -62,7 +62,7 @@ export function useBrowserKeys(targets: KeyTargets): void {
     const article = selectedArticle();
     if (article && reader.error === undefined && reader.lines) {
       const top = Math.min(current().readerTop, maxTop(reader.lines?.length ?? 0, height));
-      reading.markRead(article.absolutePath, top);
+      reading.markRead(article.absolutePath, top, placeAt(reader.lines, top));
     }
     const failure = reading.save();
     if (failure) targets.say(failure);

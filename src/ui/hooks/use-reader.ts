@@ -6,10 +6,13 @@ import {
   followAnchor,
   matchingRows,
   pictureKey,
+  placeAt,
+  rowOfPlace,
   type PictureSettings,
   type ReaderLine,
 } from '../pictures.js';
 import { maxTop, type Action, type ViewState } from '../state.js';
+import type { TextPlace } from '../../state/reading.js';
 import { useArticleLines, type BodyReader } from './use-article-lines.js';
 import { useFullPicture } from './use-full-picture.js';
 import { usePictures } from './use-pictures.js';
@@ -42,6 +45,7 @@ export function useReader(
   dispatch: (action: Action) => void,
   layout: { width: number; height: number; columns: number },
   pictures: PictureSettings | null,
+  savedPlace: (path: string) => TextPlace | null,
   readBody?: BodyReader,
 ): ReaderView {
   const { width, height, columns } = layout;
@@ -70,25 +74,40 @@ export function useReader(
     [lines, view.search],
   );
 
-  const shown = useRef<{ rendered: typeof rendered; lines: typeof lines }>({
-    rendered: null,
-    lines: null,
-  });
+  // The text being read stays on screen when the rows change under it: a picture arriving above
+  // (same layout, more rows), a new width (a new layout: the same place in the text), or the
+  // article opened again (the place it was left at, at whatever width it was read).
+  const top = Math.min(view.readerTop, maxTop(lines?.length ?? 0, height));
+  const path = article?.absolutePath ?? null;
+  const shown = useRef<{
+    path: string | null;
+    rendered: typeof rendered;
+    lines: typeof lines;
+    top: number;
+  }>({ path: null, rendered: null, lines: null, top: 0 });
   useEffect(() => {
     const previous = shown.current;
-    shown.current = { rendered, lines };
-    if (!previous.lines || !lines || previous.rendered !== rendered || previous.lines === lines)
-      return;
-    const top = Math.min(current().readerTop, maxTop(previous.lines.length, height));
-    const followed = followAnchor(previous.lines, top, lines);
-    if (followed !== top) dispatch({ type: 'scrollTo', readerTop: followed });
-  }, [rendered, lines, height, current, dispatch]);
+    shown.current = { path, rendered, lines, top };
+    if (!lines || previous.lines === lines) return;
+    let wanted: number | null = null;
+    if (previous.path === path && previous.lines && previous.rendered === rendered) {
+      wanted = followAnchor(previous.lines, previous.top, lines);
+    } else if (previous.path === path && previous.lines) {
+      const place = placeAt(previous.lines, previous.top);
+      wanted = place ? rowOfPlace(lines, place) : null;
+    } else if (path && (previous.path !== path || !previous.lines)) {
+      const place = savedPlace(path);
+      wanted = place ? rowOfPlace(lines, place) : null;
+    }
+    if (wanted !== null && wanted !== Math.min(current().readerTop, maxTop(lines.length, height)))
+      dispatch({ type: 'scrollTo', readerTop: wanted });
+  }, [path, rendered, lines, top, height, current, dispatch, savedPlace]);
 
   return {
     lines,
     references: rendered?.references ?? [],
     error: rendered?.error,
-    top: Math.min(view.readerTop, maxTop(lines?.length ?? 0, height)),
+    top,
     matchLines,
     fullImage,
     fullPicture,
