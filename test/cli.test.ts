@@ -321,3 +321,13 @@ describe('file names with control characters', () => {
     }
   });
 });
+
+describe('messages that quote what was typed', () => {
+  it('print no control character from it', async () => {
+    const result = await runCli(['list', 'no-such-\u001b]52;c;ZXZpbA==\u0007folder']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(
+      'broadsheet: no such folder: no-such-]52;c;ZXZpbA==folder (see broadsheet --help)\n',
+    );
+  });
+});

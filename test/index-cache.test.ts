@@ -203,3 +203,20 @@ describe('the index, read as data from disk', () => {
     expect(titles(await loadCorpus(root, { index }))).toEqual(['Omega']);
   });
 });
+
+describe('the index after a write was killed', () => {
+  it('removes the temporary the write left, and nothing else', async () => {
+    const root = tempCorpus({ 'a.md': post('Alpha') });
+    const folder = mkdtempSync(path.join(tmpdir(), 'broadsheet-index-'));
+    const index = new IndexCache(folder);
+    await loadCorpus(root, { index });
+    const [file] = readdirSync(folder).filter(
+      (name) => name.endsWith('.jsonl') && !name.includes('newest'),
+    );
+    const leftover = path.join(folder, `${file}.999999999.1700000000000.tmp`);
+    writeFileSync(leftover, 'x'.repeat(4096));
+    await loadCorpus(root, { index: new IndexCache(folder) });
+    expect(readdirSync(folder).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+    expect(readdirSync(folder)).toContain(file);
+  });
+});

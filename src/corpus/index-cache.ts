@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { writeFileAtomic } from '../files/atomic.js';
+import { removeStaleTemporaries, writeFileAtomic } from '../files/atomic.js';
 import type { Article } from './article.js';
 import { encodeIndex, parseIndex, type IndexEntry } from './index-format.js';
 
@@ -32,6 +32,9 @@ export class IndexCache {
 
   read(root: string): ReadonlyMap<string, IndexEntry> | null {
     const file = this.file(root);
+    // What a write killed halfway left behind (an index of 300 000 articles is large) goes first.
+    removeStaleTemporaries(file);
+    removeStaleTemporaries(file.replace(/\.jsonl$/, '.newest.jsonl'));
     const key = memoryKey(file);
     if (key !== null && this.last?.key === key) return this.last.entries;
     const entries = readIndex(file, root);
