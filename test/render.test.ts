@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { searchableText } from '../src/corpus/body.js';
 import type { Article } from '../src/corpus/article.js';
 import { lineToAnsi } from '../src/render/ansi.js';
 import { articleLines, renderArticle } from '../src/render/article.js';
@@ -196,5 +197,34 @@ describe('markdown', () => {
       'https://l.example',
       '/news/img/pic.png',
     ]);
+  });
+});
+
+describe('meaning in plain text', () => {
+  it('writes raised and lowered text, changes and soft hyphens as a reader types them', async () => {
+    expect(await render('<p>10<sup>100</sup> and H<sub>2</sub>O</p>')).toBe('10^100 and H_2O');
+    expect(await render('<p>It was <del>old</del><ins>new</ins>.</p>')).toBe(
+      'It was [-old-]{+new+}.',
+    );
+    expect(await render('<p>dis&shy;entangle</p>')).toBe('disentangle');
+  });
+
+  it('counts a list as its type says', async () => {
+    expect(await render('<ol type="a"><li>x</li><li>y</li></ol>')).toBe('a. x\nb. y');
+    expect(await render('<ol type="I" start="3"><li>z</li><li>w</li></ol>')).toBe('III. z\n IV. w');
+  });
+
+  it('unwraps a proxy in links and frames as in pictures', async () => {
+    const html = (
+      '<p><a href="https://cors.zfour.workers.dev/?https://example.org/real">link</a></p><iframe src="https://cors.zfour.workers.dev/?https://videos.example.com/embed/1"></iframe>',
+    );
+    const out = toPlainText(articleLines(await renderArticle(makeArticle(), html, 60)));
+    expect(out).toContain('[embed: videos.example.com][2]');
+    expect(out).toContain('[1] https://example.org/real\n[2] https://videos.example.com/embed/1');
+    expect(out).not.toContain('cors.zfour');
+  });
+
+  it('lets a body search find words split by inline tags', () => {
+    expect(searchableText('<p>你好<b>世界</b></p><p>next</p>')).toBe(' 你好世界 next ');
   });
 });

@@ -37,7 +37,14 @@ export interface ImageRef {
 export type Block =
   | { kind: 'heading'; level: number; spans: Span[] }
   | { kind: 'paragraph'; spans: Span[] }
-  | { kind: 'list'; ordered: boolean; start: number; items: Block[][] }
+  | {
+      kind: 'list';
+      ordered: boolean;
+      start: number;
+      items: Block[][];
+      /** How an ordered list counts, as `<ol type>` says: 1 (the default), a, A, i or I. */
+      numbering?: 'a' | 'A' | 'i' | 'I';
+    }
   | { kind: 'table'; rows: TableRow[] }
   | { kind: 'quote'; blocks: Block[] }
   | { kind: 'pre'; text: string }

@@ -1,4 +1,5 @@
 import { sanitizeText } from '../text/sanitize.js';
+import { unwrapProxy } from '../text/urls.js';
 import { Style, type Block, type Span } from './doc.js';
 
 /**
@@ -102,7 +103,8 @@ export function linkTarget(
   raw: string | undefined,
   base: string | null | undefined,
 ): string | null {
-  const href = sanitizeText(raw ?? '').trim();
+  // A proxy wrapper around the real URL stands for it, in links, videos and frames as in pictures.
+  const href = unwrapProxy(sanitizeText(raw ?? '').trim());
   if (href === '' || href.startsWith('#')) return null;
   if (/^(?:javascript|vbscript|data):/i.test(href.replace(/\s+/g, ''))) return null;
   if (/^[a-z][a-z0-9+.-]*:/i.test(href)) return href;

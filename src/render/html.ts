@@ -46,6 +46,14 @@ const INLINE_STYLES: Record<string, number> = {
   s: Style.strike, strike: Style.strike, del: Style.strike, code: Style.code, kbd: Style.code, samp: Style.code,
   tt: Style.code,
 }; // prettier-ignore
+const INLINE_MARKS: Record<string, [string, string]> = {
+  sup: ['^', ''],
+  sub: ['_', ''],
+  del: ['[-', '-]'],
+  s: ['[-', '-]'],
+  strike: ['[-', '-]'],
+  ins: ['{+', '+}'],
+};
 const EMBEDS: Record<string, string> = {
   iframe: 'embed',
   video: 'video',
@@ -75,6 +83,8 @@ interface OpenElement {
   pre: boolean;
   heading: number;
   embed?: { label: string; url: string | null };
+  /** Text written when the element closes (`-]` after a deletion). */
+  closingMark?: string;
 }
 
 /**
@@ -147,6 +157,12 @@ class DocBuilder {
       }
       return;
     }
+    // Raised and lowered text reads as it would be typed: 10^100, H_2O; a change as [-old-]{+new+}.
+    const mark = INLINE_MARKS[name];
+    if (mark) {
+      this.text(mark[0]);
+      element.closingMark = mark[1];
+    }
     const inlineStyle = INLINE_STYLES[name];
     if (inlineStyle !== undefined) {
       element.style = inlineStyle;
@@ -181,6 +197,9 @@ class DocBuilder {
             ordered: name === 'ol',
             start: Number.isFinite(start) ? start : 1,
             items: [],
+            ...(name === 'ol' && /^[aAiI]$/.test(attributes.type ?? '')
+              ? { numbering: attributes.type as 'a' | 'A' | 'i' | 'I' }
+              : {}),
           };
           this.addBlock(block);
           this.pushFrame(element, { kind: 'list', block });
@@ -234,6 +253,7 @@ class DocBuilder {
       return;
     }
     if (this.preDepth > 0) return;
+    if (element.closingMark) this.text(element.closingMark);
     if (element.style) this.style = this.elements.reduce((style, e) => style | e.style, 0);
     if (element.href !== undefined) return this.closeLink(element);
     if (element.heading) {
@@ -259,7 +279,8 @@ class DocBuilder {
       this.preBreak = false;
       return;
     }
-    const collapsed = text.replace(/[ \t\n\r\f]+/g, ' ');
+    // A soft hyphen is where a word may break; broadsheet's lines break at spaces, so it goes.
+    const collapsed = text.replace(/[ \t\n\r\f]+/g, ' ').replace(/\u00ad/g, '');
     if (collapsed === '') return;
     // The parser hands text over in pieces (at each entity): pieces of one style are one text, so a
     // sequence written as entities (an emoji with a joiner) stays one character for wrapping.

@@ -86,6 +86,26 @@ function heading(level: number, spans: Span[], width: number): RenderedLine[] {
   ];
 }
 
+/** An item's number as the list counts: 3, c, C, iii or III. */
+function itemNumber(n: number, numbering: 'a' | 'A' | 'i' | 'I' | undefined): string {
+  if (!numbering || n < 1) return String(n);
+  if (numbering === 'a' || numbering === 'A') {
+    let letters = '';
+    for (let k = n; k > 0; k = Math.floor((k - 1) / 26))
+      letters = String.fromCharCode(97 + ((k - 1) % 26)) + letters;
+    return numbering === 'A' ? letters.toUpperCase() : letters;
+  }
+  const numerals: Array<[number, string]> = [
+    [1000, 'm'], [900, 'cm'], [500, 'd'], [400, 'cd'], [100, 'c'], [90, 'xc'], [50, 'l'], [40, 'xl'],
+    [10, 'x'], [9, 'ix'], [5, 'v'], [4, 'iv'], [1, 'i'],
+  ]; // prettier-ignore
+  let roman = '';
+  let rest = n;
+  for (const [value, letters] of numerals)
+    for (; rest >= value; rest -= value) roman += letters;
+  return numbering === 'I' ? roman.toUpperCase() : roman;
+}
+
 function list(
   block: Extract<Block, { kind: 'list' }>,
   width: number,
@@ -93,7 +113,9 @@ function list(
 ): RenderedLine[] {
   const { bullets } = glyphs();
   const markers = block.items.map((_, i) =>
-    block.ordered ? `${block.start + i}.` : bullets[Math.min(depth, bullets.length - 1)]!,
+    block.ordered
+      ? `${itemNumber(block.start + i, block.numbering)}.`
+      : bullets[Math.min(depth, bullets.length - 1)]!,
   );
   const markerWidth = maxOf(markers.map(displayWidth), 0) + 1;
   const inner = width - markerWidth >= NARROWEST ? width - markerWidth : width;
