@@ -215,9 +215,8 @@ describe('meaning in plain text', () => {
   });
 
   it('unwraps a proxy in links and frames as in pictures', async () => {
-    const html = (
-      '<p><a href="https://cors.zfour.workers.dev/?https://example.org/real">link</a></p><iframe src="https://cors.zfour.workers.dev/?https://videos.example.com/embed/1"></iframe>',
-    );
+    const html =
+      '<p><a href="https://cors.zfour.workers.dev/?https://example.org/real">link</a></p><iframe src="https://cors.zfour.workers.dev/?https://videos.example.com/embed/1"></iframe>';
     const out = toPlainText(articleLines(await renderArticle(makeArticle(), html, 60)));
     expect(out).toContain('[embed: videos.example.com][2]');
     expect(out).toContain('[1] https://example.org/real\n[2] https://videos.example.com/embed/1');
