@@ -24,7 +24,7 @@ describe('broadsheet cat', () => {
     expect(lines[1]).toBe('2021-11-16 21:10 · 新闻/晨报/source · 晨报');
     expect(lines[2]).toBe('');
     for (const line of lines) expect(displayWidth(line)).toBeLessThanOrEqual(60);
-    expect(result.stdout).toMatch(/^\[image: harbour_a_1024\.jpg\]$/m);
+    expect(result.stdout).toMatch(/^\[image 1: harbour_a_1024\.jpg\]$/m);
     expect(result.stdout).toMatch(
       /^\[1\] http:\/\/img\.example\.com\/202111\/harbour_a_1024\.jpg$/m,
     );
@@ -234,5 +234,49 @@ describe('the pipe commands', () => {
     };
     expect(loads(['cat', seed])).toBe(false);
     expect(loads(['cat', '-d', demoCorpus, 'emoji-width.md'])).toBe(true);
+  });
+});
+
+describe('plain text made for the next tool', () => {
+  it('numbers pictures, wraps their descriptions, and keeps the target of a linked picture', async () => {
+    const alt = 'a long description of a picture that goes on and on past the width';
+    const root = tempCorpus({
+      'p.md': post(
+        'Pictures',
+        '2021-01-01',
+        `<p>Stars: <a href="https://github.com/x"><img src="https://img.example.org/b.svg" alt="stars"></a></p><img src="https://example.org/a.png" alt="${alt}"><img src="https://example.org/a2.png" alt="${alt}">`,
+      ),
+    });
+    const result = await runCli(['cat', '--width', '30', path.join(root, 'p.md')]);
+    expect(result.stdout).toContain('\n[image 1: stars][2]\n');
+    expect(result.stdout).not.toContain('…');
+    const text = result.stdout.replace(/\n/g, ' ');
+    expect(text).toContain(`[image 3: ${alt}]`);
+    expect(text).toContain(`[image 4: ${alt}]`);
+    expect(result.stdout).toMatch(
+      /^\[1\] https:\/\/img\.example\.org\/b\.svg\n\[2\] https:\/\/github\.com\/x$/m,
+    );
+  });
+
+  it('keeps every URL whole on its line, and every line of code whole and as written', async () => {
+    const url = `https://example.org/${'a-long-path-segment/'.repeat(5)}end`;
+    const code = 'npm install --save-dev typescript@5.9 @types/node@20 vitest@4\u00a0prettier@3';
+    const root = tempCorpus({
+      'c.md': post(
+        'Code',
+        '2021-01-01',
+        `<p><a href="${url}">link</a></p><pre>${code}\n\tindented</pre>`,
+      ),
+    });
+    const plain = (await runCli(['cat', '--width', '30', path.join(root, 'c.md')])).stdout;
+    expect(plain.match(/https?:\/\/[^ \n]*/g)).toEqual([url]);
+    expect(plain).toContain(`\n  ${code.replace('\u00a0', ' ')}\n`);
+    expect(plain).toContain(`\n  ${' '.repeat(8)}indented\n`);
+    // On a terminal, everything fits the width instead.
+    const ansi = (await runCli(['cat', '--color', '--width', '30', path.join(root, 'c.md')]))
+      .stdout;
+    // eslint-disable-next-line no-control-regex
+    const visible = ansi.replace(/\u001b\[[0-9;]*m|\u001b\]8;;[^\u001b]*\u001b\\/g, '');
+    for (const line of visible.split('\n')) expect(displayWidth(line)).toBeLessThanOrEqual(30);
   });
 });

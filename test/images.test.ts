@@ -172,8 +172,8 @@ describe('pictures that cannot be had', () => {
       },
     );
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/^\[image: garbled\] \(undecodable: .+\)$/m);
-    expect(result.stdout).toContain('[image: gone] (HTTP 404)');
+    expect(result.stdout).toMatch(/^\[image 1: garbled\] \(undecodable: .+\)$/m);
+    expect(result.stdout).toContain('[image 2: gone] (HTTP 404)');
     expect(result.stdout).toContain('All the text.');
   });
 
@@ -193,7 +193,7 @@ describe('pictures that cannot be had', () => {
     );
     expect(Date.now() - started).toBeLessThan(6000);
     expect(result.stdout).toContain('Before.');
-    expect(result.stdout).toContain('[image: slow one] (no answer within 1 s)');
+    expect(result.stdout).toContain('[image 1: slow one] (no answer within 1 s)');
     expect(result.stdout).toContain('After.');
   });
 });
@@ -244,7 +244,7 @@ describe('the cache and --offline', () => {
       },
     );
     expect(server.hits.get('/inner/offline.png')).toBeUndefined();
-    expect(result.stdout).toContain('[image: far away] (offline: not fetched)');
+    expect(result.stdout).toContain('[image 1: far away] (offline: not fetched)');
   });
 
   it('draws local files and data: URIs with no network', async () => {
@@ -272,7 +272,7 @@ describe('the cache and --offline', () => {
       'post.md': `---\ntitle: Pipe\n---\n<img src="${server.url('/inner/piped.png')}" alt="quiet">`,
     });
     const result = await runCli(['cat', path.join(root, 'post.md')]);
-    expect(result.stdout).toContain('[image: quiet]');
+    expect(result.stdout).toContain('[image 1: quiet]');
     expect(server.hits.get('/inner/piped.png')).toBeUndefined();
   });
 });
@@ -391,7 +391,7 @@ describe('cat with each protocol', () => {
     expect(await cat('sixel')).toMatch(
       /\u001bP0;1;0q"1;1;96;54(#\d+;2;\d+;\d+;\d+)+[#?-~!$0-9-]+\u001b\\/,
     );
-    expect(await cat('none')).toContain('[image: card]');
+    expect(await cat('none')).toContain('[image 1: card]');
   });
 });
 
@@ -428,7 +428,7 @@ describe('pictures from this machine and the local network', () => {
     });
     const refused = await runCli(['cat', '--images', 'blocks', path.join(root, 'post.md')]);
     expect(refused.stdout).toContain(
-      '[image: on the LAN] (refused: 127.0.0.1 is a local or private',
+      '[image 1: on the LAN] (refused: 127.0.0.1 is a local or private',
     );
     expect(server.hits.get('/inner/lan.png')).toBeUndefined();
     const allowed = await runCli([

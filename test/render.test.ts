@@ -55,7 +55,7 @@ describe('blocks', () => {
     );
     expect(out.split('\n')).toEqual([
       '  if (x) {',
-      '      return    1;',
+      '          return    1;',
       '  }',
       `  ${'y'.repeat(27)}↩`,
       `  ${'y'.repeat(13)}`,
@@ -116,8 +116,8 @@ describe('links and images', () => {
       60,
     );
     const text = toPlainText(articleLines(rendered));
-    expect(text).toContain('[image: A cat]');
-    expect(text).toContain('[image: c.jpg]');
+    expect(text).toContain('[image 1: A cat]');
+    expect(text).toContain('[image 2: c.jpg]');
     expect(text).toContain('[1] http://img.example/a.jpg');
     expect(text).toContain('[2] http://img.example/c.jpg');
     expect(text).not.toContain('cors.zfour');
@@ -191,7 +191,7 @@ describe('markdown', () => {
       '',
       'raw HTML paragraph',
       '',
-      '[image: alt text]',
+      '[image 2: alt text]',
     ]);
     expect(rendered.doc.references.map((r) => r.target)).toEqual([
       'https://l.example',

@@ -36,20 +36,25 @@ export async function catCommand(invocation: Invocation): Promise<number> {
   if (invocation.output === 'json') await writeOut('[');
   for (const [i, readable] of readables.entries()) {
     const body = readable.body ?? readBody(readable.article);
-    const rendered = await renderArticle(readable.article, body, width);
+    // Plain text is for the next tool: its URLs and code lines are kept whole.
+    const rendered = await renderArticle(readable.article, body, width, {
+      whole: format === 'plain' || invocation.output !== 'tsv',
+    });
     if (invocation.output === 'tsv') {
       const lines = articleLines(rendered);
       // The terminal is asked what it can draw only when there is a picture to draw.
       const drawn =
         pictures && lines.some((line) => line.image)
           ? await pictures(lines)
-          : new Map<RenderedLine, string>();
+          : new Map<RenderedLine, string | null>();
       const text = lines
-        .map(
-          (line) =>
-            drawn.get(line) ??
-            (format === 'ansi' ? lineToAnsi(line, { hyperlinks }) : lineToPlain(line)),
-        )
+        .flatMap((line) => {
+          const picture = drawn.get(line);
+          if (picture === null) return [];
+          return [
+            picture ?? (format === 'ansi' ? lineToAnsi(line, { hyperlinks }) : lineToPlain(line)),
+          ];
+        })
         .join('\n');
       const separator = i > 0 ? `${glyphs().rule.repeat(width)}\n\n` : '';
       await writeOut(`${separator}${text}\n`);
@@ -152,9 +157,9 @@ function isInside(file: string, folder: string): boolean {
 function pictureDrawer(
   invocation: Invocation,
   width: number,
-): (lines: readonly RenderedLine[]) => Promise<Map<RenderedLine, string>> {
+): (lines: readonly RenderedLine[]) => Promise<Map<RenderedLine, string | null>> {
   let drawer: Promise<
-    ((lines: readonly RenderedLine[]) => Promise<Map<RenderedLine, string>>) | null
+    ((lines: readonly RenderedLine[]) => Promise<Map<RenderedLine, string | null>>) | null
   > | null = null;
   return async (lines) => {
     drawer ??= makeDrawer(invocation, width);
@@ -166,7 +171,7 @@ function pictureDrawer(
 async function makeDrawer(
   invocation: Invocation,
   width: number,
-): Promise<((lines: readonly RenderedLine[]) => Promise<Map<RenderedLine, string>>) | null> {
+): Promise<((lines: readonly RenderedLine[]) => Promise<Map<RenderedLine, string | null>>) | null> {
   const { protocol, cell } = await chooseProtocol(
     invocation.images,
     process.env,

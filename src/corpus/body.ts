@@ -32,7 +32,10 @@ export function searchableText(body: string): string {
     .replace(/<(script|style|noscript)\b[\s\S]*?<\/\1\s*>/gi, ' ')
     .replace(/<!--[\s\S]*?-->/g, ' ')
     // Inline tags join the words on either side (你好<b>世界</b> reads 你好世界); others part them.
-    .replace(/<\/?(?:a|b|strong|i|em|u|s|span|font|code|kbd|mark|small|big|sub|sup|del|ins|abbr|cite|q|tt|var)\b[^>]*>/gi, '')
+    .replace(
+      /<\/?(?:a|b|strong|i|em|u|s|span|font|code|kbd|mark|small|big|sub|sup|del|ins|abbr|cite|q|tt|var)\b[^>]*>/gi,
+      '',
+    )
     .replace(/<[^>]*>/g, ' ');
   return decodeHTML(text).replace(/\s+/g, ' ').toLowerCase();
 }

@@ -1,6 +1,7 @@
 import type { RenderedLine } from '../render/line.js';
 import { sanitizeLine } from '../text/sanitize.js';
-import { truncateToWidth } from '../text/width.js';
+import { wrapSpans } from '../render/wrap.js';
+import { imagePlaceholder, type ImageRef } from '../render/doc.js';
 import type { Protocol } from '../images/detect.js';
 import type { Loaded } from '../images/load.js';
 import {
@@ -21,16 +22,18 @@ export async function drawImageLines(
   load: (source: ImageSource) => Promise<Loaded>,
   protocol: Protocol,
   options: PictureOptions,
-): Promise<Map<RenderedLine, string>> {
-  const drawn = new Map<RenderedLine, string>();
+): Promise<Map<RenderedLine, string | null>> {
+  const drawn = new Map<RenderedLine, string | null>();
   await Promise.all(
     lines.map(async (line) => {
+      // The placeholder's other lines give way to the picture, or to the note that says why not.
+      if (line.pictureOf) return drawn.set(line, null);
       if (!line.image) return;
       const prepared = await preparePicture(load, line.image.source, options);
       drawn.set(
         line,
         !prepared.ok
-          ? unshown(line, prepared.reason, options.maxColumns)
+          ? unshown(line.image, prepared.reason, options.maxColumns)
           : protocol === 'blocks'
             ? pictureBlocks(prepared.picture, options.depth).join('\n')
             : graphicsSequence(prepared.picture, prepared.bytes, protocol),
@@ -40,7 +43,12 @@ export async function drawImageLines(
   return drawn;
 }
 
-function unshown(line: RenderedLine, reason: string, width: number): string {
-  const text = `[image: ${line.image!.alt}] (${sanitizeLine(reason)})`;
-  return truncateToWidth(text, width);
+/** `[image 3: ALT] (why it is not shown)`, wrapped to the width. */
+function unshown(image: ImageRef, reason: string, width: number): string {
+  return wrapSpans(
+    [{ text: `${imagePlaceholder(image)} (${sanitizeLine(reason)})`, style: 0 }],
+    width,
+  )
+    .map((spans) => spans.map((span) => span.text).join(''))
+    .join('\n');
 }

@@ -2,11 +2,11 @@ import type { Article } from '../corpus/article.js';
 import { joinCategoryPath } from '../corpus/categories.js';
 import { formatLocalMinute } from '../corpus/dates.js';
 import { sanitizeLine } from '../text/sanitize.js';
-import { displayWidth, truncateToWidth } from '../text/width.js';
+import { displayWidth } from '../text/width.js';
 import { describeImageSource, imageName, resolveImageSource } from '../images/resolve.js';
 import { Style, type Doc, type Span } from './doc.js';
 import { htmlToDoc } from './html.js';
-import { layoutDoc } from './layout.js';
+import { imageLines, layoutDoc } from './layout.js';
 import { blankLine, type RenderedLine } from './line.js';
 import { markdownToHtml } from './markdown.js';
 import { wrapSpans } from './wrap.js';
@@ -21,9 +21,18 @@ export interface RenderedArticle {
   doc: Doc;
   header: RenderedLine[];
   /** The lead image (`headimg`, `cover` …) when the body does not show it already. */
-  lead: RenderedLine | null;
+  lead: RenderedLine[];
   body: RenderedLine[];
   references: RenderedLine[];
+}
+
+/**
+ * How lines are set: for a terminal everything fits the width; for a pipe
+ * (`whole`), a reference URL and a line of code are kept whole past it, so the
+ * next tool gets whole tokens.
+ */
+export interface LayoutOptions {
+  whole?: boolean;
 }
 
 /** The header, body and numbered references of an article, at `width` columns. */
@@ -31,18 +40,24 @@ export async function renderArticle(
   article: Article,
   body: string,
   width: number,
+  options: LayoutOptions = {},
 ): Promise<RenderedArticle> {
-  return layoutArticle(article, await bodyToDoc(article, body), width);
+  return layoutArticle(article, await bodyToDoc(article, body), width, options);
 }
 
 /** The same, from a document already read: re-layout at a new width costs no parsing. */
-export function layoutArticle(article: Article, doc: Doc, width: number): RenderedArticle {
+export function layoutArticle(
+  article: Article,
+  doc: Doc,
+  width: number,
+  options: LayoutOptions = {},
+): RenderedArticle {
   return {
     doc,
     header: renderHeader(article, width),
     lead: leadImageLine(article, doc, width),
-    body: layoutDoc(doc, width),
-    references: renderReferences(doc, width),
+    body: layoutDoc(doc, width, options.whole),
+    references: renderReferences(doc, width, options.whole ?? false),
   };
 }
 
@@ -54,25 +69,21 @@ export function articleLines(
   rendered: RenderedArticle,
   options: { lead?: boolean } = {},
 ): RenderedLine[] {
-  const lead = options.lead && rendered.lead ? [rendered.lead, blankLine()] : [];
+  const lead = options.lead && rendered.lead.length > 0 ? [...rendered.lead, blankLine()] : [];
   const lines = [...rendered.header, blankLine(), ...lead, ...rendered.body];
   if (rendered.references.length > 0) lines.push(blankLine(), ...rendered.references);
   return lines;
 }
 
-function leadImageLine(article: Article, doc: Doc, width: number): RenderedLine | null {
-  if (!article.image) return null;
+function leadImageLine(article: Article, doc: Doc, width: number): RenderedLine[] {
+  if (!article.image) return [];
   const source = resolveImageSource(article.image, article.absolutePath);
   if (
     !source ||
     doc.references.some((reference) => reference.target === describeImageSource(source))
   )
-    return null;
-  const alt = imageName(source);
-  return {
-    spans: [{ text: truncateToWidth(`[image: ${alt}]`, width), style: Style.dim }],
-    image: { source, alt, ref: 0 },
-  };
+    return [];
+  return imageLines({ source, alt: imageName(source), ref: 0 }, width);
 }
 
 /** Title, then date · categories · author. */
@@ -91,7 +102,7 @@ export function renderHeader(article: Article, width: number): RenderedLine[] {
 }
 
 /** `[N] target` a line, continuing lines indented under the target. */
-function renderReferences(doc: Doc, width: number): RenderedLine[] {
+function renderReferences(doc: Doc, width: number, whole: boolean): RenderedLine[] {
   const lines: RenderedLine[] = [];
   const labelWidth = displayWidth(`[${doc.references.length}] `);
   for (const reference of doc.references) {
@@ -99,7 +110,8 @@ function renderReferences(doc: Doc, width: number): RenderedLine[] {
     const target: Span = { text: reference.target.replace(/ /g, '%20'), style: Style.link };
     if (reference.kind !== 'image' || /^https?:/.test(reference.target))
       target.href = reference.target;
-    const wrapped = wrapSpans([target], Math.max(1, width - labelWidth));
+    // For a pipe, one URL a line, whole: `grep -o 'https\?://[^ ]*'` gets it all.
+    const wrapped = whole ? [[target]] : wrapSpans([target], Math.max(1, width - labelWidth));
     wrapped.forEach((spans, i) =>
       lines.push({
         spans: [{ text: i === 0 ? label : ' '.repeat(labelWidth), style: Style.dim }, ...spans],

@@ -30,8 +30,16 @@ export interface Span {
 export interface ImageRef {
   source: ImageSource;
   alt: string;
-  /** Its number in the references. */
+  /** Its number in the references; 0 for the lead image, which is not among them. */
   ref: number;
+  /** The reference number of the link the picture stands in, when it is one. */
+  link?: number;
+}
+
+/** How a picture reads in text: `[image 3: ALT]`, and `[4]` after it when it is a link. */
+export function imagePlaceholder(image: ImageRef): string {
+  const label = image.ref > 0 ? `[image ${image.ref}: ${image.alt}]` : `[image: ${image.alt}]`;
+  return image.link === undefined ? label : `${label}[${image.link}]`;
 }
 
 export type Block =

@@ -1,6 +1,6 @@
 import { sanitizeText } from '../text/sanitize.js';
 import { unwrapProxy } from '../text/urls.js';
-import { Style, type Block, type Span } from './doc.js';
+import { imagePlaceholder, Style, type Block, type Span } from './doc.js';
 
 /**
  * The pieces of reading HTML that are plain functions: paragraphs and their
@@ -88,7 +88,7 @@ export function blockAsSpans(block: Block): Span[] {
         ),
       ];
     case 'image':
-      return [newline, { text: `[image: ${block.image.alt}]`, style: Style.dim }];
+      return [newline, { text: imagePlaceholder(block.image), style: Style.dim }];
     case 'embed':
       return [newline, { text: `[${block.label}][${block.ref}]`, style: Style.dim }];
     case 'pre':

@@ -4,7 +4,15 @@
 import { Parser } from 'htmlparser2';
 import { describeImageSource, imageName, resolveImageSource } from '../images/resolve.js';
 import { sanitizeText } from '../text/sanitize.js';
-import { Style, type Block, type Doc, type Reference, type Span, type TableRow } from './doc.js';
+import {
+  Style,
+  type Block,
+  type Doc,
+  type ImageRef,
+  type Reference,
+  type Span,
+  type TableRow,
+} from './doc.js';
 import {
   blockAsSpans,
   hostOf,
@@ -85,6 +93,8 @@ interface OpenElement {
   embed?: { label: string; url: string | null };
   /** Text written when the element closes (`-]` after a deletion). */
   closingMark?: string;
+  /** For a link: the pictures inside it, which carry its reference number. */
+  pictures?: ImageRef[];
 }
 
 /**
@@ -428,9 +438,13 @@ class DocBuilder {
     this.href = [...this.elements].reverse().find((e) => e.href !== undefined)?.href;
     const start = element.linkStart ?? this.inline.length;
     const hasText = this.inline.slice(start).some((span) => span.text.trim() !== '');
-    if (!hasText) return;
+    const pictures = element.pictures ?? [];
+    if (!hasText && pictures.length === 0) return;
     const n = this.reference('link', element.href!);
-    this.inline.push({ text: `[${n}]`, style: (this.style & ~Style.link) | Style.dim });
+    // A picture that is a link (a badge, a thumbnail) keeps where the link goes.
+    for (const picture of pictures) picture.link = n;
+    if (hasText)
+      this.inline.push({ text: `[${n}]`, style: (this.style & ~Style.link) | Style.dim });
   }
 
   private reference(kind: Reference['kind'], target: string): number {
@@ -458,8 +472,11 @@ class DocBuilder {
         .replace(/\s+/g, ' ')
         .trim() || imageName(source);
     const ref = this.reference('image', describeImageSource(source));
+    const image: ImageRef = { source, alt, ref };
+    const link = [...this.elements].reverse().find((e) => e.href !== undefined);
+    if (link) (link.pictures ??= []).push(image);
     this.flush();
-    this.addBlock({ kind: 'image', image: { source, alt, ref } });
+    this.addBlock({ kind: 'image', image });
   }
 
   private openEmbed(element: OpenElement, name: string, attributes: Record<string, string>): void {

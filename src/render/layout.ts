@@ -1,21 +1,22 @@
-import { displayWidth, graphemes, truncateToWidth } from '../text/width.js';
-import { Style, type Block, type Doc, type Span } from './doc.js';
+import { displayWidth, graphemes } from '../text/width.js';
+import { imagePlaceholder, Style, type Block, type Doc, type ImageRef, type Span } from './doc.js';
 import { joinWithBlankLines, prefixLine, type RenderedLine } from './line.js';
 import { layoutTable } from './table.js';
 import { wrapSpans } from './wrap.js';
 import { glyphs } from '../text/profile.js';
 import { maxOf, pushAll } from '../text/arrays.js';
 
-const TAB_STOP = 4;
+/** Tabs stop every 8 columns, as terminals and `cat -A` have them. */
+const TAB_STOP = 8;
 /** Below this, nesting stops indenting so that text keeps some room. */
 const NARROWEST = 8;
 
 /** A document as lines of at most `width` columns. */
-export function layoutDoc(doc: Doc, width: number): RenderedLine[] {
+export function layoutDoc(doc: Doc, width: number, whole = false): RenderedLine[] {
   const fitted = Math.max(2, width);
   return joinWithBlankLines(
     doc.blocks.map((block, index) => {
-      const lines = layoutBlock(block, fitted, 0);
+      const lines = layoutBlock(block, fitted, { depth: 0, whole });
       // The lines are new: each learns its block, so a place in the text outlives a change of width.
       for (const line of lines) line.block = index;
       return lines;
@@ -23,40 +24,41 @@ export function layoutDoc(doc: Doc, width: number): RenderedLine[] {
   );
 }
 
-function layoutBlocks(blocks: Block[], width: number, listDepth: number): RenderedLine[] {
-  return joinWithBlankLines(blocks.map((block) => layoutBlock(block, width, listDepth)));
+function layoutBlocks(blocks: Block[], width: number, nesting: Nesting): RenderedLine[] {
+  return joinWithBlankLines(blocks.map((block) => layoutBlock(block, width, nesting)));
 }
 
-function layoutBlock(block: Block, width: number, listDepth: number): RenderedLine[] {
+/** How deep in lists a block is, and whether code lines are kept whole (for a pipe). */
+interface Nesting {
+  depth: number;
+  whole: boolean;
+}
+
+function layoutBlock(block: Block, width: number, nesting: Nesting): RenderedLine[] {
   switch (block.kind) {
     case 'paragraph':
       return wrapSpans(block.spans, width).map((spans) => ({ spans }));
     case 'heading':
       return heading(block.level, block.spans, width);
     case 'list':
-      return list(block, width, listDepth);
+      return list(block, width, nesting);
     case 'quote': {
       const inner = width - 2 >= NARROWEST ? width - 2 : width;
       const bar: Span[] = inner < width ? [{ text: `${glyphs().bar} `, style: Style.dim }] : [];
-      return layoutBlocks(block.blocks, inner, listDepth).map((line) => prefixLine(line, bar));
+      return layoutBlocks(block.blocks, inner, nesting).map((line) => prefixLine(line, bar));
     }
     case 'pre': {
       // Code is set off by an indent where there is room for one.
-      if (width < 24) return preformatted(block.text, width);
+      if (width < 24) return preformatted(block.text, width, nesting.whole);
       const indent: Span[] = [{ text: '  ', style: 0 }];
-      return preformatted(block.text, width - 2).map((line) => prefixLine(line, indent));
+      return preformatted(block.text, width - 2, nesting.whole).map((line) =>
+        prefixLine(line, indent),
+      );
     }
     case 'rule':
       return [{ spans: [{ text: glyphs().rule.repeat(Math.min(width, 40)), style: Style.dim }] }];
     case 'image':
-      return [
-        {
-          spans: [
-            { text: truncateToWidth(`[image: ${block.image.alt}]`, width), style: Style.dim },
-          ],
-          image: block.image,
-        },
-      ];
+      return imageLines(block.image, width);
     case 'embed':
       return wrapSpans(
         [{ text: `[${block.label}][${block.ref}]`, style: Style.dim, href: block.url }],
@@ -65,6 +67,16 @@ function layoutBlock(block: Block, width: number, listDepth: number): RenderedLi
     case 'table':
       return layoutTable(block.rows, width);
   }
+}
+
+/**
+ * A picture's placeholder, `[image 3: ALT]`, wrapped like text (nothing of the
+ * description is cut); its first line carries the picture for whoever draws it.
+ */
+export function imageLines(image: ImageRef, width: number): RenderedLine[] {
+  return wrapSpans([{ text: imagePlaceholder(image), style: Style.dim }], width).map((spans, i) =>
+    i === 0 ? { spans, image } : { spans, pictureOf: image },
+  );
 }
 
 /** Headings stand out: bold, and underlined with `=` (h1) or `-` (h2) in every form. */
@@ -101,21 +113,20 @@ function itemNumber(n: number, numbering: 'a' | 'A' | 'i' | 'I' | undefined): st
   ]; // prettier-ignore
   let roman = '';
   let rest = n;
-  for (const [value, letters] of numerals)
-    for (; rest >= value; rest -= value) roman += letters;
+  for (const [value, letters] of numerals) for (; rest >= value; rest -= value) roman += letters;
   return numbering === 'I' ? roman.toUpperCase() : roman;
 }
 
 function list(
   block: Extract<Block, { kind: 'list' }>,
   width: number,
-  depth: number,
+  nesting: Nesting,
 ): RenderedLine[] {
   const { bullets } = glyphs();
   const markers = block.items.map((_, i) =>
     block.ordered
       ? `${itemNumber(block.start + i, block.numbering)}.`
-      : bullets[Math.min(depth, bullets.length - 1)]!,
+      : bullets[Math.min(nesting.depth, bullets.length - 1)]!,
   );
   const markerWidth = maxOf(markers.map(displayWidth), 0) + 1;
   const inner = width - markerWidth >= NARROWEST ? width - markerWidth : width;
@@ -123,7 +134,7 @@ function list(
   const loose = block.items.some((item) => item.filter((b) => b.kind !== 'list').length > 1);
   const lines: RenderedLine[] = [];
   block.items.forEach((item, i) => {
-    const itemLines = layoutItem(item, inner, depth + 1);
+    const itemLines = layoutItem(item, inner, { ...nesting, depth: nesting.depth + 1 });
     if (itemLines.length === 0) return;
     if (lines.length > 0 && loose) lines.push({ spans: [] });
     itemLines.forEach((line, l) => {
@@ -144,10 +155,10 @@ function list(
 }
 
 /** A list item: its paragraphs, with a nested list right under the text before it. */
-function layoutItem(blocks: Block[], width: number, depth: number): RenderedLine[] {
+function layoutItem(blocks: Block[], width: number, nesting: Nesting): RenderedLine[] {
   const out: RenderedLine[] = [];
   blocks.forEach((block, i) => {
-    const lines = layoutBlock(block, width, depth);
+    const lines = layoutBlock(block, width, nesting);
     if (lines.length === 0) return;
     if (out.length > 0 && !(block.kind === 'list' && blocks[i - 1]?.kind === 'paragraph'))
       out.push({ spans: [] });
@@ -156,12 +167,14 @@ function layoutItem(blocks: Block[], width: number, depth: number): RenderedLine
   return out;
 }
 
-/** `<pre>` keeps its spacing; a line too long for the width continues after a `↩`. */
-function preformatted(text: string, width: number): RenderedLine[] {
+/** `<pre>` keeps its spacing; a line too long for the width continues after a `↩` (on a terminal). */
+function preformatted(text: string, width: number, whole: boolean): RenderedLine[] {
   const lines: RenderedLine[] = [];
   for (const raw of text.split('\n')) {
-    const line = expandTabs(raw).replace(/\s+$/, '');
-    if (displayWidth(line) <= width) {
+    // A no-break space in code is a space: copied out, the code must run.
+    const line = expandTabs(raw.replace(/\u00a0/g, ' ')).replace(/\s+$/, '');
+    // For a pipe, a code line is kept whole, past the width: cut, it would not paste back.
+    if (whole || displayWidth(line) <= width) {
       lines.push({ spans: line ? [{ text: line, style: Style.code }] : [] });
       continue;
     }

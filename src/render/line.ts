@@ -10,6 +10,8 @@ export interface RenderedLine {
   image?: ImageRef;
   /** Which of the document's top-level blocks the line is part of: a place in the text that any width shares. */
   block?: number;
+  /** A line of a picture's placeholder after its first: gone when the picture is drawn. */
+  pictureOf?: ImageRef;
 }
 
 export const blankLine = (): RenderedLine => ({ spans: [] });

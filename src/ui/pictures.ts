@@ -52,6 +52,8 @@ export function expandPictures(
 ): ReaderLine[] {
   const rows: ReaderLine[] = [];
   lines.forEach((line, source) => {
+    // A placeholder's further lines give way to its picture once it is drawn.
+    if (line.pictureOf && pictures?.get(pictureKey(line.pictureOf))?.status === 'ready') return;
     const state = line.image && pictures ? pictures.get(pictureKey(line.image)) : undefined;
     if (!state || !line.image) return void rows.push({ line, source, part: 0 });
     if (state.status === 'ready') {
