@@ -275,7 +275,6 @@ describe('plain text made for the next tool', () => {
     // On a terminal, everything fits the width instead.
     const ansi = (await runCli(['cat', '--color', '--width', '30', path.join(root, 'c.md')]))
       .stdout;
-     
     const visible = ansi.replace(/\u001b\[[0-9;]*m|\u001b\]8;;[^\u001b]*\u001b\\/g, '');
     for (const line of visible.split('\n')) expect(displayWidth(line)).toBeLessThanOrEqual(30);
   });
