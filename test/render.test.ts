@@ -227,3 +227,28 @@ describe('meaning in plain text', () => {
     expect(searchableText('<p>你好<b>世界</b></p><p>next</p>')).toBe(' 你好世界 next ');
   });
 });
+
+describe('where numbers and lines fall', () => {
+  it('puts a link number where the word ends, not inside it; in Chinese, right after the link', async () => {
+    const text = toPlainText(
+      articleLines(
+        await renderArticle(
+          makeArticle(),
+          '<p>disentang<a href="https://e.org/a">lem</a>ent and <a href="https://e.org/b">this</a>, then 中文<a href="https://e.org/c">链接</a>后面</p>',
+          80,
+        ),
+      ),
+    );
+    expect(text).toContain('disentanglement[1] and this[2], then 中文链接[3]后面');
+  });
+
+  it('starts no line with closing punctuation after a space, and breaks long words at dashes and slashes', async () => {
+    const lines = (
+      await render('<p>他说了很多话，然后 ……就走了。这一行字数要够长才能看到效果</p>', 26)
+    ).split('\n');
+    for (const line of lines) expect(line).not.toMatch(/^[……，。）」]/);
+    expect(await render('<p>password authentication—Stanford and/or more</p>', 20)).toBe(
+      'password\nauthentication—\nStanford and/or more',
+    );
+  });
+});

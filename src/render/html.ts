@@ -137,6 +137,8 @@ class DocBuilder {
   private headingLevel = 0;
   private cellDepth = 0;
   private readonly references: Reference[] = [];
+  /** A link's `[N]`, waiting for the end of the word the link ended in. */
+  private pendingMarker: Span | null = null;
   private readonly referenceByTarget = new Map<string, number>();
 
   constructor(private readonly context: HtmlContext) {}
@@ -290,8 +292,23 @@ class DocBuilder {
       return;
     }
     // A soft hyphen is where a word may break; broadsheet's lines break at spaces, so it goes.
-    const collapsed = text.replace(/[ \t\n\r\f]+/g, ' ').replace(/\u00ad/g, '');
+    let collapsed = text.replace(/[ \t\n\r\f]+/g, ' ').replace(/\u00ad/g, '');
     if (collapsed === '') return;
+    if (this.pendingMarker) {
+      // A link that ends inside a word (disentang<a>lem</a>ent) gets its number where the word ends.
+      const rest = /^[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}\d\p{M}'’-]+/u.exec(collapsed)?.[0] ?? '';
+      if (rest) {
+        this.appendText(rest);
+        collapsed = collapsed.slice(rest.length);
+      }
+      this.placeMarker();
+      if (collapsed === '') return;
+    }
+    this.appendText(collapsed);
+  }
+
+  /** Adds text to the paragraph being collected, joining the last span of the same style and link. */
+  private appendText(collapsed: string): void {
     // The parser hands text over in pieces (at each entity): pieces of one style are one text, so a
     // sequence written as entities (an emoji with a joiner) stays one character for wrapping.
     const last = this.inline[this.inline.length - 1];
@@ -413,6 +430,7 @@ class DocBuilder {
 
   /** Ends the paragraph being collected; `<br><br>` inside it makes paragraphs of their own. */
   private flush(): void {
+    this.placeMarker();
     if (this.inline.length === 0) return;
     const spans = this.inline;
     this.inline = [];
@@ -443,8 +461,16 @@ class DocBuilder {
     const n = this.reference('link', element.href!);
     // A picture that is a link (a badge, a thumbnail) keeps where the link goes.
     for (const picture of pictures) picture.link = n;
-    if (hasText)
-      this.inline.push({ text: `[${n}]`, style: (this.style & ~Style.link) | Style.dim });
+    if (hasText) {
+      this.placeMarker();
+      this.pendingMarker = { text: `[${n}]`, style: (this.style & ~Style.link) | Style.dim };
+    }
+  }
+
+  private placeMarker(): void {
+    if (!this.pendingMarker) return;
+    this.inline.push(this.pendingMarker);
+    this.pendingMarker = null;
   }
 
   private reference(kind: Reference['kind'], target: string): number {

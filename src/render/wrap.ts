@@ -103,9 +103,12 @@ function splitPlainWide(tokens: Token[], run: string, span: Span): boolean {
   return true;
 }
 
-/** Break opportunities after hyphens inside a word: "well-known" → "well-", "known". */
+/**
+ * Break opportunities inside a long word: after a hyphen ("well-" "known"), and
+ * after an em dash or a slash ("authentication—" "Stanford", "and/" "or").
+ */
 function pushWords(tokens: Token[], word: string, span: Span): void {
-  for (const part of word.split(/(?<=[^-]-)(?=[^-])/))
+  for (const part of word.split(/(?<=[^-]-|—|\/)(?=[^-—/])/))
     tokens.push({ kind: 'word', text: part, width: displayWidth(part), span });
 }
 
@@ -117,14 +120,14 @@ function canBreakBetween(before: Token, after: Token): boolean {
   return (
     before.kind === 'word' &&
     after.kind === 'word' &&
-    before.text.endsWith('-') &&
+    /[-—/]$/.test(before.text) &&
     before.span === after.span
   );
 }
 
-/** May a line break at a space between `before` and `after`? Opening and closing punctuation still bind. */
+/** May a line break at a space before `after`? Not before closing punctuation (`……`, `)`, `·`), which binds back. */
 function canBreakAtSpace(after: Token): boolean {
-  return !NO_START.has(after.text[0]!) || after.kind === 'word';
+  return !NO_START.has(after.text[0]!);
 }
 
 /** Wraps styled text to lines of at most `width` columns. */
