@@ -252,3 +252,16 @@ describe('where numbers and lines fall', () => {
     );
   });
 });
+
+describe('blocks that stand apart', () => {
+  it('marks lower headings in plain text, and indents a description', async () => {
+    const plain = async (html: string) =>
+      toPlainText((await renderArticle(makeArticle(), html, 40, { plain: true })).body);
+    expect(await plain('<h3>Three</h3><p>text</p>')).toBe('### Three\n\ntext');
+    expect(await plain('<h2>Two</h2>')).toBe('Two\n---');
+    expect(await render('<h3>Three</h3>')).toBe('Three');
+    expect(await render('<dl><dt>Borrow</dt><dd>A reference that does not own.</dd></dl>')).toBe(
+      'Borrow\n\n  A reference that does not own.',
+    );
+  });
+});

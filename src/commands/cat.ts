@@ -38,7 +38,7 @@ export async function catCommand(invocation: Invocation): Promise<number> {
     const body = readable.body ?? readBody(readable.article);
     // Plain text is for the next tool: its URLs and code lines are kept whole.
     const rendered = await renderArticle(readable.article, body, width, {
-      whole: format === 'plain' || invocation.output !== 'tsv',
+      plain: format === 'plain' || invocation.output !== 'tsv',
     });
     if (invocation.output === 'tsv') {
       const lines = articleLines(rendered);

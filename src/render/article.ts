@@ -28,11 +28,11 @@ export interface RenderedArticle {
 
 /**
  * How lines are set: for a terminal everything fits the width; for a pipe
- * (`whole`), a reference URL and a line of code are kept whole past it, so the
- * next tool gets whole tokens.
+ * (`plain`), a reference URL and a line of code are kept whole past it, so the
+ * next tool gets whole tokens, and headings below the second level are marked `###`.
  */
 export interface LayoutOptions {
-  whole?: boolean;
+  plain?: boolean;
 }
 
 /** The header, body and numbered references of an article, at `width` columns. */
@@ -56,8 +56,8 @@ export function layoutArticle(
     doc,
     header: renderHeader(article, width),
     lead: leadImageLine(article, doc, width),
-    body: layoutDoc(doc, width, options.whole),
-    references: renderReferences(doc, width, options.whole ?? false),
+    body: layoutDoc(doc, width, options.plain),
+    references: renderReferences(doc, width, options.plain ?? false),
   };
 }
 

@@ -54,7 +54,8 @@ export type Block =
       numbering?: 'a' | 'A' | 'i' | 'I';
     }
   | { kind: 'table'; rows: TableRow[] }
-  | { kind: 'quote'; blocks: Block[] }
+  /** A quotation (with a bar), or a description (`<dd>`), indented without one. */
+  | { kind: 'quote'; blocks: Block[]; bar?: false }
   | { kind: 'pre'; text: string }
   | { kind: 'rule' }
   | { kind: 'image'; image: ImageRef }

@@ -47,7 +47,7 @@ const SKIPPED = new Set([
 ]);
 const BLOCK_BREAKS = new Set([
   'p', 'div', 'section', 'article', 'header', 'footer', 'main', 'aside', 'nav', 'figure', 'figcaption',
-  'dl', 'dt', 'dd', 'address', 'details', 'summary', 'center', 'form', 'fieldset', 'caption', 'body', 'html',
+  'dl', 'dt', 'address', 'details', 'summary', 'center', 'form', 'fieldset', 'caption', 'body', 'html',
 ]); // prettier-ignore
 const INLINE_STYLES: Record<string, number> = {
   b: Style.bold, strong: Style.bold, i: Style.italic, em: Style.italic, cite: Style.italic, var: Style.italic,
@@ -220,10 +220,13 @@ class DocBuilder {
       case 'li':
         return this.openListItem(element);
       case 'blockquote':
+      case 'dd':
         this.flush();
         if (this.canNest()) {
           const blocks: Block[] = [];
-          this.addBlock({ kind: 'quote', blocks });
+          this.addBlock(
+            name === 'dd' ? { kind: 'quote', blocks, bar: false } : { kind: 'quote', blocks },
+          );
           this.pushFrame(element, { kind: 'blocks', blocks });
         }
         return;
@@ -296,7 +299,9 @@ class DocBuilder {
     if (collapsed === '') return;
     if (this.pendingMarker) {
       // A link that ends inside a word (disentang<a>lem</a>ent) gets its number where the word ends.
-      const rest = /^[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}\d\p{M}'’-]+/u.exec(collapsed)?.[0] ?? '';
+      const rest =
+        /^[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}\d\p{M}'’-]+/u.exec(collapsed)?.[0] ??
+        '';
       if (rest) {
         this.appendText(rest);
         collapsed = collapsed.slice(rest.length);

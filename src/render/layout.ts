@@ -12,11 +12,11 @@ const TAB_STOP = 8;
 const NARROWEST = 8;
 
 /** A document as lines of at most `width` columns. */
-export function layoutDoc(doc: Doc, width: number, whole = false): RenderedLine[] {
+export function layoutDoc(doc: Doc, width: number, plain = false): RenderedLine[] {
   const fitted = Math.max(2, width);
   return joinWithBlankLines(
     doc.blocks.map((block, index) => {
-      const lines = layoutBlock(block, fitted, { depth: 0, whole });
+      const lines = layoutBlock(block, fitted, { depth: 0, plain });
       // The lines are new: each learns its block, so a place in the text outlives a change of width.
       for (const line of lines) line.block = index;
       return lines;
@@ -28,10 +28,10 @@ function layoutBlocks(blocks: Block[], width: number, nesting: Nesting): Rendere
   return joinWithBlankLines(blocks.map((block) => layoutBlock(block, width, nesting)));
 }
 
-/** How deep in lists a block is, and whether code lines are kept whole (for a pipe). */
+/** How deep in lists a block is, and whether the lines are plain text for a pipe (code kept whole, headings marked). */
 interface Nesting {
   depth: number;
-  whole: boolean;
+  plain: boolean;
 }
 
 function layoutBlock(block: Block, width: number, nesting: Nesting): RenderedLine[] {
@@ -39,19 +39,22 @@ function layoutBlock(block: Block, width: number, nesting: Nesting): RenderedLin
     case 'paragraph':
       return wrapSpans(block.spans, width).map((spans) => ({ spans }));
     case 'heading':
-      return heading(block.level, block.spans, width);
+      return heading(block.level, block.spans, width, nesting.plain);
     case 'list':
       return list(block, width, nesting);
     case 'quote': {
       const inner = width - 2 >= NARROWEST ? width - 2 : width;
-      const bar: Span[] = inner < width ? [{ text: `${glyphs().bar} `, style: Style.dim }] : [];
+      const bar: Span[] =
+        inner < width
+          ? [{ text: block.bar === false ? '  ' : `${glyphs().bar} `, style: Style.dim }]
+          : [];
       return layoutBlocks(block.blocks, inner, nesting).map((line) => prefixLine(line, bar));
     }
     case 'pre': {
       // Code is set off by an indent where there is room for one.
-      if (width < 24) return preformatted(block.text, width, nesting.whole);
+      if (width < 24) return preformatted(block.text, width, nesting.plain);
       const indent: Span[] = [{ text: '  ', style: 0 }];
-      return preformatted(block.text, width - 2, nesting.whole).map((line) =>
+      return preformatted(block.text, width - 2, nesting.plain).map((line) =>
         prefixLine(line, indent),
       );
     }
@@ -79,9 +82,17 @@ export function imageLines(image: ImageRef, width: number): RenderedLine[] {
   );
 }
 
-/** Headings stand out: bold, and underlined with `=` (h1) or `-` (h2) in every form. */
-function heading(level: number, spans: Span[], width: number): RenderedLine[] {
-  const styled = spans.map((span) => ({ ...span, style: span.style | Style.heading | Style.bold }));
+/**
+ * Headings stand out: bold, and underlined with `=` (h1) or `-` (h2) in every
+ * form; a lower heading is marked `###` in plain text, where bold does not show.
+ */
+function heading(level: number, spans: Span[], width: number, plain: boolean): RenderedLine[] {
+  const marked =
+    plain && level > 2 ? [{ text: `${'#'.repeat(level)} `, style: Style.dim }, ...spans] : spans;
+  const styled = marked.map((span) => ({
+    ...span,
+    style: span.style | Style.heading | Style.bold,
+  }));
   const lines = wrapSpans(styled, width).map((spans) => ({ spans }));
   if (level > 2 || lines.length === 0) return lines;
   const underline = maxOf(
