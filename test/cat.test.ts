@@ -248,7 +248,7 @@ describe('plain text made for the next tool', () => {
       ),
     });
     const result = await runCli(['cat', '--width', '30', path.join(root, 'p.md')]);
-    expect(result.stdout).toContain('\n[image 1: stars][2]\n');
+    expect(result.stdout).toContain('\nStars: [image 1: stars][2]\n');
     expect(result.stdout).not.toContain('…');
     const text = result.stdout.replace(/\n/g, ' ');
     expect(text).toContain(`[image 3: ${alt}]`);

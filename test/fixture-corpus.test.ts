@@ -74,6 +74,7 @@ const EXPECTED: Record<string, Record<string, unknown>> = {
     format: 'html',
   },
   '013.md': { title: '长文：一座港口城市的百年变迁', categories: [['新闻', '晨报', '专题']] },
+  '014.md': { title: '社区公告：新功能上线', categories: [['新闻', '社区', '公告']], problems: [] },
 };
 
 describe('the fixture corpus', () => {

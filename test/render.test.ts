@@ -265,3 +265,20 @@ describe('blocks that stand apart', () => {
     );
   });
 });
+
+describe('pictures in a sentence', () => {
+  it('stay in it as their marker when text-sized or mid-line; others stand apart', async () => {
+    expect(await render('<p>点选「<img src="https://e.org/i.png">」就可加入</p>')).toBe(
+      '点选「[image 1: i.png]」就可加入',
+    );
+    expect(
+      await render('<p>Badge <img src="https://e.org/b.png" width="20" height="20"> here</p>'),
+    ).toBe('Badge [image 1: b.png] here');
+    expect(
+      await render('<p>Photo:<img src="https://e.org/p.jpg" width="600" height="400"></p>'),
+    ).toBe('Photo:\n\n[image 1: p.jpg]');
+    expect(await render('<p><img src="https://e.org/p.jpg">Caption</p>')).toBe(
+      '[image 1: p.jpg]\n\nCaption',
+    );
+  });
+});

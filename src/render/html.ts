@@ -5,6 +5,7 @@ import { Parser } from 'htmlparser2';
 import { describeImageSource, imageName, resolveImageSource } from '../images/resolve.js';
 import { sanitizeText } from '../text/sanitize.js';
 import {
+  imagePlaceholder,
   Style,
   type Block,
   type Doc,
@@ -506,8 +507,30 @@ class DocBuilder {
     const image: ImageRef = { source, alt, ref };
     const link = [...this.elements].reverse().find((e) => e.href !== undefined);
     if (link) (link.pictures ??= []).push(image);
+    if (this.isInlinePicture(attributes)) {
+      // An icon in a sentence (点选「<img>」就可加入) stays in the sentence, as its marker.
+      this.appendText(imagePlaceholder(image));
+      return;
+    }
     this.flush();
     this.addBlock({ kind: 'image', image });
+  }
+
+  /**
+   * A picture is part of the text when it says it is text-sized (64 pixels or
+   * less each way), or when it stands in the middle of a line of text and says
+   * nothing of its size; any other picture is a block of its own.
+   */
+  private isInlinePicture(attributes: Record<string, string>): boolean {
+    const size = (value: string | undefined) => {
+      const n = Number.parseInt(value ?? '', 10);
+      return Number.isFinite(n) ? n : null;
+    };
+    const [width, height] = [size(attributes.width), size(attributes.height)];
+    if (width !== null && height !== null) return width <= 64 && height <= 64;
+    if (width !== null || height !== null) return false;
+    const last = this.inline[this.inline.length - 1];
+    return last !== undefined && last.text !== '\n' && last.text.trim() !== '';
   }
 
   private openEmbed(element: OpenElement, name: string, attributes: Record<string, string>): void {
