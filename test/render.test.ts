@@ -282,3 +282,19 @@ describe('pictures in a sentence', () => {
     );
   });
 });
+
+describe('code as written', () => {
+  it('keeps the angle brackets of generics in <pre>, written raw or as entities', async () => {
+    expect(
+      await render(
+        '<pre>Map&lt;K, V&gt; m;\nclass Box<T extends Comparable<T>> {\n  <U> U map(Function<T, U> f);\n}</pre><p>after</p>',
+        80,
+      ),
+    ).toBe(
+      '  Map<K, V> m;\n  class Box<T extends Comparable<T>> {\n    <U> U map(Function<T, U> f);\n  }\n\nafter',
+    );
+    expect(await render('<pre><span class="k">let</span> x = <b>1</b>;</pre>', 80)).toBe(
+      '  let x = 1;',
+    );
+  });
+});

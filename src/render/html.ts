@@ -55,6 +55,11 @@ const INLINE_STYLES: Record<string, number> = {
   s: Style.strike, strike: Style.strike, del: Style.strike, code: Style.code, kbd: Style.code, samp: Style.code,
   tt: Style.code,
 }; // prettier-ignore
+/** Elements that mark up code in `<pre>` (highlighting, links, line breaks); any other tag there is text. */
+const CODE_MARKUP = new Set([
+  'a', 'abbr', 'b', 'br', 'code', 'del', 'div', 'em', 'font', 'i', 'img', 'ins', 'kbd', 'mark', 'p', 'pre',
+  'q', 's', 'samp', 'small', 'span', 'strong', 'sub', 'sup', 'tt', 'u', 'var', 'script', 'style',
+]); // prettier-ignore
 const INLINE_MARKS: Record<string, [string, string]> = {
   sup: ['^', ''],
   sub: ['_', ''],
@@ -106,7 +111,8 @@ export function htmlToDoc(html: string, context: HtmlContext): Doc {
   const builder = new DocBuilder(context);
   const parser = new Parser(
     {
-      onopentag: (name, attributes) => builder.open(name, attributes),
+      onopentag: (name, attributes) =>
+        builder.open(name, attributes, html.slice(parser.startIndex, parser.endIndex + 1)),
       onclosetag: (name) => builder.close(name),
       ontext: (text) => builder.text(text),
     },
@@ -144,7 +150,7 @@ class DocBuilder {
 
   constructor(private readonly context: HtmlContext) {}
 
-  open(name: string, attributes: Record<string, string>): void {
+  open(name: string, attributes: Record<string, string>, raw = ''): void {
     const element: OpenElement = { name, frames: 0, style: 0, skip: false, pre: false, heading: 0 };
     this.elements.push(element);
     if (this.skipDepth > 0) {
@@ -160,6 +166,12 @@ class DocBuilder {
       return;
     }
     if (this.preDepth > 0) {
+      // `Box<T>`, `Map<K, V>`: in code, a tag HTML does not know (or one written in capitals, as no
+      // exporter writes markup) is the code's own text.
+      if (!CODE_MARKUP.has(name) || /[A-Z]/.test(raw.slice(1, 1 + name.length))) {
+        this.preText += raw;
+        return;
+      }
       if (name === 'br') {
         this.preText += '\n';
         this.preBreak = true;
