@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { removeStaleTemporaries, writeFileAtomic } from '../files/atomic.js';
+import { fileVersion } from '../files/version.js';
 import type { Article } from './article.js';
 import { encodeIndex, parseIndex, type IndexEntry } from './index-format.js';
 
@@ -34,7 +35,7 @@ export class IndexCache {
     const file = this.file(root);
     // What a write killed halfway left behind (an index of 300 000 articles is large) goes first.
     removeStaleTemporaries(file);
-    removeStaleTemporaries(file.replace(/\.jsonl$/, '.newest.jsonl'));
+    removeStaleTemporaries(newestOf(file));
     const key = memoryKey(file);
     if (key !== null && this.last?.key === key) return this.last.entries;
     const entries = readIndex(file, root);
@@ -47,7 +48,7 @@ export class IndexCache {
    * first screen while the whole index is still being read.
    */
   readNewest(root: string): Article[] | null {
-    const entries = readIndex(this.file(root).replace(/\.jsonl$/, '.newest.jsonl'), root);
+    const entries = readIndex(newestOf(this.file(root)), root);
     if (!entries) return null;
     return [...entries.values()].flatMap((entry) => ('article' in entry ? [entry.article] : []));
   }
@@ -68,10 +69,7 @@ export class IndexCache {
         const entry = entries.get(article.path);
         if (entry) first.set(article.path, entry);
       }
-      writeFileAtomic(
-        this.file(root).replace(/\.jsonl$/, '.newest.jsonl'),
-        encodeIndex(root, currentZone(), first),
-      );
+      writeFileAtomic(newestOf(this.file(root)), encodeIndex(root, currentZone(), first));
     } catch {
       // Read-only or full: the next run reads the files again.
     }
@@ -79,13 +77,14 @@ export class IndexCache {
 }
 
 /** The file as it is now on disk, and the zone its dates are read in; null when it is not there. */
+/** The small file of the newest articles beside an index file. */
+function newestOf(file: string): string {
+  return file.replace(/\.jsonl$/, '.newest.jsonl');
+}
+
 function memoryKey(file: string): string | null {
-  try {
-    const { size, mtimeMs, ino } = statSync(file);
-    return `${file}:${size}:${mtimeMs}:${ino}:${currentZone()}`;
-  } catch {
-    return null;
-  }
+  const version = fileVersion(file);
+  return version === null ? null : `${version}:${currentZone()}`;
 }
 
 function currentZone(): string {

@@ -1,4 +1,5 @@
 import process from 'node:process';
+import { colorAllowed } from '../text/profile.js';
 
 /**
  * Whether to colour output: --color/--no-color first, then NO_COLOR (any
@@ -9,8 +10,8 @@ export function wantsColor(
   env = process.env,
   isTTY = Boolean(process.stdout.isTTY),
 ): boolean {
-  if (flag !== undefined) return flag;
-  if (env.NO_COLOR) return false;
+  if (!colorAllowed(flag, env)) return false;
+  if (flag) return true;
   if (env.FORCE_COLOR !== undefined) return !['0', 'false'].includes(env.FORCE_COLOR);
   return isTTY && env.TERM !== 'dumb';
 }

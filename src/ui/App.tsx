@@ -21,7 +21,7 @@ import { keyContext } from './key-intent.js';
 import { Lines, fitHeight } from './Lines.js';
 import { placeAt, type PictureSettings } from './pictures.js';
 import { Reader } from './Reader.js';
-import { createDefaultState, type Extent } from './state.js';
+import { createDefaultState } from './state.js';
 import { StatusBar } from './StatusBar.js';
 import { statusText } from './status.js';
 import { paint } from '../render/theme.js';
@@ -104,7 +104,7 @@ export function App({
     [view.screen, size.columns, corpus],
   );
 
-  useBrowserKeys({
+  const { extent } = useBrowserKeys({
     current,
     dispatch,
     ready: corpus !== null,
@@ -125,24 +125,15 @@ export function App({
   // The place being read is remembered as it changes, so that however the browser ends it is saved.
   const readingPath =
     context === 'reader' && view.screen === 'reader' ? article?.absolutePath : undefined;
-  const readable = reader.lines !== null && reader.error === undefined;
+  const readable = reader.error === undefined;
   useEffect(() => {
     if (readingPath && readable && reader.lines)
       reading.markRead(readingPath, reader.top, placeAt(reader.lines, reader.top));
   }, [reading, readingPath, readable, reader.top, reader.lines]);
 
   // On a resize, the selection and the reader's place stay in view.
-  const extentNow = (): Extent => ({
-    articleCount: visible.length,
-    rowOfArticle: grouped.rowOfArticle,
-    rowCount: grouped.rowCount,
-    height,
-    lineCount: view.screen === 'reader' ? (reader.lines?.length ?? 0) : pageLines.length,
-    treeCount: treeRows.length,
-    matchLines: reader.matchLines,
-  });
-  const extentRef = useRef(extentNow);
-  extentRef.current = extentNow;
+  const extentRef = useRef(extent);
+  extentRef.current = extent;
   const firstSize = useRef(true);
   useEffect(() => {
     if (firstSize.current) {

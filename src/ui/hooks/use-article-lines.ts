@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Article } from '../../corpus/article.js';
-import { statSync } from 'node:fs';
 import { readArticleBody } from '../../corpus/body.js';
+import { fileVersion } from '../../files/version.js';
 import { articleLines, bodyToDoc, layoutArticle } from '../../render/article.js';
 import { Style, type Doc, type Reference } from '../../render/doc.js';
 import { blankLine, type RenderedLine } from '../../render/line.js';
@@ -16,16 +16,6 @@ export interface ArticleView {
   references: Reference[];
   /** Why the article could not be shown; then the lines say so. */
   error?: string;
-}
-
-/** What an article file is now: a body read from it stays good while this is the same. */
-function fileStamp(file: string): string {
-  try {
-    const { size, mtimeMs, ctimeMs, ino } = statSync(file);
-    return `${file}:${size}:${mtimeMs}:${ctimeMs}:${ino}`;
-  } catch {
-    return `${file}:gone`;
-  }
 }
 
 type Read = { key: string; doc: Doc } | { key: string; error: string };
@@ -47,7 +37,7 @@ export function useArticleLines(
   const [key, setKey] = useState<string | null>(null);
   useEffect(() => {
     if (!article) return;
-    const stamp = fileStamp(article.absolutePath);
+    const stamp = fileVersion(article.absolutePath) ?? `${article.absolutePath}:gone`;
     setKey(stamp);
     const cached = docs.current.get(stamp);
     if (cached) {

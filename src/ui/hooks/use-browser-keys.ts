@@ -38,9 +38,10 @@ export interface KeyTargets {
 /**
  * Binds the keys: each key's intent (a pure function of the view) is carried
  * out here, where the reading state, the opener, the clipboard and the folder
- * are within reach.
+ * are within reach. Returns the sizes a movement needs, as they are now, for
+ * the view's own moves (a resize, a reloaded list).
  */
-export function useBrowserKeys(targets: KeyTargets): void {
+export function useBrowserKeys(targets: KeyTargets): { extent: () => Extent } {
   const { current, dispatch, visible, grouped, treeRows, reader, height, reading } = targets;
 
   const extent = (overrides: Partial<Extent> = {}): Extent => ({
@@ -200,4 +201,5 @@ export function useBrowserKeys(targets: KeyTargets): void {
 
   // Keys typed before the list is there wait for it, in order; q and Ctrl+C quit at once.
   useKeypress(press, targets.ready, (name) => name === 'q' || name === 'ctrl+c');
+  return { extent };
 }
