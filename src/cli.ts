@@ -2,7 +2,10 @@
 import process from 'node:process';
 import meow from 'meow';
 import { parseDate } from './corpus/dates.js';
+import { filterQuery } from './query/filter.js';
+import { parseQuery } from './query/parse.js';
 import type { CommandName, Invocation } from './commands/invocation.js';
+import type { Settings } from './commands/config.js';
 import { UsageError } from './commands/errors.js';
 import { errorReport } from './text/errors.js';
 import { endQuietlyOnClosedPipe } from './pipe/output.js';
@@ -20,12 +23,13 @@ const HELP = `
   DIR defaults to ./source/_posts, then ./articles, then the demo articles.
 
   Filters
-    --category A/B      articles filed under A/B (a prefix of any category path)
-    --tag TAG           articles with this tag
-    --author NAME       articles by this author
-    --since DATE        on or after DATE (2021-11-16, "2021-11-16 08:00", RFC 2822 …)
-    --until DATE        before DATE, or on it when DATE is a day
+    --category A/B      filed under a category named A/B… (same as cat:A/B)
+    --tag TAG           with a tag starting TAG (same as tag:TAG)
+    --author NAME       by an author whose name holds NAME (same as author:NAME)
+    --since DATE        from DATE on (2021-11-16, "2021-11-16 08:00", RFC 2822 …; after:DATE)
+    --until DATE        up to DATE, through the whole day when DATE is a day (before:DATE)
     --search QUERY      words, "phrases", -not, cat: tag: author: title: after: before:
+                        is:unread is:read is:starred
     --limit N           at most N articles
 
   Output
@@ -38,9 +42,16 @@ const HELP = `
     --offline           never touch the network
     --allow-private-images  fetch pictures from this machine and the local network too
     --timezone ZONE     read zone-less dates and print times in ZONE (default: TZ)
+    --theme NAME        auto (from the terminal's background), dark, light or mono
+    --no-mouse          the browser leaves the mouse to the terminal (select, copy)
+    --print-config      the settings in force, and where the configuration file is
     -d, --dir DIR       where cat looks for ARTICLE
     --all               cat every article
     --help, --version
+
+  Configuration: $XDG_CONFIG_HOME/broadsheet/config.json (default ~/.config/…)
+    {"folder": "~/blog/source/_posts", "theme": "auto", "measure": 100,
+     "images": "auto", "mouse": true, "keys": {"nextUnread": ["n", "tab"]}}
 
   Examples
     $ broadsheet list ~/blog/source/_posts --since 2021-11-01
@@ -67,6 +78,9 @@ const FLAGS = {
   images: { type: 'string' },
   offline: { type: 'boolean' },
   allowPrivateImages: { type: 'boolean' },
+  theme: { type: 'string' },
+  mouse: { type: 'boolean' },
+  printConfig: { type: 'boolean' },
   all: { type: 'boolean' },
   dir: { type: 'string', shortFlag: 'd' },
   help: { type: 'boolean', shortFlag: 'h' },
@@ -75,11 +89,14 @@ const FLAGS = {
 
 const COMMANDS = ['list', 'cat', 'categories'] as const;
 
+/** Flags that take a value which may itself start with `-`. */
+const VALUE_FLAGS = new Set(['--search', '--author', '--tag', '--category']);
+
 export async function main(argv: string[]): Promise<number> {
   endQuietlyOnClosedPipe();
   const cli = meow(HELP, {
     importMeta: import.meta,
-    argv,
+    argv: joinValues(argv),
     flags: FLAGS,
     allowUnknownFlags: true,
     autoHelp: false,
@@ -95,11 +112,18 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   try {
-    const invocation = readInvocation(cli.input, cli.flags, argv);
+    const config = await import('./commands/config.js');
+    const invocation = readInvocation(cli.input, cli.flags, argv, config.readSettings());
     setOutputProfile({
       color: colorAllowed(invocation.color, process.env),
       unicode: isUnicodeLocale(process.env),
     });
+    config.applySettings(invocation.settings);
+    if (cli.flags.printConfig) return await config.printConfig(invocation.settings);
+    // The browser shows what was wrong with the configuration itself; a pipe says it on stderr.
+    if (invocation.command !== 'browse' || !process.stdout.isTTY)
+      for (const warning of invocation.settings.warnings)
+        process.stderr.write(`broadsheet: warning: ${sanitizeLine(warning)}\n`);
     return await run(invocation);
   } catch (error) {
     return report(error);
@@ -148,8 +172,13 @@ function isFullScreenTerminal(term: string | undefined): boolean {
 
 type Flags = Record<string, unknown>;
 
-function readInvocation(input: string[], flags: Flags, argv: string[]): Invocation {
-  checkUnknownFlags(argv);
+function readInvocation(
+  input: string[],
+  flags: Flags,
+  argv: string[],
+  configured: Settings,
+): Invocation {
+  checkUnknownFlags(joinValues(argv));
   const first = input[0];
   const isCommand = (COMMANDS as readonly string[]).includes(first ?? '');
   const command = isCommand ? (first as CommandName) : 'browse';
@@ -167,14 +196,7 @@ function readInvocation(input: string[], flags: Flags, argv: string[]): Invocati
   return {
     command,
     inputs,
-    filter: {
-      category: optionalText(flags.category, 'category'),
-      tag: optionalText(flags.tag, 'tag'),
-      author: optionalText(flags.author, 'author'),
-      since: boundary(flags.since, 'since', false),
-      until: boundary(flags.until, 'until', true),
-    },
-    search: optionalText(flags.search, 'search'),
+    search: searchOf(flags),
     limit: positiveInteger(flags.limit, 'limit'),
     output: flags.json ? 'json' : flags.ndjson ? 'ndjson' : 'tsv',
     width: positiveInteger(flags.width, 'width'),
@@ -188,11 +210,18 @@ function readInvocation(input: string[], flags: Flags, argv: string[]): Invocati
         'sixel',
         'blocks',
         'none',
-      ] as const) ?? 'auto',
+      ] as const) ?? configured.images,
     offline: Boolean(flags.offline),
     allowPrivateImages: Boolean(flags.allowPrivateImages),
     all: Boolean(flags.all),
     dir: optionalText(flags.dir, 'dir'),
+    settings: {
+      ...configured,
+      theme:
+        choice(flags.theme, 'theme', ['auto', 'dark', 'light', 'mono'] as const) ??
+        configured.theme,
+      mouse: (flags.mouse as boolean | undefined) ?? configured.mouse,
+    },
   };
 }
 
@@ -244,16 +273,41 @@ function choice<T extends string>(
   return text as T;
 }
 
-/** A --since/--until date; a bare day given to --until includes that whole day. */
-function boundary(value: unknown, name: string, endOfDay: boolean): number | undefined {
+/** The filters and --search as one query of the search language; undefined when there are none. */
+function searchOf(flags: Flags): string | undefined {
+  const filters = filterQuery({
+    category: optionalText(flags.category, 'category'),
+    tag: optionalText(flags.tag, 'tag'),
+    author: optionalText(flags.author, 'author'),
+    since: dateText(flags.since, 'since'),
+    until: dateText(flags.until, 'until'),
+  });
+  const search = optionalText(flags.search, 'search');
+  const problem = search === undefined ? undefined : parseQuery(search).ignored[0];
+  if (problem) throw new UsageError(`--search: ${problem.term}: ${problem.why}`);
+  const query = [filters, search ?? ''].filter(Boolean).join(' ');
+  return query === '' ? undefined : query;
+}
+
+function dateText(value: unknown, name: string): string | undefined {
   const text = optionalText(value, name);
-  if (text === undefined) return undefined;
-  const parsed = parseDate(text);
-  if (!parsed) throw new UsageError(`--${name}: not a date: ${text}`);
-  if (!endOfDay || !parsed.dateOnly) return parsed.time;
-  const next = new Date(parsed.time);
-  next.setDate(next.getDate() + 1);
-  return next.getTime();
+  if (text !== undefined && !parseDate(text))
+    throw new UsageError(`--${name}: not a date: ${text}`);
+  return text;
+}
+
+/** Flags whose value may start with `-` (`--search -word`) are joined to it, so it is not read as flags. */
+function joinValues(argv: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const next = argv[i + 1];
+    if (VALUE_FLAGS.has(arg) && next !== undefined && next.startsWith('-') && next !== '--') {
+      out.push(`${arg}=${next}`);
+      i++;
+    } else out.push(arg);
+  }
+  return out;
 }
 
 function isTimeZone(zone: string): boolean {

@@ -49,7 +49,7 @@ async function start(protocol: PictureSettings['protocol']) {
     <App
       load={(onProgress) => loadCorpus(root, { onProgress })}
       reading={ReadingState.inFolder(mkdtempSync(path.join(tmpdir(), 'broadsheet-state-')))}
-      effects={{ openUrl: async () => null, copy() {} }}
+      effects={{ openUrl: async () => null, copy() {}, handOver: async () => null }}
       size={{ columns: 60, rows: 16 }}
       now={new Date(2026, 10, 26, 12).getTime()}
       pictures={settings}

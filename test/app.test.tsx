@@ -42,6 +42,7 @@ async function start(columns = 80, rows = 16) {
       return null;
     },
     copy: (text) => copied.push(text),
+    handOver: async () => null,
   };
   const reading = ReadingState.inFolder(mkdtempSync(path.join(tmpdir(), 'broadsheet-state-')));
   const app = render(
@@ -75,8 +76,9 @@ describe('the browser', () => {
     expect(lines[4]).toMatch(/^ October 2026/);
     expect(lines[5]).toMatch(/^ {2}Oct {2}2 +一杯好茶 +慢读 +生活\/茶/);
     expect(lines[6]).toMatch(/^ January 2020/);
-    expect(lines[7]).toMatch(/^ {2}2020-01-01 \[oops/);
-    expect(lines[14]).toMatch(/4 articles · 1 problem \(!\)/);
+    // A date the article did not give (the file's time stands in) is marked as a guess.
+    expect(lines[7]).toMatch(/^ {2}2020-01-01\? \[oops/);
+    expect(lines[14]).toMatch(/4 articles · 4 unread · 1 problem \(!\)/);
   });
 
   it('opens an article, pages, moves to the next with J and back to the list', async () => {
@@ -159,7 +161,8 @@ describe('the browser', () => {
     for (const key of '25') await press(key, (f) => f.split('\n').at(-1)!.includes(key), key);
     await press(KEYS.enter, (f) => f.includes('paragraph 25.'), 'the match in view');
     expect(frame()).toMatch(/match 1\/1 “25”/);
-    expect(app.lastFrame()).toContain('\u001b[7m25');
+    // The current match stands apart: inverse, and bold and underlined too.
+    expect(app.lastFrame()).toMatch(/\u001b\[1m\u001b\[4m\u001b\[7m(\u001b\[\d+m)?25/);
   });
 
   it('opens link N from the reader and reads the folder again on r', async () => {
@@ -287,7 +290,7 @@ describe('reading the folder again', () => {
           }
         }}
         reading={ReadingState.inFolder(mkdtempSync(path.join(tmpdir(), 'broadsheet-state-')))}
-        effects={{ openUrl: async () => null, copy() {} }}
+        effects={{ openUrl: async () => null, copy() {}, handOver: async () => null }}
         size={{ columns: 80, rows: 16 }}
         now={new Date(2026, 10, 26, 12).getTime()}
       />,
@@ -342,7 +345,7 @@ describe('the place being read', () => {
       <App
         load={(onProgress) => loadCorpus(root, { onProgress })}
         reading={reading}
-        effects={{ openUrl: async () => null, copy() {} }}
+        effects={{ openUrl: async () => null, copy() {}, handOver: async () => null }}
         size={{ columns, rows: 16 }}
         now={new Date(2026, 10, 26, 12).getTime()}
       />
@@ -355,7 +358,7 @@ describe('the place being read', () => {
       await until(() => expected(frame()), what, frame);
     };
     /** The paragraph whose first row is on top. */
-    const topParagraph = () => /^ ?Paragraph (\d+):/.exec(frame().split('\n')[0]!)?.[1];
+    const topParagraph = () => /^ *Paragraph (\d+):/.exec(frame().split('\n')[0]!)?.[1];
     await until(() => frame().includes('Long read'), 'the list', frame);
     await press(KEYS.enter, (f) => f.includes('Paragraph 1:'), 'the reader');
     for (let i = 0; i < 3; i++) await press('d', () => true, 'half a page down');

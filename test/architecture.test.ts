@@ -10,7 +10,7 @@ const src = path.join(projectRoot, 'src');
  * files → corpus → query → rendered lines → the browser or the pipe.
  */
 const MAY_IMPORT: Record<string, string[]> = {
-  cli: ['commands', 'corpus', 'pipe', 'text'],
+  cli: ['commands', 'query', 'corpus', 'pipe', 'text'],
   commands: ['ui', 'pipe', 'render', 'query', 'images', 'corpus', 'state', 'files', 'terminal', 'text'],
   ui: ['render', 'query', 'images', 'corpus', 'state', 'files', 'terminal', 'text'],
   pipe: ['render', 'images', 'corpus', 'files', 'text'],

@@ -14,6 +14,8 @@ export default function setup(): () => void {
   process.env.TMPDIR = folder;
   // tmux keeps its sockets in a folder of its own under this one.
   process.env.TMUX_TMPDIR = folder;
+  // No test reads the configuration of whoever runs the tests; those about it write their own.
+  process.env.XDG_CONFIG_HOME = '/nonexistent/broadsheet-test-config';
   if (!hasRealCorpus) {
     console.log(
       `\nreal corpus: ${realCorpus} is not there; the real-corpus suite (test/real/) is skipped\n`,

@@ -331,7 +331,7 @@ describe('protocol output', () => {
 });
 
 describe('choosing a protocol', () => {
-  const never = async () => ({ kitty: false, sixel: false, cell: null });
+  const never = async () => ({ kitty: false, sixel: false, cell: null, background: null });
   it('reads the environment, tmux first', async () => {
     expect(protocolFromEnvironment({ TMUX: '/tmp/x', KITTY_WINDOW_ID: '1' })).toBe('blocks');
     expect(protocolFromEnvironment({ KITTY_WINDOW_ID: '1' })).toBe('kitty');
@@ -342,15 +342,21 @@ describe('choosing a protocol', () => {
     expect(protocolFromEnvironment({ TERM: 'xterm-256color' })).toBeNull();
   });
   it('asks the terminal when the environment does not say, and reads its answers', async () => {
-    expect(parseAnswers('\u001b_Gi=31;OK\u001b\\\u001b[6;18;9t\u001b[?62;22c')).toEqual({
+    expect(
+      parseAnswers(
+        '\u001b_Gi=31;OK\u001b\\\u001b[6;18;9t\u001b]11;rgb:ffff/fafa/f0f0\u001b\\\u001b[?62;22c',
+      ),
+    ).toEqual({
       kitty: true,
       sixel: false,
       cell: { width: 9, height: 18 },
+      background: '\u001b]11;rgb:ffff/fafa/f0f0\u001b\\',
     });
     expect(parseAnswers('\u001b[?63;1;2;4;6;9;15;22c')).toEqual({
       kitty: false,
       sixel: true,
       cell: null,
+      background: null,
     });
     const asked = async () => parseAnswers('\u001b[?62;4c');
     expect(await chooseProtocol('auto', { TERM: 'xterm' }, true, asked)).toMatchObject({

@@ -32,14 +32,44 @@ describe('what a key means', () => {
     expect(keyIntent({ ...reader, screen: 'image' }, 'j', 'j')).toEqual({ kind: 'closeImage' });
   });
 
-  it('goes to the prompt while one is open, as text, with control characters left out', () => {
-    const prompting = { ...list, prompt: { kind: 'filter' as const, text: 'ru', before: '' } };
-    expect(keyIntent(prompting, 'q', 'q')).toEqual({ kind: 'typePrompt', text: 'q' });
-    expect(keyIntent(prompting, 'x', 'x\u001b[2Jy')).toEqual({ kind: 'typePrompt', text: 'x[2Jy' });
-    expect(keyIntent(prompting, 'enter', '\r')).toEqual({ kind: 'editPrompt', edit: 'submit' });
-    expect(keyIntent(prompting, 'escape', '')).toEqual({ kind: 'editPrompt', edit: 'cancel' });
-    expect(keyIntent(prompting, 'backspace', '')).toEqual({ kind: 'editPrompt', edit: 'erase' });
-    expect(keyIntent(prompting, 'tab', '\t')).toEqual({ kind: 'none' });
+  it('goes to the prompt while one is open, as text, with control characters left out', async () => {
+    const { openPrompt } = await import('../src/ui/prompt.js');
+    const prompting = { ...list, prompt: openPrompt('filter', '/', 'ru') };
+    expect(keyIntent(prompting, 'q', 'q')).toEqual({ kind: 'editPrompt', name: 'q', text: 'q' });
+    expect(keyIntent(prompting, 'x', 'x\u001b[2Jy')).toEqual({
+      kind: 'editPrompt',
+      name: 'x',
+      text: 'x[2Jy',
+    });
+    expect(keyIntent(prompting, 'enter', '\r')).toEqual({ kind: 'endPrompt', submit: true });
+    expect(keyIntent(prompting, 'escape', '')).toEqual({ kind: 'endPrompt', submit: false });
+    expect(keyIntent(prompting, 'backspace', '')).toEqual({
+      kind: 'editPrompt',
+      name: 'backspace',
+      text: '',
+    });
+    // A Ctrl chord edits; it does not type its letter.
+    expect(keyIntent(prompting, 'ctrl+u', 'u')).toEqual({
+      kind: 'editPrompt',
+      name: 'ctrl+u',
+      text: '',
+    });
+    expect(keyIntent(prompting, 'tab', '\t')).toEqual({
+      kind: 'editPrompt',
+      name: 'tab',
+      text: '',
+    });
     expect(keyIntent(prompting, 'ctrl+c', 'c')).toEqual({ kind: 'quit' });
+    const confirming = { ...list, prompt: openPrompt('confirm', 'Mark 3 read? ') };
+    expect(keyIntent(confirming, 'y', 'y')).toEqual({ kind: 'confirm', yes: true });
+    expect(keyIntent(confirming, 'escape', '')).toEqual({ kind: 'confirm', yes: false });
+  });
+
+  it('clears a search with Esc before Esc leaves the article', () => {
+    expect(keyIntent({ ...reader, search: 'kafka' }, 'escape', '')).toMatchObject({
+      command: 'clearSearch',
+    });
+    expect(keyIntent(reader, 'escape', '')).toMatchObject({ command: 'back' });
+    expect(keyIntent({ ...reader, search: 'kafka' }, 'q', 'q')).toMatchObject({ command: 'back' });
   });
 });

@@ -41,6 +41,7 @@ describe('links handed to the browser', () => {
             return url.includes('ok') ? null : 'xdg-open failed (exit 4)';
           },
           copy() {},
+          handOver: () => Promise.resolve(null),
         }}
         size={{ columns: 100, rows: 16 }}
         now={new Date(2026, 10, 26, 12).getTime()}

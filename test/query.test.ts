@@ -57,7 +57,7 @@ describe('the search language', () => {
   });
   it('ignores a half-typed date and an unknown field is text', () => {
     const query = parseQuery('after:2026-1 http://x.example');
-    expect(query.ignored).toEqual(['after:2026-1']);
+    expect(query.ignored).toEqual([{ term: 'after:2026-1', why: 'not a date: 2026-1' }]);
     expect(query.terms).toEqual([{ kind: 'text', text: 'http://x.example', negated: false }]);
   });
   it('says when a body is needed', () => {
@@ -179,7 +179,7 @@ describe('article columns', () => {
   it('filter within a category, and answer before their fields are all built', async () => {
     const { narrowingFilter } = await import('../src/query/narrow.js');
     const { ArticleColumns } = await import('../src/query/columns.js');
-    const { matchesFilter } = await import('../src/query/filter.js');
+    const { inCategory: matchesCategory } = await import('../src/query/filter.js');
     const { loadCorpus } = await import('../src/corpus/load.js');
     const { fixtureCorpus } = await import('./helpers.js');
     const { articles } = await loadCorpus(fixtureCorpus);
@@ -189,14 +189,14 @@ describe('article columns', () => {
     columns.build(10);
     expect(columns.complete).toBe(false);
     const category = many.find((a) => a.categories[0]?.length)!.categories[0]![0]!;
-    const inCategory = columns.where(matchesFilter({ category }));
+    const inCategory = columns.where(matchesCategory(category));
     expect(inCategory.length).toBeGreaterThan(0);
     expect(inCategory.length).toBeLessThan(many.length);
     const filter = narrowingFilter();
     for (const source of ['a', 'an', 'and', 'and -e', 'after:2021-01-01']) {
       const query = parseQuery(source);
       const expected = many.filter(
-        (article) => matchesFilter({ category })(article) && matchesQuery(query, { article }),
+        (article) => matchesCategory(category)(article) && matchesQuery(query, { article }),
       );
       const found = columns.listing(filter(columns, inCategory, source, query)).articles;
       expect(found, source).toEqual(expected);

@@ -38,7 +38,8 @@ describe('ReadingState', () => {
     expect(readdirSync(where)).toEqual(['reading.json']);
     expect(stateIn(where)).toEqual({
       version: 1,
-      articles: { '/a.md': { readAt: 5, line: 1, changedAt: 5 } },
+      articles: { '/a.md': { readAt: 5, read: true, starred: false, line: 1, changedAt: 5 } },
+      history: {},
     });
   });
 

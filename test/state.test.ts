@@ -1,3 +1,4 @@
+import { openPrompt } from '../src/ui/prompt.js';
 import { describe, expect, it } from 'vitest';
 import type { Command } from '../src/ui/keymap.js';
 import { createDefaultState, reduce, type Extent, type ViewState } from '../src/ui/state.js';
@@ -44,9 +45,9 @@ describe('list state', () => {
   it('filters as the prompt is typed, keeps it on Enter and restores it on Escape', () => {
     let state = reduce(createDefaultState({ selected: 4 }), {
       type: 'startPrompt',
-      kind: 'filter',
+      prompt: openPrompt('filter', '/'),
     });
-    state = reduce(state, { type: 'editPrompt', text: 'rus' });
+    state = reduce(state, { type: 'editPrompt', name: 'r', typed: 'rus' });
     expect(state).toMatchObject({ filter: 'rus', selected: 0 });
     const kept = reduce(state, { type: 'endPrompt', keep: true, extent: extent() });
     expect(kept).toMatchObject({ filter: 'rus', prompt: null });
@@ -87,8 +88,8 @@ describe('reader state', () => {
   });
 
   it('searches, jumping to the first match below the top, and cycles with n and N', () => {
-    let state = reduce(open(10), { type: 'startPrompt', kind: 'search' });
-    state = reduce(state, { type: 'editPrompt', text: 'kafka' });
+    let state = reduce(open(10), { type: 'startPrompt', prompt: openPrompt('search', '/') });
+    state = reduce(state, { type: 'editPrompt', name: 'k', typed: 'kafka' });
     state = reduce(state, { type: 'endPrompt', keep: true, extent: extent() });
     // The first match below line 10 is on line 20, brought into view with a little context above.
     expect(state).toMatchObject({ search: 'kafka', matchIndex: 1, readerTop: 19 });
@@ -119,16 +120,21 @@ describe('the status line', () => {
   it('counts articles in the singular and the plural, and what a filter left of them', async () => {
     const { statusText } = await import('../src/ui/status.js');
     const base = {
-      loading: null, screen: 'list', category: null, filter: '', problems: 0, title: '',
-      position: '', match: '', image: '', notice: null,
+      loading: null, screen: 'list', folder: '', unread: 0, limit: null, focus: 'list' as const,
+      category: null, filter: '', problems: 0, title: '', starred: false, position: '', match: '',
+      image: '', notice: null,
     }; // prettier-ignore
-    expect(statusText({ ...base, count: 1, total: 1 }).left).toBe(' 1 article');
-    expect(statusText({ ...base, count: 0, total: 1, filter: 'x' }).left).toBe(
-      ' 0 of 1 article · filter: x',
+    expect(statusText({ ...base, count: 1, total: 1, unread: 1 }).left).toBe(
+      ' 1 article · 1 unread',
     );
-    expect(statusText({ ...base, count: 20000, total: 20000 }).left).toBe(' 20000 articles');
-    expect(statusText({ ...base, count: 3, total: 5, problems: 1 }).left).toBe(
-      ' 3 of 5 articles · 1 problem (!)',
+    expect(statusText({ ...base, count: 0, total: 1, filter: 'x' }).left).toBe(
+      ' 0 of 1 article · 0 unread · filter: x',
+    );
+    expect(statusText({ ...base, count: 20000, total: 20000, folder: 'demo articles' }).left).toBe(
+      ' 20000 articles · 0 unread · demo articles',
+    );
+    expect(statusText({ ...base, count: 3, total: 5, problems: 1, limit: 3 }).left).toBe(
+      ' 3 of 5 articles · 0 unread · first 3 · 1 problem (!)',
     );
   });
 });

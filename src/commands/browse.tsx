@@ -1,10 +1,12 @@
 import { EventEmitter } from 'node:events';
 import process from 'node:process';
 import type { Invocation } from './invocation.js';
-import { resolveFolder } from './folder.js';
+import { folderLabel, resolveFolder } from './folder.js';
 import { loadCorpus } from '../corpus/load.js';
 import { defaultIndex } from './select.js';
-import { askTerminal, chooseProtocol, colorDepth } from '../images/detect.js';
+import { askTerminal, chooseProtocol, colorDepth, type TerminalAnswers } from '../images/detect.js';
+import { parseMouse } from '../terminal/mouse.js';
+import { setTheme, themeForBackground } from '../render/theme.js';
 import { userImageLoader } from '../images/load.js';
 import { stateFolder } from '../files/places.js';
 import type { PictureSettings } from '../ui/pictures.js';
@@ -16,29 +18,34 @@ import { sanitizeLine } from '../text/sanitize.js';
 
 /** `broadsheet [DIR]` on a terminal: the full-screen browser. */
 export async function browseCommand(invocation: Invocation): Promise<number> {
-  const root = resolveFolder(invocation.inputs[0]);
+  const root = resolveFolder(invocation.inputs[0], invocation.settings.folder);
   // Ink treats a CI environment as a log and prints only the last frame; a terminal someone is typing in is never that.
   delete process.env.CI;
   delete process.env.CONTINUOUS_INTEGRATION;
-  const { takeTerminal, terminalEffects } = await import('../ui/terminal.js');
+  const { takeTerminal } = await import('../ui/terminal.js');
   const reading = ReadingState.inFolder(stateFolder());
   // However the browser ends (q, a signal, an error): the reading state is saved, and what went
   // wrong with it is said on the user's screen.
   const leave = () => {
     const failure = reading.save();
-    for (const line of [reading.warning, failure])
+    for (const line of [...invocation.settings.warnings, reading.warning, failure])
       if (line) process.stderr.write(`broadsheet: ${sanitizeLine(line)}\n`);
     if (failure) process.exitCode = 1;
   };
   // First of all: from here on every key is kept, and none is echoed over the screen.
-  const terminal = takeTerminal(leave);
+  const settings = invocation.settings;
+  const terminal = takeTerminal(leave, { mouse: settings.mouse });
   // The terminal's answers are taken out of the keys by their shape, however late they come.
   // Pictures are colour: NO_COLOR and --no-color rule them out, as --images none does.
   const images =
     invocation.images === 'auto' && !outputProfile().color ? 'none' : invocation.images;
-  const { protocol, cell } = await chooseProtocol(images, process.env, true, () =>
-    askTerminal(terminal.input, (query) => process.stdout.write(query)),
-  );
+  // One question to the terminal at most, for the pictures and the palette alike.
+  let answers: Promise<TerminalAnswers> | null = null;
+  const ask = () =>
+    (answers ??= askTerminal(terminal.input, (query) => process.stdout.write(query)));
+  const { protocol, cell } = await chooseProtocol(images, process.env, true, ask);
+  if (settings.theme === 'auto' && outputProfile().color)
+    setTheme(themeForBackground((await ask()).background ?? '') ?? 'dark');
   const pictures: PictureSettings | null =
     protocol === 'none'
       ? null
@@ -49,9 +56,9 @@ export async function browseCommand(invocation: Invocation): Promise<number> {
           load: userImageLoader(invocation.offline, invocation.allowPrivateImages),
           writeRaw: (sequence) => process.stdout.write(sequence),
         };
-  const initialCorpus = await drawFirstScreen(root, invocation, reading);
+  const label = folderLabel(root);
+  const initialCorpus = await drawFirstScreen(root, invocation, reading, label);
   const [{ render }, { App }] = await Promise.all([import('ink'), import('../ui/App.js')]);
-  const { category, ...filter } = invocation.filter;
   const repaint = new EventEmitter();
   terminal.onResume(() => repaint.emit('repaint'));
   const instance = render(
@@ -61,8 +68,24 @@ export async function browseCommand(invocation: Invocation): Promise<number> {
         loadCorpus(root, { onProgress, onIndexed, index: defaultIndex() })
       }
       reading={reading}
-      effects={terminalEffects}
-      start={{ filter, category, search: invocation.search }}
+      effects={terminal.effects}
+      start={{ search: invocation.search, limit: invocation.limit }}
+      folderLabel={label}
+      settings={{
+        measure: settings.measure,
+        editor: process.env.VISUAL || process.env.EDITOR || 'vi',
+        pager: process.env.PAGER || 'less',
+      }}
+      mouse={
+        settings.mouse
+          ? (listener) =>
+              terminal.input.onAnswer((answer) => {
+                const event = parseMouse(answer);
+                if (event) listener(event);
+              })
+          : undefined
+      }
+      notice={settings.warnings[0] ?? null}
       pictures={pictures}
       initialCorpus={initialCorpus}
     />,
@@ -96,16 +119,14 @@ async function drawFirstScreen(
   root: string,
   invocation: Invocation,
   reading: ReadingState,
+  label: string,
 ): Promise<Corpus | null> {
-  const filtered =
-    invocation.search !== undefined ||
-    Object.values(invocation.filter).some((value) => value !== undefined);
   const { columns, rows } = process.stdout;
-  if (filtered || !columns || !rows) return null;
+  if (invocation.search !== undefined || !columns || !rows) return null;
   const articles = defaultIndex().readNewest(root);
   if (!articles || articles.length === 0) return null;
   const corpus: Corpus = { root, articles, problems: [] };
-  const lines = firstScreenLines(corpus, { columns, rows }, reading, Date.now());
+  const lines = firstScreenLines(corpus, { columns, rows }, reading, Date.now(), label);
   process.stdout.write(`\x1b[H${lines.join('\n')}\x1b[H`);
   return corpus;
 }

@@ -83,10 +83,7 @@ async function gather(
   invocation: Invocation,
 ): Promise<{ readables: Readable[]; missing: string[] }> {
   const filtered =
-    invocation.all ||
-    invocation.search !== undefined ||
-    invocation.limit !== undefined ||
-    Object.values(invocation.filter).some((value) => value !== undefined);
+    invocation.all || invocation.search !== undefined || invocation.limit !== undefined;
   const [first] = invocation.inputs;
   const firstIsFolder = first !== undefined && existsSync(first) && statSync(first).isDirectory();
   if (filtered) {
@@ -192,7 +189,7 @@ async function makeDrawer(
 
 /** The terminal's answers to one query, read in raw mode and given back cooked. */
 async function askOnce(): Promise<TerminalAnswers> {
-  if (!process.stdin.isTTY) return { kitty: false, sixel: false, cell: null };
+  if (!process.stdin.isTTY) return { kitty: false, sixel: false, cell: null, background: null };
   const { TerminalInput } = await import('../terminal/input.js');
   const input = new TerminalInput(process.stdin);
   try {

@@ -9,8 +9,15 @@ export async function categoriesCommand(invocation: Invocation): Promise<number>
   const tree = buildCategoryTree(articles);
   if (invocation.output === 'tsv') {
     await writeOut(treeLines(tree, 0).join(''));
+  } else if (invocation.output === 'json') {
+    await writeOut(`${JSON.stringify(tree, null, 2)}\n`);
   } else {
-    await writeOut(`${JSON.stringify(tree, null, invocation.output === 'json' ? 2 : undefined)}\n`);
+    // One object a line: every node, its path saying where it sits.
+    await writeOut(
+      flatten(tree)
+        .map((node) => `${JSON.stringify(node)}\n`)
+        .join(''),
+    );
   }
   return tree.length > 0 ? 0 : 1;
 }
@@ -20,4 +27,9 @@ function treeLines(nodes: CategoryNode[], depth: number): string[] {
     `${'  '.repeat(depth)}${node.name} (${node.count})\n`,
     ...treeLines(node.children, depth + 1),
   ]);
+}
+
+/** Every node of the tree, parents before children, without the children: one line each for `--ndjson`. */
+function flatten(nodes: CategoryNode[]): Array<Omit<CategoryNode, 'children'>> {
+  return nodes.flatMap(({ children, ...node }) => [node, ...flatten(children)]);
 }

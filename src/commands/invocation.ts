@@ -1,4 +1,4 @@
-import type { ArticleFilter } from '../query/filter.js';
+import type { Settings } from './config.js';
 
 export type CommandName = 'list' | 'cat' | 'categories';
 
@@ -7,7 +7,10 @@ export interface Invocation {
   command: CommandName | 'browse';
   /** Positional arguments after the command. */
   inputs: string[];
-  filter: ArticleFilter;
+  /**
+   * The filters and `--search` together in the search language (`--category X`
+   * is `cat:X`); undefined when none was given.
+   */
   search: string | undefined;
   limit: number | undefined;
   output: 'tsv' | 'json' | 'ndjson';
@@ -20,4 +23,6 @@ export interface Invocation {
   allowPrivateImages: boolean;
   all: boolean;
   dir: string | undefined;
+  /** The configuration file's settings, with the command line's flags over them. */
+  settings: Settings;
 }

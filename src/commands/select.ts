@@ -5,10 +5,10 @@ import { loadCorpus } from '../corpus/load.js';
 import { IndexCache } from '../corpus/index-cache.js';
 import { cacheFolder } from '../files/places.js';
 import path from 'node:path';
-import { matchesFilter } from '../query/filter.js';
 import { progressReporter, warn } from '../pipe/output.js';
 import { sanitizeLine } from '../text/sanitize.js';
 import { searchArticles } from '../query/search.js';
+import type { Marks } from '../query/match.js';
 
 export interface SelectedArticles {
   corpus: Corpus;
@@ -22,17 +22,18 @@ export interface SelectedArticles {
 export async function selectArticles(
   invocation: Invocation,
   folder?: string,
+  marks?: () => Marks,
 ): Promise<SelectedArticles> {
-  const root = resolveFolder(folder ?? invocation.inputs[0]);
+  const root = resolveFolder(folder ?? invocation.inputs[0], invocation.settings.folder);
   const progress = progressReporter('reading articles');
   const corpus = await loadCorpus(root, { onProgress: progress.update, index: defaultIndex() });
   progress.end();
   for (const problem of corpus.problems) {
     warn(`${sanitizeLine(problem.path)}: ${sanitizeLine(problem.reason)}`);
   }
-  let articles = corpus.articles.filter(matchesFilter(invocation.filter));
+  let articles = corpus.articles;
   if (invocation.search !== undefined) {
-    articles = await searchArticles(articles, invocation.search);
+    articles = await searchArticles(articles, invocation.search, marks?.());
   }
   if (invocation.limit !== undefined) articles = articles.slice(0, invocation.limit);
   return { corpus, articles };

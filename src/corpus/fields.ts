@@ -70,8 +70,11 @@ export function hasTitle(data: Record<string, unknown>): boolean {
   return givenTitle(data.title) !== '';
 }
 
+/** A title as written, its entities decoded: feeds write `Q&amp;A` in titles as they do in bodies. */
 function givenTitle(value: unknown): string {
-  return typeof value === 'string' || typeof value === 'number' ? sanitizeLine(String(value)) : '';
+  if (typeof value !== 'string' && typeof value !== 'number') return '';
+  const text = String(value);
+  return sanitizeLine(/&(?:#\d+|#x[\da-f]+|[a-z][a-z\d]*);/i.test(text) ? decodeHTML(text) : text);
 }
 
 function readTitle(value: unknown, source: ArticleSource): string {

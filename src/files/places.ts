@@ -32,3 +32,17 @@ export function cacheFolder(env = process.env): string {
       : path.join(os.homedir(), '.cache');
   return path.join(base, 'broadsheet');
 }
+
+/**
+ * Where the configuration lives: `$XDG_CONFIG_HOME/broadsheet` (by default
+ * `~/.config/broadsheet`) on Linux and the BSDs, the platform's config folder
+ * elsewhere.
+ */
+export function configFolder(env = process.env): string {
+  if (process.platform === 'darwin' || process.platform === 'win32') return paths.config;
+  const base =
+    env.XDG_CONFIG_HOME && path.isAbsolute(env.XDG_CONFIG_HOME)
+      ? env.XDG_CONFIG_HOME
+      : path.join(os.homedir(), '.config');
+  return path.join(base, 'broadsheet');
+}

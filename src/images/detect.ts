@@ -46,6 +46,8 @@ export interface TerminalAnswers {
   kitty: boolean;
   sixel: boolean;
   cell: CellSize | null;
+  /** The terminal's answer about its background colour (OSC 11), as sent; null when it said nothing. */
+  background: string | null;
 }
 
 /**
@@ -63,10 +65,12 @@ export function parseAnswers(text: string): TerminalAnswers {
     size && Number(size[1]) > 0 && Number(size[2]) > 0
       ? { height: Number(size[1]), width: Number(size[2]) }
       : null;
-  return { kitty, sixel, cell };
+  const background = /\x1b\]11;[^\x07\x1b]*(?:\x07|\x1b\\)/.exec(text)?.[0] ?? null;
+  return { kitty, sixel, cell, background };
 }
 
-export const QUERY = '\x1b_Gi=31,s=1,v=1,a=q,t=d,f=24;AAAA\x1b\\\x1b[16t\x1b[c';
+/** Kitty's graphics query, the cell size, the background colour, and the device attributes last. */
+export const QUERY = '\x1b_Gi=31,s=1,v=1,a=q,t=d,f=24;AAAA\x1b\\\x1b[16t\x1b]11;?\x1b\\\x1b[c';
 
 /** Where the terminal's answers come in, taken apart from the keys. */
 export interface AnswerSource {

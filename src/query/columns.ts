@@ -1,5 +1,5 @@
 import type { Article } from '../corpus/article.js';
-import { labelsOf, type Labels } from './match.js';
+import { fieldHolds, hasMark, labelsOf, type Labels, type Marks } from './match.js';
 import type { SearchQuery, SearchTerm } from './parse.js';
 
 /** Some of a list's articles, by position, in list order; null stands for all of them. */
@@ -53,11 +53,11 @@ export class ArticleColumns {
   }
 
   /** The positions, from `from`, of the articles whose fields match every term of the query. */
-  match(query: SearchQuery, from: Selection): Int32Array {
+  match(query: SearchQuery, from: Selection, marks?: Marks): Int32Array {
     this.build(this.articles.length - 1);
     let selection = from;
     for (const term of query.terms)
-      selection = keep(selection, this.articles.length, this.test(term));
+      selection = keep(selection, this.articles.length, this.test(term, marks));
     return selection ?? everyPosition(this.articles.length);
   }
 
@@ -78,9 +78,9 @@ export class ArticleColumns {
     return { articles, dates };
   }
 
-  private test(term: SearchTerm): (i: number) => boolean {
+  private test(term: SearchTerm, marks: Marks | undefined): (i: number) => boolean {
     const { negated } = term;
-    const { dates, titles, labels } = this;
+    const { dates, titles, labels, articles } = this;
     switch (term.kind) {
       case 'after':
         return (i) => dates[i]! >= term.time !== negated;
@@ -94,7 +94,11 @@ export class ArticleColumns {
         const text = term.text;
         if (term.field === 'title') return (i) => titles[i]!.includes(text) !== negated;
         const field = term.field;
-        return (i) => labels[i]![field].includes(text) !== negated;
+        return (i) => fieldHolds(field, labels[i]![field], text) !== negated;
+      }
+      case 'is': {
+        const mark = term.mark;
+        return (i) => hasMark(marks, articles[i]!.absolutePath, mark) !== negated;
       }
     }
   }

@@ -1,5 +1,18 @@
 import type { Article } from '../corpus/article.js';
-import type { SearchQuery } from './parse.js';
+import type { Mark, SearchQuery } from './parse.js';
+
+/** The reader's marks, by an article's absolute path: what `is:` terms ask about. */
+export interface Marks {
+  isRead(absolutePath: string): boolean;
+  isStarred(absolutePath: string): boolean;
+}
+
+/** Whether an article carries a mark; with no marks known, every article is unread and unstarred. */
+export function hasMark(marks: Marks | undefined, absolutePath: string, mark: Mark): boolean {
+  if (mark === 'starred') return marks?.isStarred(absolutePath) ?? false;
+  const read = marks?.isRead(absolutePath) ?? false;
+  return mark === 'read' ? read : !read;
+}
 
 /**
  * What a term is matched against: the article's fields, and, when the body
@@ -8,10 +21,14 @@ import type { SearchQuery } from './parse.js';
 export interface SearchableArticle {
   article: Article;
   bodyHas?: (text: string) => boolean;
+  marks?: Marks;
 }
 
 /** True when every term holds for the article. */
-export function matchesQuery(query: SearchQuery, { article, bodyHas }: SearchableArticle): boolean {
+export function matchesQuery(
+  query: SearchQuery,
+  { article, bodyHas, marks }: SearchableArticle,
+): boolean {
   let fields: SearchFields | undefined;
   for (const term of query.terms) {
     let holds: boolean;
@@ -23,7 +40,10 @@ export function matchesQuery(query: SearchQuery, { article, bodyHas }: Searchabl
         holds = article.date < term.time;
         break;
       case 'field':
-        holds = (fields ??= searchFields(article))[term.field].includes(term.text);
+        holds = fieldHolds(term.field, (fields ??= searchFields(article))[term.field], term.text);
+        break;
+      case 'is':
+        holds = hasMark(marks, article.absolutePath, term.mark);
         break;
       case 'text':
         fields ??= searchFields(article);
@@ -56,6 +76,26 @@ export interface SearchFields extends Labels {
 }
 
 const SEPARATOR = '\u0000';
+
+/**
+ * Whether a field holds a term's text: a title or an author anywhere in it; a
+ * tag at the start of one of the article's tags; a category at the start of a
+ * category's name anywhere in a path, and on across the names after it
+ * (`cat:Dock` and `cat:dockone/weekly` both find `技术/Dockone/Weekly`).
+ */
+export function fieldHolds(
+  field: 'cat' | 'tag' | 'author' | 'title',
+  haystack: string,
+  text: string,
+): boolean {
+  if (field === 'title' || field === 'author') return haystack.includes(text);
+  for (let at = haystack.indexOf(text); at >= 0; at = haystack.indexOf(text, at + 1)) {
+    const before = haystack[at - 1];
+    if (before === undefined || before === SEPARATOR || (field === 'cat' && before === '/'))
+      return true;
+  }
+  return false;
+}
 
 export function searchFields(article: Article): SearchFields {
   return { title: article.title.toLowerCase(), ...labelsOf(article) };

@@ -1,4 +1,5 @@
 import type { ArticleColumns, Selection } from './columns.js';
+import type { Marks } from './match.js';
 import type { SearchQuery } from './parse.js';
 
 /**
@@ -7,7 +8,7 @@ import type { SearchQuery } from './parse.js';
  * and nothing (a `-`, a date, a quote) that could let more through.
  */
 export function onlyNarrows(before: string, after: string): boolean {
-  if (/(^|\s)-|after:|before:|"/i.test(after)) return false;
+  if (/(^|\s)-|after:|before:|is:|"/i.test(after)) return false;
   const old = before.trim().split(/\s+/).filter(Boolean);
   const now = after.trim().split(/\s+/).filter(Boolean);
   if (old.length === 0 || old.length > now.length) return false;
@@ -32,10 +33,11 @@ export function narrowingFilter(): (
   from: Selection,
   source: string,
   query: SearchQuery,
+  marks?: Marks,
 ) => Selection {
   let last: { columns: ArticleColumns; from: Selection; source: string; result: Selection } | null =
     null;
-  return (columns, from, source, query) => {
+  return (columns, from, source, query, marks) => {
     if (query.terms.length === 0) {
       last = null;
       return from;
@@ -46,7 +48,7 @@ export function narrowingFilter(): (
       last.from === from &&
       onlyNarrows(last.source, source);
     const pool = narrows ? last!.result : from;
-    const found = columns.match(query, pool);
+    const found = columns.match(query, pool, marks);
     const result =
       narrows && found.length === (pool?.length ?? columns.articles.length) ? pool : found;
     last = { columns, from, source, result };

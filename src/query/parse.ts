@@ -1,29 +1,42 @@
 import { parseDate } from '../corpus/dates.js';
 
+/** A mark the reader keeps for an article: read or not, starred. */
+export type Mark = 'read' | 'unread' | 'starred';
+
 /** One condition of a search. Text is lower-cased. */
 export type SearchTerm =
   | { kind: 'text'; text: string; negated: boolean }
   | { kind: 'field'; field: 'cat' | 'tag' | 'author' | 'title'; text: string; negated: boolean }
-  | { kind: 'after' | 'before'; time: number; negated: boolean };
+  | { kind: 'after' | 'before'; time: number; negated: boolean }
+  | { kind: 'is'; mark: Mark; negated: boolean };
 
 export interface SearchQuery {
   terms: SearchTerm[];
-  /** Terms that could not be read (`after:someday`); they do not filter. */
-  ignored: string[];
+  /** Terms that could not be read (`after:someday`), and why; they do not filter. */
+  ignored: Array<{ term: string; why: string }>;
 }
 
-const FIELDS: Record<string, 'cat' | 'tag' | 'author' | 'title' | 'after' | 'before'> = {
-  cat: 'cat', category: 'cat', tag: 'tag', author: 'author', title: 'title', after: 'after', before: 'before',
+type FieldName = 'cat' | 'tag' | 'author' | 'title' | 'after' | 'before' | 'is';
+
+const FIELDS: Record<string, FieldName> = {
+  cat: 'cat', category: 'cat', tag: 'tag', author: 'author', title: 'title', after: 'after',
+  before: 'before', is: 'is',
 }; // prettier-ignore
+
+const MARKS: readonly Mark[] = ['read', 'unread', 'starred'];
 
 /**
  * Reads the search language: words ANDed, `"quoted phrases"`, `-word` for NOT,
- * and `cat:` `tag:` `author:` `title:` `after:` `before:` fields whose value
- * may be quoted too. Never throws: a half-typed query still means something.
+ * and `cat:` `tag:` `author:` `title:` `after:` `before:` `is:` fields whose
+ * value may be quoted too. Never throws: a half-typed query still means
+ * something, and what cannot be read is listed in `ignored`.
+ *
+ * Dates: `after:D` is from D's first moment; `before:D` is up to D, and when D
+ * is a day without a time, through that whole day (as `--until` is).
  */
 export function parseQuery(source: string): SearchQuery {
   const terms: SearchTerm[] = [];
-  const ignored: string[] = [];
+  const ignored: SearchQuery['ignored'] = [];
   const token = /(-?)(?:([a-z]+):)?(?:"([^"]*)"?|(\S*))/giy;
   let at = 0;
   while (at < source.length) {
@@ -43,9 +56,13 @@ export function parseQuery(source: string): SearchQuery {
       // Not a field we know (`http://…`, `re:`): the whole token is text.
       pushText(terms, `${fieldName}:${value}`, negated);
     } else if (field === 'after' || field === 'before') {
-      const date = parseDate(value);
-      if (date) terms.push({ kind: field, time: date.time, negated });
-      else ignored.push(raw);
+      const time = boundaryTime(value, field);
+      if (time !== null) terms.push({ kind: field, time, negated });
+      else if (value) ignored.push({ term: raw, why: `not a date: ${value}` });
+    } else if (field === 'is') {
+      const mark = MARKS.find((name) => name === value.toLowerCase());
+      if (mark) terms.push({ kind: 'is', mark, negated });
+      else if (value) ignored.push({ term: raw, why: 'is: takes read, unread or starred' });
     } else if (field) {
       if (value) terms.push({ kind: 'field', field, text: value.toLowerCase(), negated });
     } else {
@@ -55,6 +72,16 @@ export function parseQuery(source: string): SearchQuery {
   return { terms, ignored };
 }
 
+/** The instant a date bound means: a day given to `before:` ends at the next midnight. */
+function boundaryTime(value: string, field: 'after' | 'before'): number | null {
+  const parsed = parseDate(value);
+  if (!parsed) return null;
+  if (field === 'after' || !parsed.dateOnly) return parsed.time;
+  const next = new Date(parsed.time);
+  next.setDate(next.getDate() + 1);
+  return next.getTime();
+}
+
 function pushText(terms: SearchTerm[], text: string, negated: boolean): void {
   if (text) terms.push({ kind: 'text', text: text.toLowerCase(), negated });
 }
@@ -62,4 +89,18 @@ function pushText(terms: SearchTerm[], text: string, negated: boolean): void {
 /** True when matching needs the article body, which costs a read. */
 export function needsBody(query: SearchQuery): boolean {
   return query.terms.some((term) => term.kind === 'text');
+}
+
+/** True when matching needs the reader's marks, which change as the reader reads. */
+export function needsMarks(query: SearchQuery): boolean {
+  return query.terms.some((term) => term.kind === 'is');
+}
+
+/**
+ * A field term as the search language writes it: `cat:科技`, `author:"Jane Doe"`.
+ * Quotes cannot be written inside a value; they are dropped.
+ */
+export function fieldTerm(field: string, value: string): string {
+  const text = value.replace(/"/g, '').trim();
+  return /\s/.test(text) || text === '' ? `${field}:"${text}"` : `${field}:${text}`;
 }

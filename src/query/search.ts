@@ -3,7 +3,7 @@ import { Worker } from 'node:worker_threads';
 import type { Article } from '../corpus/article.js';
 import { inSlices } from '../text/slices.js';
 import { markTexts } from './body-texts.js';
-import { matchesQuery } from './match.js';
+import { matchesQuery, type Marks } from './match.js';
 import { needsBody, parseQuery, type SearchQuery } from './parse.js';
 
 /** How long a stretch of reading may hold the event loop before yielding. */
@@ -17,14 +17,18 @@ const THREADS_FROM = 4000;
  * when a term needs them, and only for articles the field terms let through;
  * large searches are shared among worker threads, one a core.
  */
-export async function searchArticles(articles: Article[], source: string): Promise<Article[]> {
+export async function searchArticles(
+  articles: Article[],
+  source: string,
+  marks?: Marks,
+): Promise<Article[]> {
   const query = parseQuery(source);
   // Field terms decide without a body; only what they let through is read.
   const byFields = { terms: query.terms.filter((term) => term.kind !== 'text'), ignored: [] };
-  const candidates = articles.filter((article) => matchesQuery(byFields, { article }));
+  const candidates = articles.filter((article) => matchesQuery(byFields, { article, marks }));
   if (!needsBody(query)) return candidates;
   const threads = candidates.length >= THREADS_FROM ? Math.min(availableParallelism(), 8) : 1;
-  return searchBodies(candidates, query, threads);
+  return searchBodies(candidates, query, threads, marks);
 }
 
 /**
@@ -38,6 +42,7 @@ async function searchBodies(
   articles: Article[],
   query: SearchQuery,
   threads: number,
+  marks: Marks | undefined,
 ): Promise<Article[]> {
   const texts = [
     ...new Set(query.terms.flatMap((term) => (term.kind === 'text' ? [term.text] : []))),
@@ -57,6 +62,7 @@ async function searchBodies(
       matchesQuery(query, {
         article,
         bodyHas: (text) => answers[s]![i * texts.length + texts.indexOf(text)] === 1,
+        marks,
       }),
     ),
   );

@@ -7,17 +7,19 @@ export interface AnsiOptions {
   hyperlinks: boolean;
 }
 
-/** The theme's look for a span's style; a search match is shown inverse. */
+/** The theme's look for a span's style; a search match is shown inverse, the current one also bold and underlined. */
 function spanStyle(style: number): string {
+  const current = (style & Style.current) !== 0;
   return sgr({
-    bold: (style & Style.bold) !== 0,
+    bold: (style & Style.bold) !== 0 || current,
     dim: (style & Style.dim) !== 0,
     italic: (style & Style.italic) !== 0,
-    underline: (style & Style.link) !== 0,
+    underline: (style & Style.link) !== 0 || current,
     strike: (style & Style.strike) !== 0,
-    inverse: (style & Style.mark) !== 0,
-    color:
-      style & Style.heading
+    inverse: (style & (Style.mark | Style.current)) !== 0,
+    color: current
+      ? colors.accent
+      : style & Style.heading
         ? colors.heading
         : style & Style.code
           ? colors.code

@@ -7,7 +7,7 @@ import { describeImageSource, imageName, resolveImageSource } from '../images/re
 import { Style, type Doc, type Span } from './doc.js';
 import { htmlToDoc } from './html.js';
 import { imageLines, layoutDoc } from './layout.js';
-import { blankLine, type RenderedLine } from './line.js';
+import { blankLine, lineText, type RenderedLine } from './line.js';
 import { markdownToHtml } from './markdown.js';
 import { wrapSpans } from './wrap.js';
 
@@ -86,6 +86,24 @@ function leadImageLine(article: Article, doc: Doc, width: number): RenderedLine[
   return imageLines({ source, alt: imageName(source), ref: 0 }, width);
 }
 
+/** An article as plain text, as `cat` prints it for a pipe: what the browser hands to a command. */
+export async function plainArticleText(
+  article: Article,
+  body: string,
+  width: number,
+): Promise<string> {
+  const rendered = await renderArticle(article, body, width, { plain: true });
+  return articleLines(rendered)
+    .map((line) => `${lineText(line).trimEnd()}\n`)
+    .join('');
+}
+
+/** When an article gives no date (or one that cannot be read), its file's time stands in: said so. */
+export function dateLabel(article: Pick<Article, 'date' | 'dateFromFile'>): string {
+  const minute = formatLocalMinute(article.date);
+  return article.dateFromFile ? `${minute} (no date given: the file's time)` : minute;
+}
+
 /** Title, then date · categories · author. */
 export function renderHeader(article: Article, width: number): RenderedLine[] {
   const title = wrapSpans(
@@ -93,7 +111,7 @@ export function renderHeader(article: Article, width: number): RenderedLine[] {
     width,
   );
   const facts = [
-    formatLocalMinute(article.date),
+    dateLabel(article),
     article.categories.map(joinCategoryPath).join(', '),
     article.author ?? '',
   ].filter(Boolean);

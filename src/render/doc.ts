@@ -18,6 +18,8 @@ export const Style = {
   heading: 64,
   /** A search match in the reader. */
   mark: 128,
+  /** The search match the reader is at. */
+  current: 256,
 } as const;
 
 export interface Span {

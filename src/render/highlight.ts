@@ -1,23 +1,26 @@
 import { Style, type Span } from './doc.js';
 
-/** The spans with every occurrence of `needle` marked, split where a match starts or ends. */
-export function highlightSpans(spans: readonly Span[], needle: string): Span[] {
-  const wanted = needle.toLowerCase();
-  const text = spans.map((s) => s.text).join('');
-  const lower = text.toLowerCase();
-  if (!wanted || lower.length !== text.length || !lower.includes(wanted)) return [...spans];
-  const marked = new Uint8Array(text.length);
-  for (let at = lower.indexOf(wanted); at >= 0; at = lower.indexOf(wanted, at + wanted.length)) {
-    marked.fill(1, at, at + wanted.length);
-  }
+/** The spans with stretches of their text (UTF-16 offsets in the joined text) marked as matches, split where one starts or ends. */
+export function markRanges(
+  spans: readonly Span[],
+  ranges: ReadonlyArray<{ from: number; to: number; current: boolean }>,
+): Span[] {
+  if (ranges.length === 0) return [...spans];
+  const length = spans.reduce((sum, span) => sum + span.text.length, 0);
+  const marked = new Uint16Array(length);
+  for (const range of ranges)
+    marked.fill(range.current ? Style.current : Style.mark, range.from, Math.min(range.to, length));
   const out: Span[] = [];
   let offset = 0;
   for (const span of spans) {
     let start = 0;
     for (let i = 1; i <= span.text.length; i++) {
       if (i === span.text.length || marked[offset + i] !== marked[offset + start]) {
-        const style = marked[offset + start] ? span.style | Style.mark : span.style;
-        out.push({ ...span, text: span.text.slice(start, i), style });
+        out.push({
+          ...span,
+          text: span.text.slice(start, i),
+          style: span.style | marked[offset + start]!,
+        });
         start = i;
       }
     }

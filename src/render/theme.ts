@@ -2,16 +2,41 @@ import { outputProfile } from '../text/profile.js';
 
 /**
  * The one theme, for the list, the reader and `cat` alike: what each kind of
- * text looks like, as SGR sequences. Colours are left out where the output
- * profile says no colour (NO_COLOR, --no-color); bold, dim, underline and
- * inverse are not colour and stay.
+ * text looks like, as SGR sequences. A palette is chosen once (from
+ * `--theme`, the configuration, or the terminal's background); colours are
+ * left out where the output profile says no colour (NO_COLOR, --no-color)
+ * and in the mono palette; bold, dim, underline and inverse are not colour
+ * and stay.
  */
+export type ColorName = 'heading' | 'link' | 'code' | 'warning' | 'accent';
+
+export type ThemeName = 'dark' | 'light' | 'mono';
+
+/** SGR foreground codes: bright on a dark background, deeper on a light one. */
+const PALETTES: Record<ThemeName, Record<ColorName, number | null>> = {
+  dark: { heading: 95, link: 94, code: 96, warning: 93, accent: 92 },
+  light: { heading: 35, link: 34, code: 36, warning: 31, accent: 32 },
+  mono: { heading: null, link: null, code: null, warning: null, accent: null },
+};
+
+let palette: ThemeName = 'dark';
+
+export function setTheme(name: ThemeName): void {
+  palette = name;
+}
+
+export function themeName(): ThemeName {
+  return palette;
+}
+
+/** The names of the theme's colours, for `color:` in a Paint. */
 export const colors = {
-  heading: 35,
-  link: 34,
-  code: 36,
-  warning: 33,
-} as const;
+  heading: 'heading',
+  link: 'link',
+  code: 'code',
+  warning: 'warning',
+  accent: 'accent',
+} as const satisfies Record<ColorName, ColorName>;
 
 export interface Paint {
   bold?: boolean;
@@ -21,7 +46,7 @@ export interface Paint {
   strike?: boolean;
   inverse?: boolean;
   /** One of the theme's colours. */
-  color?: (typeof colors)[keyof typeof colors];
+  color?: ColorName;
 }
 
 /** The SGR sequence that starts a style, or '' for none. */
@@ -33,7 +58,8 @@ export function sgr(style: Paint): string {
   if (style.underline) codes.push(4);
   if (style.inverse) codes.push(7);
   if (style.strike) codes.push(9);
-  if (style.color && outputProfile().color) codes.push(style.color);
+  const color = style.color && outputProfile().color ? PALETTES[palette][style.color] : null;
+  if (color !== null) codes.push(color);
   return codes.length ? `\x1b[${codes.join(';')}m` : '';
 }
 
@@ -41,4 +67,17 @@ export function sgr(style: Paint): string {
 export function paint(text: string, style: Paint): string {
   const open = sgr(style);
   return open ? `${open}${text}\x1b[0m` : text;
+}
+
+/**
+ * The palette for a terminal background given as an OSC 11 answer
+ * (`ESC ] 11 ; rgb:ffff/ffff/ffff ESC \`): light backgrounds get the light
+ * palette. Null when the answer is not a colour.
+ */
+export function themeForBackground(answer: string): ThemeName | null {
+  const match = /\]11;rgba?:([0-9a-f]{1,4})\/([0-9a-f]{1,4})\/([0-9a-f]{1,4})/i.exec(answer);
+  if (!match) return null;
+  const [r, g, b] = match.slice(1, 4).map((hex) => parseInt(hex, 16) / (16 ** hex.length - 1));
+  const luminance = 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+  return luminance > 0.5 ? 'light' : 'dark';
 }

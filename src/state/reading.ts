@@ -14,6 +14,9 @@ export interface TextPlace {
 export interface ReadingEntry {
   /** When it was first opened, ms since the epoch. */
   readAt: number;
+  /** False when marked unread again (the place read is kept). */
+  read: boolean;
+  starred: boolean;
   /** The reader's first visible line when it was last left, at the width it was read at. */
   line: number;
   /** The same place in the text, which a reader of another width finds too. */
@@ -24,8 +27,16 @@ export interface ReadingEntry {
 
 const VERSION = 1;
 
+/** Prompts whose lines are remembered, each its own history. */
+export type HistoryKind = 'filter' | 'search' | 'pipe';
+
+/** Lines kept of each prompt's history. */
+const HISTORY_SIZE = 100;
+
+type Histories = Partial<Record<HistoryKind, string[]>>;
+
 type Loaded =
-  | { kind: 'entries'; entries: Map<string, ReadingEntry> }
+  | { kind: 'entries'; entries: Map<string, ReadingEntry>; history: Histories }
   | { kind: 'missing' }
   | { kind: 'unusable'; why: string };
 
@@ -45,6 +56,11 @@ type Loaded =
  */
 export class ReadingState {
   private entries = new Map<string, ReadingEntry>();
+  private histories: Histories = {};
+  /** Lines added to each history since the last save. */
+  private added: Histories = {};
+  /** Counts every change, so a view can tell that marks changed. */
+  version = 0;
   /** Keys changed since the last save. */
   private changed = new Set<string>();
   private readonly realPaths = new Map<string, string>();
@@ -54,7 +70,10 @@ export class ReadingState {
   constructor(private readonly file: string) {
     removeStaleTemporaries(file);
     const loaded = readEntries(file);
-    if (loaded.kind === 'entries') this.entries = loaded.entries;
+    if (loaded.kind === 'entries') {
+      this.entries = loaded.entries;
+      this.histories = loaded.history;
+    }
     if (loaded.kind === 'unusable') this.warning = setAside(file, loaded.why).message;
   }
 
@@ -63,7 +82,11 @@ export class ReadingState {
   }
 
   isRead(absolutePath: string): boolean {
-    return this.entries.has(this.keyOf(absolutePath));
+    return this.entries.get(this.keyOf(absolutePath))?.read ?? false;
+  }
+
+  isStarred(absolutePath: string): boolean {
+    return this.entries.get(this.keyOf(absolutePath))?.starred ?? false;
   }
 
   position(absolutePath: string): number {
@@ -81,22 +104,55 @@ export class ReadingState {
     place: TextPlace | null = null,
     now = Date.now(),
   ): void {
-    const key = this.keyOf(absolutePath);
-    const previous = this.entries.get(key);
+    const previous = this.entries.get(this.keyOf(absolutePath));
     if (
-      previous &&
+      previous?.read &&
       previous.line === line &&
       previous.place?.block === place?.block &&
       previous.place?.within === place?.within
     )
       return;
-    this.entries.set(key, {
+    this.change(absolutePath, { read: true, line, place: place ?? undefined }, now);
+  }
+
+  /** Marks an article read or unread; the place it was read to is kept. */
+  setRead(absolutePath: string, read: boolean, now = Date.now()): void {
+    if (this.isRead(absolutePath) !== read) this.change(absolutePath, { read }, now);
+  }
+
+  setStarred(absolutePath: string, starred: boolean, now = Date.now()): void {
+    if (this.isStarred(absolutePath) !== starred) this.change(absolutePath, { starred }, now);
+  }
+
+  /** A prompt's earlier lines, oldest first. */
+  history(kind: HistoryKind): readonly string[] {
+    return this.histories[kind] ?? [];
+  }
+
+  /** Adds a line to a prompt's history (moved to the end if it is there already). */
+  remember(kind: HistoryKind, line: string): void {
+    if (line.trim() === '') return;
+    this.histories[kind] = withLast(this.histories[kind], line);
+    this.added[kind] = withLast(this.added[kind], line);
+    this.version++;
+  }
+
+  private change(absolutePath: string, fields: Partial<ReadingEntry>, now: number): void {
+    const key = this.keyOf(absolutePath);
+    const previous = this.entries.get(key);
+    const entry: ReadingEntry = {
       readAt: previous?.readAt ?? now,
-      line,
-      ...(place ? { place } : {}),
+      read: false,
+      starred: false,
+      line: 0,
+      ...previous,
+      ...fields,
       changedAt: now,
-    });
+    };
+    if (entry.place === undefined) delete entry.place;
+    this.entries.set(key, entry);
     this.changed.add(key);
+    this.version++;
   }
 
   /**
@@ -104,7 +160,7 @@ export class ReadingState {
    * browser may have saved since); errors are returned, not thrown.
    */
   save(): string | null {
-    if (this.changed.size === 0) return null;
+    if (this.changed.size === 0 && Object.keys(this.added).length === 0) return null;
     const onDisk = readEntries(this.file);
     if (onDisk.kind === 'unusable') {
       const aside = setAside(this.file, onDisk.why);
@@ -117,16 +173,21 @@ export class ReadingState {
       if (!theirs || theirs.changedAt <= mine.changedAt)
         merged.set(key, { ...mine, readAt: Math.min(mine.readAt, theirs?.readAt ?? Infinity) });
     }
+    const history: Histories = onDisk.kind === 'entries' ? onDisk.history : {};
+    for (const [kind, lines] of Object.entries(this.added) as Array<[HistoryKind, string[]]>)
+      for (const line of lines) history[kind] = withLast(history[kind], line);
     try {
       writeFileAtomic(
         this.file,
-        JSON.stringify({ version: VERSION, articles: Object.fromEntries(merged) }),
+        JSON.stringify({ version: VERSION, articles: Object.fromEntries(merged), history }),
       );
     } catch (error) {
       return `could not save the reading state in ${this.file}: ${reason(error)}`;
     }
     this.entries = merged;
+    this.histories = history;
     this.changed.clear();
+    this.added = {};
     return null;
   }
 
@@ -153,7 +214,7 @@ function readEntries(file: string): Loaded {
     if (code === 'ENOENT' || code === 'ENOTDIR') return { kind: 'missing' };
     return { kind: 'unusable', why: `unreadable (${reason(error)})` };
   }
-  let parsed: { version?: unknown; articles?: unknown };
+  let parsed: { version?: unknown; articles?: unknown; history?: unknown };
   try {
     parsed = JSON.parse(text) as typeof parsed;
   } catch {
@@ -170,6 +231,8 @@ function readEntries(file: string): Loaded {
       const place = entry.place;
       entries.set(key, {
         readAt: entry.readAt,
+        read: entry.read !== false,
+        starred: entry.starred === true,
         line: Math.max(0, Math.floor(entry.line)),
         ...(place && Number.isInteger(place.block) && typeof place.within === 'number'
           ? { place: { block: place.block, within: Math.min(1, Math.max(0, place.within)) } }
@@ -178,7 +241,26 @@ function readEntries(file: string): Loaded {
       });
     }
   }
-  return { kind: 'entries', entries };
+  return { kind: 'entries', entries, history: readHistories(parsed) };
+}
+
+function readHistories(parsed: { history?: unknown }): Histories {
+  const out: Histories = {};
+  const history = parsed.history;
+  if (typeof history !== 'object' || history === null) return out;
+  for (const kind of ['filter', 'search', 'pipe'] as const) {
+    const lines = (history as Record<string, unknown>)[kind];
+    if (Array.isArray(lines))
+      out[kind] = lines
+        .filter((line): line is string => typeof line === 'string')
+        .slice(-HISTORY_SIZE);
+  }
+  return out;
+}
+
+/** The lines with `line` at the end, once, at most HISTORY_SIZE of them. */
+function withLast(lines: readonly string[] | undefined, line: string): string[] {
+  return [...(lines ?? []).filter((other) => other !== line), line].slice(-HISTORY_SIZE);
 }
 
 /** Renames a state file that cannot be used, so nothing in it is lost; says where it went. */

@@ -19,13 +19,14 @@ export interface SplitInput {
  * Answers, each anchored at an ESC: string controls (APC for kitty graphics,
  * DCS, OSC for colours) up to their terminator, and the CSI reports of device
  * attributes (`?…c`, `>…c`), window and cell sizes (`…;…;…t`), modes (`?…$y`)
- * and keyboard flags (`?…u`).
+ * and keyboard flags (`?…u`); and mouse reports (`<…M`, `<…m`), which are
+ * not keys either.
  */
 const ANSWER =
-  /^(?:\x1b[_P\]][\s\S]*?(?:\x1b\\|\x07)|\x1b\[[?>][\d;]*c|\x1b\[\d+;\d+;\d+t|\x1b\[\?[\d;]*\$y|\x1b\[\?\d+u)/;
+  /^(?:\x1b[_P\]][\s\S]*?(?:\x1b\\|\x07)|\x1b\[[?>][\d;]*c|\x1b\[\d+;\d+;\d+t|\x1b\[\?[\d;]*\$y|\x1b\[\?\d+u|\x1b\[<\d+;\d+;\d+[Mm])/;
 
 /** The start of something that could still become an answer: hold it until more comes. */
-const UNFINISHED = /^(?:\x1b|\x1b[_P\]][\s\S]*|\x1b\[[?>]?[\d;$]*)$/;
+const UNFINISHED = /^(?:\x1b|\x1b[_P\]][\s\S]*|\x1b\[[?>]?[\d;$]*|\x1b\[<[\d;]*)$/;
 
 /** The most held back waiting for a sequence to end: beyond it, it was never an answer. */
 const MAX_PENDING = 4096;

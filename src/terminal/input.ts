@@ -66,6 +66,21 @@ export class TerminalInput extends Readable {
     return this;
   }
 
+  /** Stops reading the terminal for a while: another program reads it. */
+  pauseReading(): void {
+    clearTimeout(this.timer);
+    this.tty.off('data', this.onData);
+    this.tty.pause();
+  }
+
+  /** Reads the terminal again, raw, after `pauseReading`. */
+  resumeReading(): void {
+    if (this.stopped) return;
+    this.tty.setRawMode(true);
+    this.tty.on('data', this.onData);
+    this.tty.resume();
+  }
+
   /** Stops reading the terminal: it is left to whoever restores it. */
   close(): void {
     if (this.stopped) return;

@@ -16,6 +16,7 @@ export interface Glyphs {
   bar: string;
   cross: string;
   pointer: string;
+  star: string;
   open: string;
   closed: string;
   bullets: readonly string[];
@@ -23,10 +24,10 @@ export interface Glyphs {
 }
 
 const UNICODE_GLYPHS: Glyphs = {
-  rule: '─', bar: '│', cross: '┼', pointer: '▸', open: '▾', closed: '▸', bullets: ['•', '◦', '▪'], continued: '↩',
+  rule: '─', bar: '│', cross: '┼', pointer: '▸', star: '★', open: '▾', closed: '▸', bullets: ['•', '◦', '▪'], continued: '↩',
 }; // prettier-ignore
 const ASCII_GLYPHS: Glyphs = {
-  rule: '-', bar: '|', cross: '+', pointer: '>', open: 'v', closed: '>', bullets: ['*', '-', '+'], continued: '\\',
+  rule: '-', bar: '|', cross: '+', pointer: '>', star: '*', open: 'v', closed: '>', bullets: ['*', '-', '+'], continued: '\\',
 }; // prettier-ignore
 
 let profile: OutputProfile = { color: true, unicode: true };

@@ -2,7 +2,6 @@ import type { EventEmitter } from 'node:events';
 import { Box, useApp } from 'ink';
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactElement } from 'react';
 import type { Article, Corpus } from '../corpus/article.js';
-import type { ArticleFilter } from '../query/filter.js';
 import type { ReadingState } from '../state/reading.js';
 import { glyphs } from '../text/profile.js';
 import { ArticleList } from './ArticleList.js';
@@ -25,6 +24,8 @@ import { createDefaultState } from './state.js';
 import { StatusBar } from './StatusBar.js';
 import { statusText } from './status.js';
 import { paint } from '../render/theme.js';
+import { unreadByCategory } from './list-rows.js';
+import { useMouse, type MouseSource } from './hooks/use-mouse.js';
 
 /** The browser: the list, the category tree and the reader over one folder of articles. */
 export interface AppProps {
@@ -36,8 +37,16 @@ export interface AppProps {
   size?: TerminalSize;
   /** The time "today" is measured from; default: when the folder was read. */
   now?: number;
-  /** The starting view from the command line's filters. */
-  start?: { filter?: ArticleFilter; category?: string; search?: string };
+  /** The starting view from the command line: its filters in the search language, and the limit. */
+  start?: { search?: string; limit?: number };
+  /** The folder as the status line names it. */
+  folderLabel?: string;
+  /** The reading measure and the programs articles are handed to. */
+  settings?: Partial<BrowserSettings>;
+  /** Mouse reports from the terminal, when it sends them. */
+  mouse?: MouseSource;
+  /** Said in the status line at the start (a problem with the configuration). */
+  notice?: string | null;
   /** How pictures are drawn; none when absent. */
   pictures?: PictureSettings | null;
   /** Articles already on screen before the app started (the first screen of a warm start). */
@@ -46,8 +55,15 @@ export interface AppProps {
   repaint?: EventEmitter;
 }
 
-/** Columns of reading text at most, for comfort. */
-const MEASURE = 100;
+/** What the configuration and the environment decide for the browser. */
+export interface BrowserSettings {
+  /** Columns of reading text at most, for comfort; the text is centred in wider terminals. */
+  measure: number;
+  editor: string;
+  pager: string;
+}
+
+const DEFAULT_SETTINGS: BrowserSettings = { measure: 100, editor: 'vi', pager: 'less' };
 
 export function App({
   load,
@@ -60,26 +76,46 @@ export function App({
   pictures = null,
   initialCorpus = null,
   repaint,
+  folderLabel = '',
+  settings: given = {},
+  mouse,
+  notice: firstNotice = null,
 }: AppProps) {
+  const settings = { ...DEFAULT_SETTINGS, ...given };
   const { exit } = useApp();
   const blank = useRepaint(repaint);
   const size = useTerminalSize(fixedSize);
   const { corpus, progress, error, reload } = useCorpus(load, initialCorpus);
   const { view, current, dispatch } = useViewState(() =>
-    createDefaultState({ filter: start?.search ?? '', category: start?.category ?? null }),
+    createDefaultState({ filter: start?.search ?? '', limit: start?.limit ?? null }),
   );
-  const [notice, setNotice] = useState<string | null>(reading.warning);
+  const [notice, setNotice] = useState<string | null>(reading.warning ?? firstNotice);
 
   // "Today" is when the folder was last read.
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const now = useMemo(() => fixedNow ?? Date.now(), [fixedNow, corpus]);
-  const { base, visible, grouped, treeRows } = useArticleList(corpus, start?.filter, view, now);
+  const { base, visible, grouped, treeRows } = useArticleList(corpus, view, now, reading);
+  const readVersion = reading.version;
+  const unread = useMemo(
+    () => visible.reduce((n, candidate) => n + (reading.isRead(candidate.absolutePath) ? 0 : 1), 0),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- marks are read anew when their version changes
+    [visible, reading, readVersion],
+  );
+  const unreadInCategories = useMemo(
+    () => (view.treeVisible ? unreadByCategory(base, (a) => reading.isRead(a.absolutePath)) : null),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- marks are read anew when their version changes
+    [base, reading, readVersion, view.treeVisible],
+  );
 
   const height = Math.max(1, size.rows - 2);
   const treeWidth = view.treeVisible ? Math.max(12, Math.min(32, Math.floor(size.columns / 3))) : 0;
   const listWidth = size.columns - (treeWidth ? treeWidth + 1 : 0);
-  const margin = size.columns > 40 ? 1 : 0;
-  const readerWidth = Math.max(10, Math.min(MEASURE, size.columns - 2 * margin));
+  const readerWidth = Math.max(
+    10,
+    Math.min(settings.measure, size.columns - (size.columns > 40 ? 2 : 0)),
+  );
+  // The text is centred: what is left over is shared either side.
+  const margin = Math.max(0, Math.floor((size.columns - readerWidth) / 2));
   const selected = Math.min(view.selected, Math.max(0, visible.length - 1));
   const article: Article | null = visible[selected] ?? null;
   const context = keyContext(view);
@@ -104,7 +140,7 @@ export function App({
     [view.screen, size.columns, corpus],
   );
 
-  const { extent } = useBrowserKeys({
+  const { extent, run } = useBrowserKeys({
     current,
     dispatch,
     ready: corpus !== null,
@@ -117,6 +153,9 @@ export function App({
     reading,
     effects,
     picturesOn: pictures !== null,
+    readBody,
+    editor: settings.editor,
+    pager: settings.pager,
     reload,
     exit,
     say: setNotice,
@@ -181,7 +220,7 @@ export function App({
         top={reader.top}
         height={height}
         margin={margin}
-        search={view.search}
+        marks={reader.marks}
       />
     );
   } else {
@@ -195,6 +234,8 @@ export function App({
         selected={selected}
         now={now}
         isRead={(candidate) => reading.isRead(candidate.absolutePath)}
+        isStarred={(candidate) => reading.isStarred(candidate.absolutePath)}
+        dimmed={view.focus === 'tree'}
         empty={
           base.length === 0
             ? 'No articles in this folder.'
@@ -212,6 +253,7 @@ export function App({
           width={treeWidth}
           selected={view.treeSelected}
           active={view.focus === 'tree'}
+          unread={unreadInCategories}
         />
         <Lines
           lines={fitHeight([], height).map(() => paint(glyphs().bar, { dim: true }))}
@@ -231,8 +273,12 @@ export function App({
         ? `Reading articles… ${progress.done}/${progress.total}`
         : 'Reading articles…'),
     screen: view.screen,
+    folder: folderLabel,
     count: visible.length,
     total: base.length,
+    unread,
+    limit: view.limit,
+    focus: view.focus,
     category: view.category,
     filter: view.filter,
     problems: corpus?.problems.length ?? 0,
@@ -242,16 +288,28 @@ export function App({
     match: view.search
       ? `${reader.matchLines.length ? view.matchIndex + 1 : 0}/${reader.matchLines.length} “${view.search}”`
       : '',
+    starred: article ? reading.isStarred(article.absolutePath) : false,
     notice,
   });
-  const prompt = view.prompt && {
-    label: view.prompt.kind === 'link' ? 'open link number: ' : '/',
-    text: view.prompt.text,
-  };
+  useMouse(mouse, {
+    view: current,
+    dispatch,
+    run,
+    grouped,
+    listTop: view.listTop,
+    height,
+    listLeft: treeWidth ? treeWidth + 1 : 0,
+    extent,
+  });
   return (
     <Box flexDirection="column" height={height + 1} width={size.columns}>
       {content}
-      <StatusBar width={size.columns} left={status.left} right={status.right} prompt={prompt} />
+      <StatusBar
+        width={size.columns}
+        left={status.left}
+        right={status.right}
+        prompt={view.prompt}
+      />
     </Box>
   );
 }

@@ -20,9 +20,13 @@ export function ArticleList({
   selected,
   now,
   isRead,
+  isStarred,
+  dimmed,
   empty,
 }: Props) {
-  const visible = listWindowLines(rows, articles, { top, height, width, selected, now, isRead });
+  const visible = listWindowLines(rows, articles, {
+    top, height, width, selected, now, isRead, isStarred, dimmed,
+  }); // prettier-ignore
   return (
     <Lines lines={fitHeight(rows.rowCount === 0 ? [` ${empty}`] : visible, height)} width={width} />
   );

@@ -9,12 +9,14 @@ interface Props {
   width: number;
   selected: number;
   active: boolean;
+  /** Unread articles under each category, when known. */
+  unread: ReadonlyMap<string, number> | null;
 }
 
 /** The visible window of the category tree. */
-export function CategoryTree({ rows, total, top, height, width, selected, active }: Props) {
+export function CategoryTree({ rows, total, top, height, width, selected, active, unread }: Props) {
   const lines = rows
     .slice(top, top + height)
-    .map((row, i) => treeRowLine(row, total, width, top + i === selected, active));
+    .map((row, i) => treeRowLine(row, total, width, top + i === selected, active, unread));
   return <Lines lines={fitHeight(lines, height)} width={width} />;
 }

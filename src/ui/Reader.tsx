@@ -1,5 +1,5 @@
 import { spansToAnsi } from '../render/ansi.js';
-import { highlightSpans } from '../render/highlight.js';
+import { markRanges } from '../render/highlight.js';
 import { fitHeight, Lines } from './Lines.js';
 import type { ReaderLine } from './pictures.js';
 import { paint } from '../render/theme.js';
@@ -10,20 +10,19 @@ interface Props {
   height: number;
   /** Columns left of the text. */
   margin: number;
-  search: string;
+  /** The search's matches on each row, the current one marked as such. */
+  marks: ReadonlyMap<number, ReadonlyArray<{ from: number; to: number; current: boolean }>>;
 }
 
 /** The visible rows of the article, search matches marked; only these are mounted. */
-export function Reader({ lines, top, height, margin, search }: Props) {
+export function Reader({ lines, top, height, margin, marks }: Props) {
   if (!lines) return <Lines lines={fitHeight([paint(' Reading…', { dim: true })], height)} />;
   const pad = ' '.repeat(margin);
-  const visible = lines.slice(top, top + height).map(
-    (row) =>
-      pad +
-      (row.picture ??
-        spansToAnsi(search ? highlightSpans(row.line.spans, search) : row.line.spans, {
-          hyperlinks: false,
-        })),
-  );
+  const visible = lines.slice(top, top + height).map((row, i) => {
+    if (row.picture !== undefined) return pad + row.picture;
+    const ranges = marks.get(top + i);
+    const spans = ranges ? markRanges(row.line.spans, ranges) : row.line.spans;
+    return pad + spansToAnsi(spans, { hyperlinks: false });
+  });
   return <Lines lines={fitHeight(visible, height)} />;
 }

@@ -1,6 +1,7 @@
 import { sanitizeLine } from '../text/sanitize.js';
-import { displayWidth } from '../text/width.js';
+import { displayWidth, graphemes } from '../text/width.js';
 import { Lines } from './Lines.js';
+import type { Prompt } from './prompt.js';
 import { paint } from '../render/theme.js';
 import { statusLine } from './status.js';
 
@@ -11,25 +12,35 @@ interface Props {
   /** Key hints, dropped first when space is short. */
   right: string;
   /** A line being typed replaces the bar. */
-  prompt: { label: string; text: string } | null;
+  prompt: Prompt | null;
 }
 
 export function StatusBar({ width, left, right, prompt }: Props) {
-  if (prompt) {
-    const text = `${prompt.label}${sanitizeLine(prompt.text)}`;
-    const shown = displayWidth(text) + 1 > width ? `…${truncateTail(text, width - 2)}` : text;
-    return <Lines lines={[`${shown}${paint(' ', { inverse: true })}`]} />;
-  }
+  if (prompt) return <Lines lines={[promptLine(prompt, width)]} />;
   return <Lines lines={[statusLine(width, left, right)]} />;
 }
 
-/** The end of `text` that fits in `width` columns: a long prompt shows where the cursor is. */
-function truncateTail(text: string, width: number): string {
-  const characters = [...text];
-  let out = '';
-  for (let i = characters.length - 1; i >= 0; i--) {
-    if (displayWidth(characters[i]! + out) > width) break;
-    out = characters[i]! + out;
-  }
-  return out;
+/**
+ * The prompt as typed: its label, the text (inverse while the offered line is
+ * selected), and the cursor drawn as an inverse cell; a line too long for the
+ * width shows the part around the cursor.
+ */
+export function promptLine(prompt: Prompt, width: number): string {
+  const characters = graphemes(sanitizeLine(prompt.text));
+  const cursor = Math.min(prompt.cursor, characters.length);
+  // The label is broadsheet's own words (a question may quote a count); only the text is typed.
+  const label = prompt.label;
+  const room = Math.max(1, width - displayWidth(label) - 1);
+  // The characters shown: from `start`, as many as fit, the cursor among them.
+  let start = 0;
+  const widthOf = (from: number, to: number) => displayWidth(characters.slice(from, to).join(''));
+  while (start < cursor && widthOf(start, cursor) + 1 > room) start++;
+  let end = cursor;
+  while (end < characters.length && widthOf(start, end + 1) + 1 <= room) end++;
+  const before = characters.slice(start, cursor).join('');
+  const under = characters[cursor] ?? ' ';
+  const after = characters.slice(cursor + 1, end).join('');
+  if (prompt.selected)
+    return `${label}${paint(characters.slice(start, end).join(''), { inverse: true })}${paint(' ', { inverse: true })}`;
+  return `${label}${before}${paint(under, { inverse: true })}${after}`;
 }

@@ -15,6 +15,7 @@ export function firstScreenLines(
   size: { columns: number; rows: number },
   reading: ReadingState,
   now: number,
+  folder: string,
 ): string[] {
   const height = Math.max(1, size.rows - 2);
   const grouped = groupByDate(
@@ -28,12 +29,15 @@ export function firstScreenLines(
     selected: 0,
     now,
     isRead: (article) => reading.isRead(article.absolutePath),
+    isStarred: (article) => reading.isStarred(article.absolutePath),
   });
   while (rows.length < height) rows.push(' ');
   const count = corpus.articles.length;
+  const unread = corpus.articles.filter((article) => !reading.isRead(article.absolutePath)).length;
   const status = statusText({
-    loading: null, screen: 'list', count, total: count, category: null, filter: '', problems: 0,
-    title: '', position: '', match: '', image: '', notice: reading.warning,
+    loading: null, screen: 'list', folder, count, total: count, unread, limit: null, focus: 'list',
+    category: null, filter: '', problems: 0, title: '', starred: false, position: '', match: '',
+    image: '', notice: reading.warning,
   }); // prettier-ignore
   return [...rows, statusLine(size.columns, status.left, status.right)];
 }

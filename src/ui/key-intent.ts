@@ -6,11 +6,17 @@ import type { ViewState } from './state.js';
 export type KeyIntent =
   | { kind: 'quit' }
   | { kind: 'command'; command: Command; context: KeyContext }
-  | { kind: 'editPrompt'; edit: 'cancel' | 'submit' | 'erase' }
-  | { kind: 'typePrompt'; text: string }
+  | { kind: 'endPrompt'; submit: boolean }
+  | { kind: 'editPrompt'; name: string; text: string }
+  | { kind: 'confirm'; yes: boolean }
   | { kind: 'closePage'; command: Command }
   | { kind: 'closeImage' }
   | { kind: 'none' };
+
+/** Keys that edit a prompt or move in it, rather than type. */
+const SPECIAL_KEYS = new Set([
+  'up', 'down', 'left', 'right', 'pageup', 'pagedown', 'home', 'end', 'enter', 'escape', 'tab', 'backspace',
+]); // prettier-ignore
 
 /** Where keys go: the reader (and help or problems opened from it), the category tree, or the list. */
 export function keyContext(view: ViewState): KeyContext {
@@ -28,15 +34,20 @@ export function keyContext(view: ViewState): KeyContext {
 export function keyIntent(view: ViewState, name: string, typed: string): KeyIntent {
   if (name === 'ctrl+c') return { kind: 'quit' };
   if (view.prompt) {
-    if (name === 'escape') return { kind: 'editPrompt', edit: 'cancel' };
-    if (name === 'enter') return { kind: 'editPrompt', edit: 'submit' };
-    if (name === 'backspace') return { kind: 'editPrompt', edit: 'erase' };
+    if (view.prompt.kind === 'confirm')
+      return { kind: 'confirm', yes: name === 'y' || name === 'Y' };
+    if (name === 'escape') return { kind: 'endPrompt', submit: false };
+    if (name === 'enter') return { kind: 'endPrompt', submit: true };
     // Typed text keeps its spaces; control characters, tabs and line breaks are not text.
-    const text = sanitizeText(typed).replace(/[\t\n]/g, '');
-    return text && name !== 'tab' ? { kind: 'typePrompt', text } : { kind: 'none' };
+    const text = name === 'tab' ? '' : sanitizeText(typed).replace(/[\t\n]/g, '');
+    const special = name.startsWith('ctrl+') || SPECIAL_KEYS.has(name);
+    return { kind: 'editPrompt', name, text: special ? '' : text };
   }
   if (view.screen === 'image') return { kind: 'closeImage' };
   const context = keyContext(view);
+  // Esc in an article with a search on clears the search before it leaves.
+  if (view.screen === 'reader' && name === 'escape' && view.search)
+    return { kind: 'command', command: 'clearSearch', context };
   const command = commandFor(context, name);
   if (view.screen === 'help' || view.screen === 'problems')
     return { kind: 'closePage', command: command ?? 'back' };

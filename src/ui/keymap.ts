@@ -5,9 +5,11 @@ export type KeyContext = 'list' | 'tree' | 'reader';
 
 export type Command =
   | 'down' | 'up' | 'pageDown' | 'pageUp' | 'halfDown' | 'halfUp' | 'top' | 'bottom'
-  | 'open' | 'back' | 'quit' | 'clearFilter' | 'nextArticle' | 'previousArticle'
+  | 'open' | 'back' | 'quit' | 'clearFilter' | 'clearSearch' | 'nextArticle' | 'previousArticle'
   | 'find' | 'nextMatch' | 'previousMatch' | 'toggleTree' | 'expand' | 'collapse'
-  | 'openLink' | 'copy' | 'reload' | 'help' | 'problems' | 'viewImage'; // prettier-ignore
+  | 'openLink' | 'openSource' | 'copy' | 'reload' | 'help' | 'problems' | 'viewImage'
+  | 'nextUnread' | 'previousUnread' | 'toggleRead' | 'markAllRead' | 'onlyUnread' | 'star'
+  | 'pipe' | 'edit' | 'page'; // prettier-ignore
 
 export interface Binding {
   /** Key names as `keyName` spells them. */
@@ -22,7 +24,7 @@ export interface Binding {
 export const KEYMAP: Binding[] = [
   { keys: ['j', 'down'], contexts: ['list', 'tree', 'reader'], command: 'down', help: { list: 'next article', tree: 'next category', reader: 'scroll down a line' } },
   { keys: ['k', 'up'], contexts: ['list', 'tree', 'reader'], command: 'up', help: { list: 'previous article', tree: 'previous category', reader: 'scroll up a line' } },
-  { keys: ['space', 'pagedown'], contexts: ['list', 'tree', 'reader'], command: 'pageDown', help: 'page down' },
+  { keys: ['space', 'pagedown'], contexts: ['list', 'tree', 'reader'], command: 'pageDown', help: { list: 'page down', tree: 'page down', reader: 'page down; at the end, the next article' } },
   { keys: ['b', 'pageup'], contexts: ['list', 'tree', 'reader'], command: 'pageUp', help: 'page up' },
   { keys: ['d'], contexts: ['list', 'tree', 'reader'], command: 'halfDown', help: 'half a page down' },
   { keys: ['u'], contexts: ['list', 'tree', 'reader'], command: 'halfUp', help: 'half a page up' },
@@ -32,31 +34,60 @@ export const KEYMAP: Binding[] = [
   { keys: ['enter'], contexts: ['tree'], command: 'open', help: 'show this category' },
   { keys: ['l', 'right'], contexts: ['tree'], command: 'expand', help: 'expand' },
   { keys: ['h', 'left'], contexts: ['tree'], command: 'collapse', help: 'collapse' },
-  { keys: ['q', 'escape', 'h', 'left'], contexts: ['reader'], command: 'back', help: 'back to the list' },
-  { keys: ['escape', 'tab'], contexts: ['tree'], command: 'back', help: 'back to the list' },
-  { keys: ['q'], contexts: ['list', 'tree'], command: 'quit', help: 'quit' },
-  { keys: ['escape'], contexts: ['list'], command: 'clearFilter', help: 'clear the filter' },
+  { keys: ['q', 'escape', 'h', 'left'], contexts: ['reader'], command: 'back', help: 'back to the list (Esc first clears a search)' },
+  { keys: ['escape', 'tab', 'q'], contexts: ['tree'], command: 'back', help: 'close the categories' },
+  { keys: ['q'], contexts: ['list'], command: 'quit', help: 'quit' },
+  { keys: ['escape'], contexts: ['list'], command: 'clearFilter', help: 'clear the filter, category and limit' },
+  { keys: ['n'], contexts: ['list'], command: 'nextUnread', help: 'next unread article' },
+  { keys: ['p'], contexts: ['list'], command: 'previousUnread', help: 'previous unread article' },
   { keys: ['J'], contexts: ['reader'], command: 'nextArticle', help: 'next article' },
   { keys: ['K'], contexts: ['reader'], command: 'previousArticle', help: 'previous article' },
-  { keys: ['/'], contexts: ['list', 'reader'], command: 'find', help: { list: 'filter (words, "phrases", -not, cat: tag: author: title: after: before:)', reader: 'search in the article' } },
+  { keys: ['/'], contexts: ['list', 'reader'], command: 'find', help: { list: 'filter (words, "phrases", -not, cat: tag: author: title: after: before: is:)', reader: 'search in the article' } },
   { keys: ['n'], contexts: ['reader'], command: 'nextMatch', help: 'next match' },
-  { keys: ['i', 'enter'], contexts: ['reader'], command: 'viewImage', help: 'the picture on screen, full screen' },
   { keys: ['N'], contexts: ['reader'], command: 'previousMatch', help: 'previous match' },
+  { keys: ['i', 'enter'], contexts: ['reader'], command: 'viewImage', help: 'the picture on screen, full screen' },
+  { keys: ['m'], contexts: ['list', 'reader'], command: 'toggleRead', help: { list: 'mark read or unread', reader: 'keep unread, back to the list' } },
+  { keys: ['A'], contexts: ['list'], command: 'markAllRead', help: 'mark every article shown read (asks first)' },
+  { keys: ['U'], contexts: ['list'], command: 'onlyUnread', help: 'only unread articles, or all again (is:unread)' },
+  { keys: ['s'], contexts: ['list', 'reader'], command: 'star', help: 'star or unstar (is:starred finds them)' },
   { keys: ['tab'], contexts: ['list'], command: 'toggleTree', help: 'categories' },
   { keys: ['o'], contexts: ['list', 'reader'], command: 'openLink', help: { list: 'open the source link in the browser', reader: 'open link N in the browser' } },
-  { keys: ['y'], contexts: ['list', 'reader'], command: 'copy', help: { list: 'copy the link (or path)', reader: 'copy the link (or path)' } },
+  { keys: ['O'], contexts: ['reader'], command: 'openSource', help: 'open the source link in the browser' },
+  { keys: ['y'], contexts: ['list', 'reader'], command: 'copy', help: { list: 'copy the source link (or path)', reader: 'copy link N, or the source link with Enter' } },
+  { keys: ['|'], contexts: ['list', 'reader'], command: 'pipe', help: 'pipe the article\'s text to a command' },
+  { keys: ['e'], contexts: ['list', 'reader'], command: 'edit', help: 'open the article\'s file in $EDITOR' },
+  { keys: ['v'], contexts: ['list', 'reader'], command: 'page', help: 'show the article\'s text in $PAGER' },
   { keys: ['r'], contexts: ['list'], command: 'reload', help: 'reload the folder' },
   { keys: ['!'], contexts: ['list', 'reader'], command: 'problems', help: 'files with problems' },
   { keys: ['?'], contexts: ['list', 'tree', 'reader'], command: 'help', help: 'this help' },
 ]; // prettier-ignore
 
 const byContext = new Map<KeyContext, Map<string, Command>>();
-for (const binding of KEYMAP) {
-  for (const context of binding.contexts) {
-    const table = byContext.get(context) ?? new Map<string, Command>();
-    for (const key of binding.keys) if (!table.has(key)) table.set(key, binding.command);
-    byContext.set(context, table);
+
+/** The key tables by context; keys given to a command by the configuration win over the defaults. */
+function buildTables(chosen: ReadonlySet<Command>): void {
+  byContext.clear();
+  const ordered = [
+    ...KEYMAP.filter((binding) => chosen.has(binding.command)),
+    ...KEYMAP.filter((binding) => !chosen.has(binding.command)),
+  ];
+  for (const binding of ordered) {
+    for (const context of binding.contexts) {
+      const table = byContext.get(context) ?? new Map<string, Command>();
+      for (const key of binding.keys) if (!table.has(key)) table.set(key, binding.command);
+      byContext.set(context, table);
+    }
   }
+}
+buildTables(new Set());
+
+/** Gives commands the keys the configuration names (`{"nextUnread": ["n", "tab"]}`), for the handlers and the help alike. */
+export function setKeyBindings(keys: Partial<Record<Command, string[]>>): void {
+  for (const binding of KEYMAP) {
+    const chosen = keys[binding.command];
+    if (chosen) binding.keys = [...chosen];
+  }
+  buildTables(new Set(Object.keys(keys) as Command[]));
 }
 
 /** The command a key means where it was pressed, if any. */
@@ -66,7 +97,7 @@ export function commandFor(context: KeyContext, key: string): Command | undefine
 
 /** One name for a key press: `j`, `G`, `down`, `enter`, `ctrl+c`… */
 export function keyName(input: string, key: Key): string {
-  if (key.ctrl && input === 'c') return 'ctrl+c';
+  if (key.ctrl && /^[a-z]$/.test(input)) return `ctrl+${input}`;
   if (key.upArrow) return 'up';
   if (key.downArrow) return 'down';
   if (key.leftArrow) return 'left';

@@ -27,11 +27,11 @@ export function rowAt(list: GroupedList, row: number): ListRow {
   return { kind: 'article', index: row - low };
 }
 
-/** The time of day for today and yesterday, `Nov 24` this year, the full date before. */
+/** The time of day for today and yesterday, `Nov 24` otherwise this year (upcoming days too), the full date else. */
 export function timeLabel(time: number, now: number): string {
   const d = new Date(time);
   const yesterday = startOfDay(now) - 86_400_000;
-  if (time >= yesterday && time < startOfDay(now) + 2 * 86_400_000) {
+  if (time >= yesterday && time < startOfDay(now) + 86_400_000) {
     return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
   }
   if (d.getFullYear() === new Date(now).getFullYear())
@@ -44,6 +44,9 @@ export interface RowContext {
   now: number;
   selected: number;
   isRead: (article: Article) => boolean;
+  isStarred: (article: Article) => boolean;
+  /** The list does not have the keys (the category tree has): the selection is drawn quieter. */
+  dimmed: boolean;
   /** Column widths shared by the rows on screen; 0 hides a column. */
   authorWidth: number;
   categoryWidth: number;
@@ -70,9 +73,10 @@ export function columnWidths(
         0,
       ),
     );
+  // Wide terminals give the columns room in proportion, the title keeping the most.
   return {
-    authorWidth: width >= 50 ? widest(authorOf, 16) : 0,
-    categoryWidth: width >= 72 ? widest(categoryOf, 24) : 0,
+    authorWidth: width >= 50 ? widest(authorOf, Math.max(16, Math.floor(width * 0.12))) : 0,
+    categoryWidth: width >= 72 ? widest(categoryOf, Math.max(24, Math.floor(width * 0.2))) : 0,
   };
 }
 
@@ -92,7 +96,11 @@ export function listRowLine(
   }
   const article = articles[row.index]!;
   const selected = row.index === context.selected;
-  const time = padToWidth(timeLabel(article.date, context.now), 10);
+  // A date the article did not give (its file's time) is marked as a guess.
+  const time = padToWidth(
+    `${timeLabel(article.date, context.now)}${article.dateFromFile ? '?' : ''}`,
+    10,
+  );
   const author = authorOf(article);
   const category = categoryOf(article);
   const { authorWidth, categoryWidth } = context;
@@ -101,12 +109,13 @@ export function listRowLine(
     width - 2 - 11 - (authorWidth ? authorWidth + 2 : 0) - (categoryWidth ? categoryWidth + 2 : 0),
   );
   const title = sanitizeLine(article.title);
-  let line = `${selected ? glyphs().pointer : ' '} ${time} ${padToWidth(truncateToWidth(title, titleWidth), titleWidth)}`;
+  const marker = selected ? glyphs().pointer : context.isStarred(article) ? glyphs().star : ' ';
+  let line = `${marker} ${time} ${padToWidth(truncateToWidth(title, titleWidth), titleWidth)}`;
   if (authorWidth) line += `  ${padToWidth(truncateToWidth(author, authorWidth), authorWidth)}`;
   if (categoryWidth)
     line += `  ${padToWidth(truncateToWidth(category, categoryWidth), categoryWidth)}`;
   line = padToWidth(truncateToWidth(line, width), width);
-  if (selected) return paint(line, { inverse: true });
+  if (selected) return paint(line, context.dimmed ? { underline: true } : { inverse: true });
   return context.isRead(article) ? paint(line, { dim: true }) : line;
 }
 
@@ -137,12 +146,32 @@ export function flattenTree(
   return rows;
 }
 
+/**
+ * Unread articles at or under each category path (`/`-joined), each counted
+ * once per node however many of its paths lead there.
+ */
+export function unreadByCategory(
+  articles: readonly Article[],
+  isRead: (article: Article) => boolean,
+): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const article of articles) {
+    if (article.categories.length === 0 || isRead(article)) continue;
+    const nodes = new Set<string>();
+    for (const path of article.categories)
+      for (let depth = 1; depth <= path.length; depth++) nodes.add(path.slice(0, depth).join('/'));
+    for (const node of nodes) counts.set(node, (counts.get(node) ?? 0) + 1);
+  }
+  return counts;
+}
+
 export function treeRowLine(
   row: TreeRow,
   total: number,
   width: number,
   selected: boolean,
   active: boolean,
+  unread: ReadonlyMap<string, number> | null = null,
 ): string {
   const marker =
     row.node === null
@@ -153,7 +182,10 @@ export function treeRowLine(
           ? glyphs().open
           : glyphs().closed;
   const name = row.node ? sanitizeLine(row.node.name) : 'All articles';
-  const count = String(row.node ? row.node.count : total);
+  const all = row.node ? row.node.count : total;
+  const unreadHere = unread && row.node ? (unread.get(row.node.path) ?? 0) : null;
+  // Unread of all, as newsboat counts them: `3/12`.
+  const count = unreadHere === null ? String(all) : `${unreadHere}/${all}`;
   const indent = '  '.repeat(row.depth);
   const room = Math.max(1, width - displayWidth(indent) - 2 - count.length - 1);
   const line =
@@ -173,19 +205,38 @@ export interface ListWindow {
   selected: number;
   now: number;
   isRead: (article: Article) => boolean;
+  isStarred?: (article: Article) => boolean;
+  dimmed?: boolean;
 }
 
-/** The list's rows from `top`, as many as fit: one string a row, styled. */
+/**
+ * The list's rows from `top`, as many as fit: one string a row, styled. A date
+ * heading that would sit alone on the last row, its articles below the
+ * screen, is left blank: the next page starts with it.
+ */
 export function listWindowLines(
   rows: GroupedList,
   articles: readonly Article[],
-  { top, height, width, selected, now, isRead }: ListWindow,
+  {
+    top,
+    height,
+    width,
+    selected,
+    now,
+    isRead,
+    isStarred = () => false,
+    dimmed = false,
+  }: ListWindow,
 ): string[] {
   const window = Array.from(
     { length: Math.max(0, Math.min(height, rows.rowCount - top)) },
     (_, i) => rowAt(rows, top + i),
   );
   const onScreen = window.flatMap((row) => (row.kind === 'article' ? [articles[row.index]!] : []));
-  const context = { width, now, selected, isRead, ...columnWidths(onScreen, width) };
-  return window.map((row) => listRowLine(row, articles, context));
+  const context = {
+    width, now, selected, isRead, isStarred, dimmed, ...columnWidths(onScreen, width),
+  }; // prettier-ignore
+  const lines = window.map((row) => listRowLine(row, articles, context));
+  if (window.length === height && window.at(-1)?.kind === 'heading') lines[lines.length - 1] = '';
+  return lines;
 }

@@ -83,18 +83,6 @@ export function followAnchor(
   return index < 0 ? Math.max(0, next.length - 1) : index;
 }
 
-/** The rows whose text contains `needle` (case-insensitive); picture rows have none. */
-export function matchingRows(rows: readonly ReaderLine[], needle: string): number[] {
-  const wanted = needle.toLowerCase();
-  if (!wanted) return [];
-  const found: number[] = [];
-  rows.forEach((row, i) => {
-    if (row.picture === undefined && lineText(row.line).toLowerCase().includes(wanted))
-      found.push(i);
-  });
-  return found;
-}
-
 /** The picture on screen (the first whose row is in view), else the next one below. */
 export function pictureInView(rows: readonly ReaderLine[], top: number): string | null {
   for (let i = Math.max(0, top); i < rows.length; i++) {

@@ -1,5 +1,6 @@
 // The view's reducer: one switch over the actions, and the movement rules it alone uses.
 import type { Command } from './keymap.js';
+import { editPrompt, type Prompt } from './prompt.js';
 
 /** What is on screen and where the reader is in it; everything else is derived. */
 export interface ViewState {
@@ -18,15 +19,17 @@ export interface ViewState {
   expanded: readonly string[];
   /** The category the list is narrowed to, `/`-joined; null for all. */
   category: string | null;
-  /** The list's filter (the search language), applied as typed. */
+  /** The list's filter (the search language), applied as typed; the command line's filters start it. */
   filter: string;
+  /** At most this many articles (`--limit`); Esc lifts it with the filter. */
+  limit: number | null;
   /** The reader's first visible line. */
   readerTop: number;
   /** The article search, and which of its matches is current. */
   search: string;
   matchIndex: number;
-  /** A line being typed at the bottom: a filter, a search, or a link number. */
-  prompt: { kind: 'filter' | 'search' | 'link'; text: string; before: string } | null;
+  /** A line being typed at the bottom: a filter, a search, a link number, a command, a yes or no. */
+  prompt: Prompt | null;
   /** Help or problems scroll. */
   pageTop: number;
   /** The picture shown full screen. */
@@ -46,6 +49,7 @@ export function createDefaultState(initial: Partial<ViewState> = {}): ViewState 
     expanded: [],
     category: null,
     filter: '',
+    limit: null,
     readerTop: 0,
     search: '',
     matchIndex: 0,
@@ -73,9 +77,11 @@ export interface Extent {
 export type Action =
   | { type: 'command'; command: Command; extent: Extent }
   | { type: 'select'; index: number; extent: Extent }
+  | { type: 'focusTree'; index: number; extent: Extent }
   | { type: 'openArticle'; index: number; readerTop: number; extent: Extent }
-  | { type: 'startPrompt'; kind: 'filter' | 'search' | 'link' }
-  | { type: 'editPrompt'; text: string }
+  | { type: 'startPrompt'; prompt: Prompt }
+  | { type: 'editPrompt'; name: string; typed: string }
+  | { type: 'setFilter'; filter: string }
   | { type: 'endPrompt'; keep: boolean; extent: Extent }
   | { type: 'chooseCategory'; category: string | null }
   | { type: 'toggleExpanded'; path: string; open: boolean }
@@ -89,7 +95,11 @@ export function reduce(state: ViewState, action: Action): ViewState {
     case 'command':
       return command(state, action.command, action.extent);
     case 'select':
-      return selectArticle(state, action.index, action.extent);
+      return { ...selectArticle(state, action.index, action.extent), focus: 'list' };
+    case 'focusTree': {
+      const treeSelected = clamp(action.index, 0, action.extent.treeCount - 1);
+      return { ...state, focus: 'tree', treeSelected };
+    }
     case 'openArticle':
       return {
         ...selectArticle(state, action.index, action.extent),
@@ -98,22 +108,18 @@ export function reduce(state: ViewState, action: Action): ViewState {
         search: '',
         matchIndex: 0,
       };
-    case 'startPrompt': {
-      const before =
-        action.kind === 'filter' ? state.filter : action.kind === 'search' ? state.search : '';
-      return {
-        ...state,
-        prompt: { kind: action.kind, text: action.kind === 'link' ? '' : before, before },
-      };
-    }
+    case 'startPrompt':
+      return { ...state, prompt: action.prompt };
     case 'editPrompt': {
       if (!state.prompt) return state;
-      const prompt = { ...state.prompt, text: action.text };
+      const prompt = editPrompt(state.prompt, action.name, action.typed);
       // The list filter applies as it is typed.
-      if (prompt.kind === 'filter')
-        return { ...state, prompt, filter: action.text, selected: 0, listTop: 0 };
+      if (prompt.kind === 'filter' && prompt.text !== state.filter)
+        return { ...state, prompt, filter: prompt.text, selected: 0, listTop: 0 };
       return { ...state, prompt };
     }
+    case 'setFilter':
+      return { ...state, filter: action.filter, selected: 0, listTop: 0 };
     case 'endPrompt':
       return endPrompt(state, action.keep, action.extent);
     case 'chooseCategory':
@@ -145,7 +151,8 @@ function endPrompt(state: ViewState, keep: boolean, extent: Extent): ViewState {
     if (!keep) return base;
     const searched = { ...base, search: prompt.text, matchIndex: 0 };
     // Jump to the first match at or below the top of the page.
-    const first = extent.matchLines.findIndex((line) => line >= state.readerTop);
+    const below = extent.matchLines.findIndex((line) => line >= state.readerTop);
+    const first = below < 0 && extent.matchLines.length > 0 ? 0 : below;
     if (first < 0) return searched;
     return {
       ...searched,
@@ -188,11 +195,13 @@ function pageOf(extent: Extent): number {
 }
 
 function listCommand(state: ViewState, name: Command, extent: Extent): ViewState {
+  if (name === 'pageDown' || name === 'pageUp')
+    return pageList(state, name === 'pageDown' ? 1 : -1, extent);
   const target = moved(name, state.selected, extent.articleCount - 1, pageOf(extent));
   if (target !== undefined) return selectArticle(state, target, extent);
   switch (name) {
     case 'clearFilter':
-      return { ...state, filter: '', category: null, selected: 0, listTop: 0 };
+      return { ...state, filter: '', category: null, limit: null, selected: 0, listTop: 0 };
     case 'toggleTree':
       return { ...state, treeVisible: true, focus: 'tree' };
     case 'help':
@@ -211,6 +220,7 @@ function treeCommand(state: ViewState, name: Command, extent: Extent): ViewState
   }
   switch (name) {
     case 'back':
+    case 'quit':
       return { ...state, focus: 'list', treeVisible: false };
     case 'help':
       return { ...state, screen: 'help', returnTo: 'list', pageTop: 0 };
@@ -226,6 +236,8 @@ function readerCommand(state: ViewState, name: Command, extent: Extent): ViewSta
   switch (name) {
     case 'back':
       return { ...state, screen: 'list' };
+    case 'clearSearch':
+      return { ...state, search: '', matchIndex: 0 };
     case 'nextMatch':
     case 'previousMatch': {
       const count = extent.matchLines.length;
@@ -251,6 +263,31 @@ function page(state: ViewState, name: Command, extent: Extent): ViewState {
   const target = moved(name, state.pageTop, bottom, pageOf(extent));
   if (target !== undefined) return { ...state, pageTop: clamp(target, 0, bottom) };
   return { ...state, screen: state.returnTo };
+}
+
+/**
+ * A page of the list: the rows scroll by the pane's height, date headings
+ * counted, so paging shows each article once; the selection keeps its place
+ * on screen. At either end the selection goes to the first or last article.
+ */
+function pageList(state: ViewState, direction: 1 | -1, extent: Extent): ViewState {
+  const { articleCount, rowOfArticle, height } = extent;
+  if (articleCount === 0) return state;
+  const top = clamp(state.listTop + direction * height, 0, maxTop(extent.rowCount, height));
+  if (top === state.listTop)
+    return selectArticle(state, direction > 0 ? articleCount - 1 : 0, extent);
+  const row = rowOfArticle[Math.min(state.selected, articleCount - 1)]! + (top - state.listTop);
+  // The first article at or after that row, kept within the page.
+  let low = 0;
+  let high = articleCount;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (rowOfArticle[mid]! < Math.max(row, top)) low = mid + 1;
+    else high = mid;
+  }
+  let selected = Math.min(low, articleCount - 1);
+  if (rowOfArticle[selected]! >= top + height && selected > 0) selected--;
+  return { ...state, listTop: top, selected };
 }
 
 /** Selects an article and scrolls the list just enough to show it (and its date heading). */

@@ -6,12 +6,18 @@ import { paint } from '../render/theme.js';
 export function statusText(s: {
   loading: string | null;
   screen: string;
+  /** The folder browsed, as a person names it (`~/blog/source/_posts`, `demo articles`). */
+  folder: string;
   count: number;
   total: number;
+  unread: number;
+  limit: number | null;
+  focus: 'list' | 'tree';
   category: string | null;
   filter: string;
   problems: number;
   title: string;
+  starred: boolean;
   position: string;
   match: string;
   image: string;
@@ -20,25 +26,33 @@ export function statusText(s: {
   const parts: string[] = [];
   if (s.loading) parts.push(s.loading);
   if (s.screen === 'reader') {
-    parts.push(s.position, s.title);
+    parts.push(s.position, s.starred ? `★ ${s.title}` : s.title);
     if (s.match) parts.push(`match ${s.match}`);
   } else {
     const articles = `article${s.total === 1 ? '' : 's'}`;
     parts.push(
       s.count === s.total ? `${s.total} ${articles}` : `${s.count} of ${s.total} ${articles}`,
     );
+    parts.push(`${s.unread} unread`);
     if (s.category) parts.push(`in ${s.category}`);
     if (s.filter) parts.push(`filter: ${s.filter}`);
+    if (s.limit !== null) parts.push(`first ${s.limit}`);
+    // The folder last: where space is short, what is shown matters more than where from.
+    if (s.folder) parts.push(s.folder);
   }
   if (s.problems > 0) parts.push(`${s.problems} problem${s.problems === 1 ? '' : 's'} (!)`);
   if (s.notice) parts.push(s.notice);
   if (s.screen === 'image') return { left: ` ${s.image}`, right: 'any key returns ' };
   const right =
     s.screen === 'reader'
-      ? 'J/K next/prev  / search  o link  q back  ? help '
-      : s.screen === 'list'
-        ? '/ filter  Tab categories  ? help  q quit '
-        : 'any key returns ';
+      ? 'Space next  / search  o link  q back  ? help '
+      : s.screen === 'help'
+        ? 'j k scroll  any other key returns '
+        : s.screen === 'problems'
+          ? 'j k choose  Enter show the file  q back '
+          : s.focus === 'tree'
+            ? 'Enter show  l h open/close  q close  ? help '
+            : '/ filter  n unread  Tab categories  ? help  q quit ';
   return { left: ` ${parts.filter(Boolean).join(' · ')}`, right };
 }
 

@@ -1,7 +1,9 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { readSync } from 'node:fs';
 import process from 'node:process';
-import type { Effects } from './effects.js';
+import type { Effects, HandOver } from './effects.js';
 import { TerminalInput } from '../terminal/input.js';
+import { MOUSE_OFF, MOUSE_ON } from '../terminal/mouse.js';
 import { errorReport } from '../text/errors.js';
 import { reason } from '../files/errors.js';
 
@@ -16,6 +18,8 @@ export interface HeldTerminal {
   restore: () => void;
   /** What to do after Ctrl+Z and `fg` have given the screen back: draw it all again. */
   onResume: (redraw: () => void) => void;
+  /** Effects that use the terminal: links, the clipboard, and handing the terminal to another program. */
+  effects: Effects;
 }
 
 /**
@@ -28,14 +32,20 @@ export interface HeldTerminal {
  */
 export function takeTerminal(
   onLeave: () => void = () => {},
+  options: { mouse?: boolean } = {},
   stdout: NodeJS.WriteStream = process.stdout,
   stdin: NodeJS.ReadStream = process.stdin,
 ): HeldTerminal {
+  // Mouse reports on while the browser has the screen (SGR form), off whenever it gives it up.
+  const enter = options.mouse ? `${ENTER}${MOUSE_ON}` : ENTER;
+  const leaveSequence = options.mouse ? `${MOUSE_OFF}${LEAVE}` : LEAVE;
   let restored = false;
   let redraw = () => {};
+  /** While another program has the terminal, Ctrl+C is its, not ours. */
+  let handedOver = false;
   const leave = () => {
     stdin.setRawMode(false);
-    stdout.write(LEAVE);
+    stdout.write(leaveSequence);
   };
   const suspend = () => {
     if (restored) return;
@@ -43,7 +53,7 @@ export function takeTerminal(
     // Stops here until `fg`; SIGSTOP, since our own SIGTSTP handler is what called this.
     process.kill(process.pid, 'SIGSTOP');
     stdin.setRawMode(true);
-    stdout.write(ENTER);
+    stdout.write(enter);
     redraw();
   };
   const input = new TerminalInput(stdin, suspend);
@@ -56,7 +66,7 @@ export function takeTerminal(
     // After the screen is the user's again: what is said here stays on it.
     onLeave();
   };
-  stdout.write(ENTER);
+  stdout.write(enter);
   process.on('exit', restore);
   process.on('SIGTSTP', suspend);
   for (const [signal, code] of [
@@ -65,6 +75,7 @@ export function takeTerminal(
     ['SIGINT', 130],
   ] as const) {
     process.on(signal, () => {
+      if (handedOver && signal === 'SIGINT') return;
       restore();
       process.exit(code);
     });
@@ -76,13 +87,59 @@ export function takeTerminal(
   };
   process.on('uncaughtException', crash);
   process.on('unhandledRejection', crash);
+  const handOver = (program: HandOver): Promise<string | null> => {
+    handedOver = true;
+    input.pauseReading();
+    leave();
+    let failure: string | null = null;
+    try {
+      // The browser waits: nothing of it may draw while the other program has the screen.
+      const result = spawnSync(program.command, program.args, {
+        input: program.input,
+        stdio: [program.input === undefined ? 'inherit' : 'pipe', 'inherit', 'inherit'],
+      });
+      if (result.error) failure = `could not start ${program.command}: ${reason(result.error)}`;
+      else if (result.status !== 0 && result.status !== null)
+        failure = `${program.command} ended with exit status ${result.status}`;
+      if (program.wait && !result.error) {
+        stdout.write('\n[press Enter to return to broadsheet]');
+        waitForEnter(stdin);
+      }
+    } finally {
+      stdin.setRawMode(true);
+      stdout.write(enter);
+      input.resumeReading();
+      redraw();
+      // A Ctrl+C typed for the other program reaches us after it ends: it is still not ours.
+      setTimeout(() => {
+        handedOver = false;
+      }, 200);
+    }
+    return Promise.resolve(failure);
+  };
   return {
     input,
     restore,
     onResume: (callback) => {
       redraw = callback;
     },
+    effects: { ...terminalEffects, handOver },
   };
+}
+
+/** Reads the terminal, in its own line mode, until a line ends. */
+function waitForEnter(stdin: NodeJS.ReadStream): void {
+  const byte = Buffer.alloc(64);
+  for (;;) {
+    let read = 0;
+    try {
+      read = readSync((stdin as unknown as { fd: number }).fd, byte, 0, byte.length, null);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EAGAIN') continue;
+      return;
+    }
+    if (read === 0 || byte.subarray(0, read).includes(10)) return;
+  }
 }
 
 /**
@@ -97,7 +154,7 @@ function quietCursorRestore(): void {
 }
 
 /** Opening links in the browser ($BROWSER, else the platform's opener) and copying with OSC 52. */
-export const terminalEffects: Effects = {
+const terminalEffects: Omit<Effects, 'handOver'> = {
   openUrl(url) {
     const [command, ...args] =
       process.env.BROWSER?.split(' ').filter(Boolean) ??

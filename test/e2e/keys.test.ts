@@ -87,7 +87,8 @@ describe('keys in a real terminal', () => {
     tmux.send(['j']);
     const screen = await tmux.waitFor(
       (s) =>
-        selected(s).includes(articles[1]!.title.slice(0, 8)) && /^ ?32 articles/.test(status(s)),
+        selected(s).includes(articles[1]!.title.slice(0, 8)) &&
+        /^ ?32 articles/.test(status(s).trimStart()),
       'the second article selected by j alone, the folder read',
     );
     expect(selected(screen)).not.toContain(first);

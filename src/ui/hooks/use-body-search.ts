@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { Article } from '../../corpus/article.js';
 import { needsBody, parseQuery } from '../../query/parse.js';
 import { searchArticles } from '../../query/search.js';
+import type { Marks } from '../../query/match.js';
 
 /**
  * The complete answer to a filter that needs article bodies: searched in the
@@ -11,6 +12,8 @@ import { searchArticles } from '../../query/search.js';
 export function useBodySearch(
   articles: readonly Article[],
   source: string,
+  marks: Marks,
+  marksVersion: number,
 ): ReadonlySet<Article> | null {
   const [answer, setAnswer] = useState<{
     articles: readonly Article[];
@@ -21,7 +24,7 @@ export function useBodySearch(
     if (!needsBody(parseQuery(source))) return;
     let cancelled = false;
     const timer = setTimeout(() => {
-      void searchArticles([...articles], source).then((matched) => {
+      void searchArticles([...articles], source, marks).then((matched) => {
         if (!cancelled) setAnswer({ articles, source, matches: new Set(matched) });
       });
     }, 250);
@@ -29,6 +32,7 @@ export function useBodySearch(
       cancelled = true;
       clearTimeout(timer);
     };
-  }, [articles, source]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- marks are read anew when their version changes
+  }, [articles, source, marksVersion]);
   return answer && answer.articles === articles && answer.source === source ? answer.matches : null;
 }

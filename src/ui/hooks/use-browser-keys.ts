@@ -1,16 +1,21 @@
 import type { Key } from 'ink';
+import { useEffect, useRef } from 'react';
 import type { Article } from '../../corpus/article.js';
+import { readArticleBody } from '../../corpus/body.js';
 import type { GroupedList } from '../../query/group.js';
+import { plainArticleText } from '../../render/article.js';
 import type { ReadingState } from '../../state/reading.js';
 import { sanitizeLine } from '../../text/sanitize.js';
 import { openableUrl } from '../../text/urls.js';
-import { graphemes } from '../../text/width.js';
 import type { Effects } from '../effects.js';
+import { findMatches } from '../find.js';
 import { keyIntent } from '../key-intent.js';
 import { keyName, type Command } from '../keymap.js';
 import type { TreeRow } from '../list-rows.js';
-import { matchingRows, pictureInView, placeAt } from '../pictures.js';
+import { pictureInView, placeAt } from '../pictures.js';
+import { openPrompt } from '../prompt.js';
 import { maxTop, type Action, type Extent, type ViewState } from '../state.js';
+import type { BodyReader } from './use-article-lines.js';
 import { useKeypress } from './use-keypress.js';
 import type { ReaderView } from './use-reader.js';
 
@@ -30,18 +35,29 @@ export interface KeyTargets {
   reading: ReadingState;
   effects: Effects;
   picturesOn: boolean;
+  readBody?: BodyReader;
+  /** The programs `e` and `v` hand the article to. */
+  editor: string;
+  pager: string;
   reload: () => void;
   exit: () => void;
   say: (notice: string | null) => void;
 }
 
+/** The `is:unread` term `U` adds to the filter and takes out again. */
+const UNREAD_TERM = /(^|\s)is:unread(?=\s|$)/gi;
+
 /**
  * Binds the keys: each key's intent (a pure function of the view) is carried
  * out here, where the reading state, the opener, the clipboard and the folder
  * are within reach. Returns the sizes a movement needs, as they are now, for
- * the view's own moves (a resize, a reloaded list).
+ * the view's own moves (a resize, a reloaded list), and `press` for keys from
+ * elsewhere (the mouse).
  */
-export function useBrowserKeys(targets: KeyTargets): { extent: () => Extent } {
+export function useBrowserKeys(targets: KeyTargets): {
+  extent: () => Extent;
+  run: (command: Command) => void;
+} {
   const { current, dispatch, visible, grouped, treeRows, reader, height, reading } = targets;
 
   const extent = (overrides: Partial<Extent> = {}): Extent => ({
@@ -54,6 +70,17 @@ export function useBrowserKeys(targets: KeyTargets): { extent: () => Extent } {
     matchLines: reader.matchLines,
     ...overrides,
   });
+
+  // After Esc clears the filter, the article that was selected stays selected in the longer list.
+  const reselect = useRef<string | null>(null);
+  useEffect(() => {
+    const path = reselect.current;
+    if (!path) return;
+    reselect.current = null;
+    const index = visible.findIndex((article) => article.absolutePath === path);
+    if (index >= 0) dispatch({ type: 'select', index, extent: extent() });
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- runs when the list changes
+  }, [visible]);
 
   /** The article the keys so far have selected. */
   const selectedArticle = () =>
@@ -83,6 +110,25 @@ export function useBrowserKeys(targets: KeyTargets): { extent: () => Extent } {
     dispatch({ type: 'openArticle', index, readerTop: line, extent: extent() });
   };
 
+  /** The next (or previous) unread article from the selection, selected; said when there is none. */
+  const toUnread = (step: 1 | -1) => {
+    for (let i = current().selected + step; i >= 0 && i < visible.length; i += step) {
+      if (!reading.isRead(visible[i]!.absolutePath))
+        return dispatch({ type: 'select', index: i, extent: extent() });
+    }
+    targets.say(step > 0 ? 'no unread article below' : 'no unread article above');
+  };
+
+  /** The article's text as `cat` prints it for a pipe. */
+  const plainText = async (article: Article) =>
+    plainArticleText(article, await (targets.readBody ?? readArticleBody)(article), 80);
+
+  const handOver = (program: Parameters<Effects['handOver']>[0], done?: () => void) =>
+    void targets.effects.handOver(program).then((failure) => {
+      targets.say(failure);
+      done?.();
+    });
+
   const run = (command: Command) => {
     const view = current();
     const index = Math.min(view.selected, Math.max(0, visible.length - 1));
@@ -90,7 +136,9 @@ export function useBrowserKeys(targets: KeyTargets): { extent: () => Extent } {
     const inReader = view.screen === 'reader';
     switch (command) {
       case 'quit':
-        return quit();
+        return view.focus === 'tree' && !inReader
+          ? dispatch({ type: 'command', command, extent: extent() })
+          : quit();
       case 'open':
         if (view.focus === 'tree' && !inReader) {
           const row = treeRows[view.treeSelected];
@@ -107,6 +155,11 @@ export function useBrowserKeys(targets: KeyTargets): { extent: () => Extent } {
       case 'back':
         if (inReader) leaveArticle();
         return dispatch({ type: 'command', command, extent: extent() });
+      case 'pageDown':
+        // Space at the end of an article goes on to the next one.
+        if (inReader && reader.lines && view.readerTop >= maxTop(reader.lines.length, height))
+          return run('nextArticle');
+        return dispatch({ type: 'command', command, extent: extent() });
       case 'nextArticle':
       case 'previousArticle': {
         const next = index + (command === 'nextArticle' ? 1 : -1);
@@ -115,18 +168,97 @@ export function useBrowserKeys(targets: KeyTargets): { extent: () => Extent } {
         leaveArticle();
         return open(next);
       }
-      case 'find':
-        return dispatch({ type: 'startPrompt', kind: inReader ? 'search' : 'filter' });
-      case 'openLink':
-        if (inReader) return dispatch({ type: 'startPrompt', kind: 'link' });
-        if (article?.link) return openLink(article.link);
-        return targets.say('this article has no source link');
-      case 'copy': {
-        if (!article) return;
-        const text = article.link ?? article.absolutePath;
-        targets.effects.copy(text);
-        return targets.say(`copied ${text}`);
+      case 'clearFilter':
+        if (article) reselect.current = article.absolutePath;
+        return dispatch({ type: 'command', command, extent: extent() });
+      case 'nextMatch':
+      case 'previousMatch': {
+        const count = reader.matchLines.length;
+        if (!view.search) return targets.say('no search: / searches the article');
+        if (count === 0) return targets.say(`no match for “${view.search}”`);
+        if (command === 'nextMatch' && view.matchIndex === count - 1)
+          targets.say('search went past the last match: back to the first');
+        if (command === 'previousMatch' && view.matchIndex === 0)
+          targets.say('search went past the first match: on from the last');
+        return dispatch({ type: 'command', command, extent: extent() });
       }
+      case 'nextUnread':
+      case 'previousUnread':
+        return toUnread(command === 'nextUnread' ? 1 : -1);
+      case 'toggleRead': {
+        if (!article) return;
+        if (inReader) {
+          leaveArticle();
+          reading.setRead(article.absolutePath, false);
+          dispatch({ type: 'command', command: 'back', extent: extent() });
+          return targets.say('kept unread');
+        }
+        const read = !reading.isRead(article.absolutePath);
+        reading.setRead(article.absolutePath, read);
+        return targets.say(read ? 'marked read' : 'marked unread');
+      }
+      case 'markAllRead': {
+        const unread = visible.filter((candidate) => !reading.isRead(candidate.absolutePath));
+        if (unread.length === 0) return targets.say('every article shown is read');
+        const label = `Mark ${unread.length} article${unread.length === 1 ? '' : 's'} read? (y/n) `;
+        return dispatch({ type: 'startPrompt', prompt: openPrompt('confirm', label) });
+      }
+      case 'onlyUnread': {
+        const only = new RegExp(UNREAD_TERM.source, 'i').test(view.filter);
+        const filter = only
+          ? view.filter.replace(UNREAD_TERM, '').trim()
+          : `${view.filter} is:unread`.trim();
+        if (article) reselect.current = article.absolutePath;
+        dispatch({ type: 'setFilter', filter });
+        return targets.say(only ? 'read articles shown again' : 'only unread articles');
+      }
+      case 'star': {
+        if (!article) return;
+        const starred = !reading.isStarred(article.absolutePath);
+        reading.setStarred(article.absolutePath, starred);
+        return targets.say(starred ? 'starred (is:starred finds it)' : 'star taken off');
+      }
+      case 'find':
+        return dispatch({
+          type: 'startPrompt',
+          prompt: inReader
+            ? openPrompt('search', '/', view.search, reading.history('search'))
+            : openPrompt('filter', '/', view.filter, reading.history('filter')),
+        });
+      case 'openLink':
+        if (inReader)
+          return dispatch({
+            type: 'startPrompt',
+            prompt: openPrompt('link', 'open link number: '),
+          });
+        return openSource(article);
+      case 'openSource':
+        return openSource(article);
+      case 'copy':
+        if (inReader)
+          return dispatch({
+            type: 'startPrompt',
+            prompt: openPrompt('copy', 'copy link number (Enter: the source link): '),
+          });
+        return copySource(article);
+      case 'pipe':
+        if (!article) return;
+        return dispatch({
+          type: 'startPrompt',
+          prompt: openPrompt('pipe', '| ', '', reading.history('pipe')),
+        });
+      case 'edit':
+        if (!article) return;
+        return handOver(commandLine(targets.editor, [article.absolutePath]), () => {
+          // What was edited is read again.
+          targets.reload();
+        });
+      case 'page':
+        if (!article) return;
+        return void plainText(article).then(
+          (input) => handOver({ ...commandLine(targets.pager, []), input }),
+          (error: unknown) => targets.say(`could not read the article: ${String(error)}`),
+        );
       case 'reload':
         targets.say('reading the folder again');
         return targets.reload();
@@ -144,6 +276,21 @@ export function useBrowserKeys(targets: KeyTargets): { extent: () => Extent } {
     }
   };
 
+  const openSource = (article: Article | null) => {
+    if (article?.link) return openLink(article.link);
+    return targets.say('this article has no source link');
+  };
+
+  const copySource = (article: Article | null) => {
+    if (!article) return;
+    copy(article.link ?? article.absolutePath);
+  };
+
+  const copy = (text: string) => {
+    targets.effects.copy(text);
+    targets.say(`copied ${sanitizeLine(text)}`);
+  };
+
   /** Opens a web or mail link, and says what happened; anything else is shown, not opened. */
   const openLink = (raw: string) => {
     const url = openableUrl(raw);
@@ -156,19 +303,61 @@ export function useBrowserKeys(targets: KeyTargets): { extent: () => Extent } {
       );
   };
 
+  /** The link numbered as typed, or a sentence saying there is none. */
+  const linkNumbered = (text: string): string | null => {
+    const n = Number.parseInt(text, 10);
+    const url = reader.references.find((reference) => reference.n === n)?.target;
+    if (!url) targets.say(`no link [${sanitizeLine(text)}] in this article`);
+    return url ?? null;
+  };
+
   const submitPrompt = () => {
     const prompt = current().prompt!;
-    if (prompt.kind === 'link') {
-      const n = Number.parseInt(prompt.text, 10);
-      const url = reader.references.find((reference) => reference.n === n)?.target;
-      if (url) openLink(url);
-      else targets.say(`no link [${sanitizeLine(prompt.text)}] in this article`);
+    const article = selectedArticle();
+    const text = prompt.text.trim();
+    let matchLines = reader.matchLines;
+    switch (prompt.kind) {
+      case 'link': {
+        const url = linkNumbered(text);
+        if (url) openLink(url);
+        break;
+      }
+      case 'copy': {
+        if (text === '') copySource(article);
+        else {
+          const url = linkNumbered(text);
+          if (url) copy(url);
+        }
+        break;
+      }
+      case 'filter':
+        reading.remember('filter', prompt.text);
+        break;
+      case 'search':
+        reading.remember('search', prompt.text);
+        matchLines = reader.lines ? findMatches(reader.lines, prompt.text).map((m) => m.row) : [];
+        if (text && matchLines.length === 0) targets.say(`no match for “${text}”`);
+        break;
+      case 'pipe':
+        if (!text || !article) break;
+        reading.remember('pipe', text);
+        void plainText(article).then(
+          (input) => handOver({ command: '/bin/sh', args: ['-c', text], input, wait: true }),
+          (error: unknown) => targets.say(`could not read the article: ${String(error)}`),
+        );
+        break;
+      case 'confirm':
+        break;
     }
-    const matches =
-      prompt.kind === 'search' && reader.lines
-        ? matchingRows(reader.lines, prompt.text)
-        : reader.matchLines;
-    dispatch({ type: 'endPrompt', keep: true, extent: extent({ matchLines: matches }) });
+    dispatch({ type: 'endPrompt', keep: true, extent: extent({ matchLines }) });
+  };
+
+  const confirm = (yes: boolean) => {
+    dispatch({ type: 'endPrompt', keep: false, extent: extent() });
+    if (!yes) return targets.say('nothing marked');
+    for (const article of visible) reading.setRead(article.absolutePath, true);
+    const failure = reading.save();
+    targets.say(failure ?? `${visible.length} articles marked read`);
   };
 
   const press = (input: string, key: Key) => {
@@ -178,16 +367,13 @@ export function useBrowserKeys(targets: KeyTargets): { extent: () => Extent } {
     switch (intent.kind) {
       case 'quit':
         return quit();
+      case 'endPrompt':
+        if (intent.submit) return submitPrompt();
+        return dispatch({ type: 'endPrompt', keep: false, extent: extent() });
       case 'editPrompt':
-        if (intent.edit === 'cancel')
-          return dispatch({ type: 'endPrompt', keep: false, extent: extent() });
-        if (intent.edit === 'submit') return submitPrompt();
-        return dispatch({
-          type: 'editPrompt',
-          text: graphemes(current().prompt!.text).slice(0, -1).join(''),
-        });
-      case 'typePrompt':
-        return dispatch({ type: 'editPrompt', text: current().prompt!.text + intent.text });
+        return dispatch({ type: 'editPrompt', name: intent.name, typed: intent.text });
+      case 'confirm':
+        return confirm(intent.yes);
       case 'closeImage':
         return dispatch({ type: 'closeImage' });
       case 'closePage':
@@ -201,5 +387,11 @@ export function useBrowserKeys(targets: KeyTargets): { extent: () => Extent } {
 
   // Keys typed before the list is there wait for it, in order; q and Ctrl+C quit at once.
   useKeypress(press, targets.ready, (name) => name === 'q' || name === 'ctrl+c');
-  return { extent };
+  return { extent, run };
+}
+
+/** A program named as `$EDITOR` and `$PAGER` name one (`code -w`), with arguments after. */
+function commandLine(setting: string, args: string[]): { command: string; args: string[] } {
+  const [command = 'vi', ...options] = setting.split(/\s+/).filter(Boolean);
+  return { command, args: [...options, ...args] };
 }

@@ -10,15 +10,27 @@ const PLAIN_KEY: Key = {
   backspace: false, delete: false, meta: false, super: false, hyper: false, capsLock: false, numLock: false,
 }; // prettier-ignore
 
+/** One character of several read together, as the key press Ink would have made of it alone. */
+function keyOf(character: string): [string, Key] {
+  if (character === '\r' || character === '\n') return [character, { ...PLAIN_KEY, return: true }];
+  if (character === '\t') return [character, { ...PLAIN_KEY, tab: true }];
+  if (character === '\x7f' || character === '\b') return ['', { ...PLAIN_KEY, backspace: true }];
+  const code = character.charCodeAt(0);
+  // Ctrl and a letter: Ctrl+U, Ctrl+W typed in a burst.
+  if (character.length === 1 && code >= 1 && code <= 26)
+    return [String.fromCharCode(code + 96), { ...PLAIN_KEY, ctrl: true }];
+  return [character, PLAIN_KEY];
+}
+
 /**
  * Calls `press` once for each key, one key a render, so each meets the state
  * the key before it left. Keys wait in a queue, in order:
  *
  * - while `ready` is false (nothing to act on yet), except those `urgent`
  *   names (quitting), which go at once;
- * - when several come in one read (a held key, a word and Enter typed fast):
- *   Ink hands them over as one string, and each character is a key press of
- *   its own;
+ * - when several come in one read (a held key, a word and Enter typed fast,
+ *   Backspace held down): Ink hands them over as one string, and each
+ *   character is a key press of its own;
  * - between a frame and the effect that subscribes the next handler: the
  *   newest handler is kept in a ref.
  */
@@ -48,15 +60,7 @@ export function useKeypress(
         const idle = queue.current.length === 0;
         const keys: Array<[string, Key]> = [];
         if (input.length > 1 && !key.ctrl && !key.meta && !key.escape) {
-          for (const character of graphemes(input)) {
-            const special =
-              character === '\r' || character === '\n'
-                ? { return: true }
-                : character === '\t'
-                  ? { tab: true }
-                  : {};
-            keys.push([character, { ...PLAIN_KEY, ...special }]);
-          }
+          for (const character of graphemes(input)) keys.push(keyOf(character));
         } else {
           keys.push([input, key]);
         }

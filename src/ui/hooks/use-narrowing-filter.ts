@@ -1,23 +1,28 @@
 import { useMemo, useRef } from 'react';
 import type { ArticleColumns, Selection } from '../../query/columns.js';
+import type { Marks } from '../../query/match.js';
 import { narrowingFilter } from '../../query/narrow.js';
 import type { SearchQuery } from '../../query/parse.js';
 
 /**
  * The positions of the articles whose fields match the filter. A filter that
- * only grows (another character typed, with no `-` or date term that could
- * let more through) searches what the shorter one found, not the whole
- * folder: each keystroke costs less than the one before.
+ * only grows (another character typed, with no `-`, date or mark term that
+ * could let more through) searches what the shorter one found, not the whole
+ * folder: each keystroke costs less than the one before. `marksVersion`
+ * changes when a mark the filter asks about changed.
  */
 export function useNarrowingFilter(
   columns: ArticleColumns,
   from: Selection,
   source: string,
   query: SearchQuery,
+  marks: Marks,
+  marksVersion: number,
 ): Selection {
   const filter = useRef(narrowingFilter());
   return useMemo(
-    () => filter.current(columns, from, source, query),
-    [columns, from, source, query],
+    () => filter.current(columns, from, source, query, marks),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- marks are read anew when their version changes
+    [columns, from, source, query, marksVersion],
   );
 }

@@ -4,7 +4,6 @@ import type { ImageRef, Reference } from '../../render/doc.js';
 import {
   expandPictures,
   followAnchor,
-  matchingRows,
   pictureKey,
   placeAt,
   rowOfPlace,
@@ -12,6 +11,7 @@ import {
   type ReaderLine,
 } from '../pictures.js';
 import { maxTop, type Action, type ViewState } from '../state.js';
+import { findMatches, partsByRow, type TextMatch } from '../find.js';
 import type { TextPlace } from '../../state/reading.js';
 import { useArticleLines, type BodyReader } from './use-article-lines.js';
 import { useFullPicture } from './use-full-picture.js';
@@ -25,8 +25,11 @@ export interface ReaderView {
   error: string | undefined;
   /** The first row shown, kept within the article. */
   top: number;
-  /** Rows holding matches of the article search, in order. */
+  /** The article search's matches, in order, and the row each starts on. */
+  matches: TextMatch[];
   matchLines: number[];
+  /** What to mark on each row: the matches' parts, the current one apart. */
+  marks: ReturnType<typeof partsByRow>;
   /** The picture shown full screen, and its rows (or a note). */
   fullImage: ImageRef | null;
   fullPicture: string[];
@@ -40,7 +43,7 @@ export interface ReaderView {
  */
 export function useReader(
   article: Article | null,
-  view: Pick<ViewState, 'readerTop' | 'search' | 'imageKey'>,
+  view: Pick<ViewState, 'readerTop' | 'search' | 'imageKey' | 'matchIndex'>,
   current: () => ViewState,
   dispatch: (action: Action) => void,
   layout: { width: number; height: number; columns: number },
@@ -69,10 +72,12 @@ export function useReader(
     [view.imageKey, rendered],
   );
   const fullPicture = useFullPicture(fullImage, pictures, columns, height);
-  const matchLines = useMemo(
-    () => (lines && view.search ? matchingRows(lines, view.search) : []),
+  const matches = useMemo(
+    () => (lines && view.search ? findMatches(lines, view.search) : []),
     [lines, view.search],
   );
+  const matchLines = useMemo(() => matches.map((match) => match.row), [matches]);
+  const marks = useMemo(() => partsByRow(matches, view.matchIndex), [matches, view.matchIndex]);
 
   // The text being read stays on screen when the rows change under it: a picture arriving above
   // (same layout, more rows), a new width (a new layout: the same place in the text), or the
@@ -108,7 +113,9 @@ export function useReader(
     references: rendered?.references ?? [],
     error: rendered?.error,
     top,
+    matches,
     matchLines,
+    marks,
     fullImage,
     fullPicture,
   };

@@ -1,0 +1,62 @@
+import { useEffect, useRef } from 'react';
+import type { GroupedList } from '../../query/group.js';
+import type { MouseEvent } from '../../terminal/mouse.js';
+import type { Command } from '../keymap.js';
+import { rowAt } from '../list-rows.js';
+import type { Action, Extent, ViewState } from '../state.js';
+
+/** Where mouse reports come from: subscribe, and get back the way to stop. */
+export type MouseSource = (listener: (event: MouseEvent) => void) => () => void;
+
+/** Lines the wheel moves a step. */
+const WHEEL_STEP = 3;
+
+/**
+ * Binds the mouse: the wheel scrolls the list, the reader and the help; a
+ * click on an article selects it, a second click on it opens it; a click in
+ * the category tree chooses that row, a second one shows it. Reports arrive
+ * in SGR form (1006); nothing happens when the terminal sends none.
+ */
+export function useMouse(
+  source: MouseSource | undefined,
+  targets: {
+    view: () => ViewState;
+    dispatch: (action: Action) => void;
+    run: (command: Command) => void;
+    grouped: GroupedList;
+    listTop: number;
+    height: number;
+    /** Columns of the category tree and its bar, when shown. */
+    listLeft: number;
+    extent: () => Extent;
+  },
+): void {
+  const latest = useRef(targets);
+  latest.current = targets;
+  useEffect(() => {
+    if (!source) return;
+    return source((event) => {
+      const { view, dispatch, run, grouped, height, listLeft, extent } = latest.current;
+      const state = view();
+      if (state.prompt) return;
+      if (event.kind === 'wheelUp' || event.kind === 'wheelDown') {
+        for (let i = 0; i < WHEEL_STEP; i++) run(event.kind === 'wheelUp' ? 'up' : 'down');
+        return;
+      }
+      if (event.kind !== 'press' || event.button !== 0 || event.row > height) return;
+      if (state.screen !== 'list') return;
+      if (listLeft > 0 && event.column <= listLeft) {
+        const index = state.treeTop + event.row - 1;
+        if (state.focus === 'tree' && index === state.treeSelected) return run('open');
+        dispatch({ type: 'focusTree', index, extent: extent() });
+        return;
+      }
+      const row = state.listTop + event.row - 1;
+      if (row >= grouped.rowCount) return;
+      const target = rowAt(grouped, row);
+      if (target.kind !== 'article') return;
+      if (state.focus === 'list' && target.index === state.selected) return run('open');
+      dispatch({ type: 'select', index: target.index, extent: extent() });
+    });
+  }, [source]);
+}
