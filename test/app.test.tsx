@@ -151,7 +151,7 @@ describe('the browser', () => {
     expect(frame()).toMatch(/J +next article/);
     await press('x', (f) => f.includes('Rust release'), 'the list');
     await press('!', (f) => f.includes('Files with problems (1)'), 'problems');
-    expect(frame()).toMatch(/broken\.md +bad YAML/);
+    expect(frame()).toMatch(/broken\.md\n +bad YAML/);
   });
 
   it('searches inside the article and marks matches', async () => {

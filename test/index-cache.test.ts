@@ -81,7 +81,7 @@ describe('the index of parsed fields', () => {
       expect(readFileSync(indexFile, 'utf8')).toBe(good);
       expect(index.read(root)).not.toBeNull();
     }
-    expect(JSON.parse(header!)).toMatchObject({ version: 5, root, zone, files: 1 });
+    expect(JSON.parse(header!)).toMatchObject({ version: 6, root, zone, files: 1 });
   });
 
   it('is read again in another time zone, where zone-less dates mean other instants', async () => {

@@ -3,7 +3,9 @@ import { resolveFolder } from './folder.js';
 import type { Article, Corpus } from '../corpus/article.js';
 import { loadCorpus } from '../corpus/load.js';
 import { IndexCache } from '../corpus/index-cache.js';
-import { cacheFolder } from '../files/places.js';
+import { cacheFolder, stateFolder } from '../files/places.js';
+import { ReadingState } from '../state/reading.js';
+import { needsMarks, parseQuery } from '../query/parse.js';
 import path from 'node:path';
 import { progressReporter, warn } from '../pipe/output.js';
 import { sanitizeLine } from '../text/sanitize.js';
@@ -22,7 +24,6 @@ export interface SelectedArticles {
 export async function selectArticles(
   invocation: Invocation,
   folder?: string,
-  marks?: () => Marks,
 ): Promise<SelectedArticles> {
   const root = resolveFolder(folder ?? invocation.inputs[0], invocation.settings.folder);
   const progress = progressReporter('reading articles');
@@ -33,10 +34,18 @@ export async function selectArticles(
   }
   let articles = corpus.articles;
   if (invocation.search !== undefined) {
-    articles = await searchArticles(articles, invocation.search, marks?.());
+    articles = await searchArticles(articles, invocation.search, marksFor(invocation.search));
   }
   if (invocation.limit !== undefined) articles = articles.slice(0, invocation.limit);
   return { corpus, articles };
+}
+
+/** The reader's marks, read (never written) when the search asks about them (`is:unread`). */
+function marksFor(search: string): Marks | undefined {
+  if (!needsMarks(parseQuery(search))) return undefined;
+  const reading = ReadingState.inFolder(stateFolder(), true);
+  if (reading.warning) warn(sanitizeLine(reading.warning));
+  return reading;
 }
 
 /** The index of parsed fields, in the user cache folder. */

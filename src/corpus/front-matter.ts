@@ -30,7 +30,7 @@ export function parseFrontMatter(text: string): FrontMatter {
       problem: split.unclosed ? 'front matter has no closing ---' : null,
     };
   }
-  const { yaml, body } = split;
+  const { yaml, body, firstLine } = split;
   try {
     const parsed = load(yaml, { schema: CORE_SCHEMA }) as unknown;
     if (parsed === null || parsed === undefined) return { data: {}, body, problem: null };
@@ -42,7 +42,7 @@ export function parseFrontMatter(text: string): FrontMatter {
     return {
       data: salvageFields(yaml),
       body,
-      problem: `bad YAML (fields read line by line): ${yamlReason(error)}`,
+      problem: `bad YAML (fields read line by line): ${yamlReason(error, firstLine)}`,
     };
   }
 }
@@ -55,20 +55,35 @@ export function splitFrontMatter(text: string): {
   yaml: string | null;
   body: string;
   unclosed: boolean;
+  /** The file's line number (from 1) of the YAML's first line. */
+  firstLine: number;
 } {
   const opening = OPENING.exec(text);
-  if (!opening) return { yaml: null, body: text, unclosed: false };
+  if (!opening) return { yaml: null, body: text, unclosed: false, firstLine: 1 };
   const rest = text.slice(opening[0].length);
   const closing = CLOSING.exec(rest);
-  if (!closing) return { yaml: null, body: text, unclosed: true };
+  const firstLine = opening[0].split('\n').length;
+  if (!closing) return { yaml: null, body: text, unclosed: true, firstLine };
   return {
     yaml: rest.slice(0, closing.index),
     body: rest.slice(closing.index + closing[0].length).replace(/^(?:[ \t]*\n)+/, ''),
     unclosed: false,
+    firstLine,
   };
 }
 
-function yamlReason(error: unknown): string {
+/** What the YAML reader said, where it says it counted in the file's own lines (an editor's `:3`). */
+function yamlReason(error: unknown, firstLine: number): string {
+  const { reason, mark } = error as {
+    reason?: unknown;
+    mark?: { line?: unknown; column?: unknown };
+  };
+  if (
+    typeof reason === 'string' &&
+    typeof mark?.line === 'number' &&
+    typeof mark.column === 'number'
+  )
+    return `${reason} at line ${firstLine + mark.line}, column ${mark.column + 1}`;
   const message = error instanceof Error ? error.message : String(error);
   return message.split('\n')[0]!.replace(/\s+/g, ' ').trim();
 }

@@ -10,7 +10,7 @@ import type { FileStamp } from './read.js';
 import { LineReader } from './line-reader.js';
 
 /** Bumped whenever what is stored, or how fields are read, changes. */
-const INDEX_VERSION = 5;
+const INDEX_VERSION = 6;
 
 /** What the index remembers of one file: an article's fields, or why it was skipped, or that it is no article. */
 export type IndexEntry = FileStamp &

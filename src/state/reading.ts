@@ -67,18 +67,25 @@ export class ReadingState {
   /** Said once: the state file was set aside, or could not be saved. */
   readonly warning: string | null = null;
 
-  constructor(private readonly file: string) {
-    removeStaleTemporaries(file);
+  /** With `readOnly`, the state is only read: nothing is removed or set aside (a pipe asking `is:unread`). */
+  constructor(
+    private readonly file: string,
+    readOnly = false,
+  ) {
+    if (!readOnly) removeStaleTemporaries(file);
     const loaded = readEntries(file);
     if (loaded.kind === 'entries') {
       this.entries = loaded.entries;
       this.histories = loaded.history;
     }
-    if (loaded.kind === 'unusable') this.warning = setAside(file, loaded.why).message;
+    if (loaded.kind === 'unusable')
+      this.warning = readOnly
+        ? `the reading state is ${loaded.why}; every article counts as unread`
+        : setAside(file, loaded.why).message;
   }
 
-  static inFolder(folder: string): ReadingState {
-    return new ReadingState(path.join(folder, 'reading.json'));
+  static inFolder(folder: string, readOnly = false): ReadingState {
+    return new ReadingState(path.join(folder, 'reading.json'), readOnly);
   }
 
   isRead(absolutePath: string): boolean {

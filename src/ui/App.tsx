@@ -7,7 +7,7 @@ import { glyphs } from '../text/profile.js';
 import { ArticleList } from './ArticleList.js';
 import { CategoryTree } from './CategoryTree.js';
 import type { Effects } from './effects.js';
-import { helpLines, Page, problemLines } from './Help.js';
+import { helpLines, Page, problemPage } from './Help.js';
 import { useArticleList } from './hooks/use-article-list.js';
 import type { BodyReader } from './hooks/use-article-lines.js';
 import { useBrowserKeys } from './hooks/use-browser-keys.js';
@@ -25,6 +25,7 @@ import { StatusBar } from './StatusBar.js';
 import { statusText } from './status.js';
 import { paint } from '../render/theme.js';
 import { unreadByCategory } from './list-rows.js';
+import { parseQuery } from '../query/parse.js';
 import { useMouse, type MouseSource } from './hooks/use-mouse.js';
 
 /** The browser: the list, the category tree and the reader over one folder of articles. */
@@ -130,14 +131,14 @@ export function App({
     savedPlace,
     readBody,
   );
-  const pageLines = useMemo(
+  const { lines: pageLines, starts: problemStarts } = useMemo(
     () =>
       view.screen === 'help'
-        ? helpLines(size.columns)
+        ? { lines: helpLines(size.columns), starts: [] }
         : view.screen === 'problems'
-          ? problemLines(corpus?.problems ?? [], size.columns)
-          : [],
-    [view.screen, size.columns, corpus],
+          ? problemPage(corpus?.problems ?? [], size.columns, view.problemSelected)
+          : { lines: [], starts: [] },
+    [view.screen, size.columns, corpus, view.problemSelected],
   );
 
   const { extent, run } = useBrowserKeys({
@@ -149,6 +150,9 @@ export function App({
     treeRows,
     reader,
     pageLineCount: pageLines.length,
+    problemStarts,
+    problems: corpus?.problems ?? [],
+    root: corpus?.root ?? '',
     height,
     reading,
     effects,
@@ -281,6 +285,7 @@ export function App({
     focus: view.focus,
     category: view.category,
     filter: view.filter,
+    filterProblem: filterProblem(view.filter),
     problems: corpus?.problems.length ?? 0,
     title: article?.title ?? '',
     position: reader.lines ? percent(reader.top, height, reader.lines.length) : '',
@@ -312,6 +317,12 @@ export function App({
       />
     </Box>
   );
+}
+
+/** What the filter has that is not understood yet, as a half-typed date is. */
+function filterProblem(filter: string): string | undefined {
+  const ignored = parseQuery(filter).ignored[0];
+  return ignored && `${ignored.term}: ${ignored.why}`;
 }
 
 function percent(top: number, height: number, total: number): string {

@@ -1,13 +1,19 @@
 import type { Problem } from '../corpus/article.js';
 import { sanitizeLine } from '../text/sanitize.js';
-import { displayWidth, padToWidth, truncateToWidth } from '../text/width.js';
+import { padToWidth, truncateToWidth } from '../text/width.js';
+import { glyphs } from '../text/profile.js';
+import { wrapSpans } from '../render/wrap.js';
 import { helpSections } from './keymap.js';
 import { fitHeight, Lines } from './Lines.js';
 import { colors, paint } from '../render/theme.js';
 
 /** The help screen's lines, generated from the keymap that drives the keys. */
 export function helpLines(width: number): string[] {
-  const lines: string[] = [paint(' broadsheet — keys', { bold: true }), ''];
+  const lines: string[] = [
+    paint(' broadsheet — keys', { bold: true }),
+    '   j k Space b scroll this help · any other key returns',
+    '',
+  ];
   for (const section of helpSections()) {
     lines.push(paint(` ${section.title}`, { bold: true, color: colors.heading }));
     for (const row of section.rows) {
@@ -15,23 +21,39 @@ export function helpLines(width: number): string[] {
     }
     lines.push('');
   }
-  lines.push('   Ctrl+C always quits. Any other key closes this help.');
+  lines.push('   Ctrl+C always quits.');
   return lines;
 }
 
-/** The problems screen: each file that had a problem, and why. */
-export function problemLines(problems: readonly Problem[], width: number): string[] {
-  const lines = [paint(` Files with problems (${problems.length})`, { bold: true }), ''];
+/**
+ * The problems screen: each file that had a problem, one under another, its
+ * reason in full below it; the chosen one marked. Also where each entry's
+ * first line is, so the choice can be kept in view.
+ */
+export function problemPage(
+  problems: readonly Problem[],
+  width: number,
+  selected: number,
+): { lines: string[]; starts: number[] } {
+  const lines = [
+    paint(` Files with problems (${problems.length})`, { bold: true }),
+    '   j k choose · Enter shows the file as it is · any other key returns',
+    '',
+  ];
+  const starts: number[] = [];
   if (problems.length === 0) lines.push('   None: every file was read as it is.');
-  for (const problem of problems) {
-    const where = truncateToWidth(sanitizeLine(problem.path), Math.max(8, width - 5));
-    const why = truncateToWidth(
-      sanitizeLine(problem.reason),
-      Math.max(0, width - 5 - displayWidth(where)),
-    );
-    lines.push(`   ${paint(where, { color: colors.warning })}  ${why}`);
-  }
-  return lines;
+  problems.forEach((problem, i) => {
+    starts.push(lines.length);
+    const where = truncateToWidth(sanitizeLine(problem.path), Math.max(8, width - 3));
+    const mark = i === selected ? glyphs().pointer : ' ';
+    lines.push(` ${mark} ${paint(where, { color: colors.warning, inverse: i === selected })}`);
+    for (const spans of wrapSpans(
+      [{ text: sanitizeLine(problem.reason), style: 0 }],
+      Math.max(8, width - 5),
+    ))
+      lines.push(`     ${spans.map((span) => span.text).join('')}`);
+  });
+  return { lines, starts };
 }
 
 export function Page({

@@ -49,6 +49,9 @@ export function keyIntent(view: ViewState, name: string, typed: string): KeyInte
   if (view.screen === 'reader' && name === 'escape' && view.search)
     return { kind: 'command', command: 'clearSearch', context };
   const command = commandFor(context, name);
+  // Enter on a file with problems shows it as it is.
+  if (view.screen === 'problems' && name === 'enter')
+    return { kind: 'command', command: 'showFile', context };
   if (view.screen === 'help' || view.screen === 'problems')
     return { kind: 'closePage', command: command ?? 'back' };
   return command ? { kind: 'command', command, context } : { kind: 'none' };

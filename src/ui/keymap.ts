@@ -9,7 +9,7 @@ export type Command =
   | 'find' | 'nextMatch' | 'previousMatch' | 'toggleTree' | 'expand' | 'collapse'
   | 'openLink' | 'openSource' | 'copy' | 'reload' | 'help' | 'problems' | 'viewImage'
   | 'nextUnread' | 'previousUnread' | 'toggleRead' | 'markAllRead' | 'onlyUnread' | 'star'
-  | 'pipe' | 'edit' | 'page'; // prettier-ignore
+  | 'pipe' | 'edit' | 'page' | 'showFile'; // prettier-ignore
 
 export interface Binding {
   /** Key names as `keyName` spells them. */

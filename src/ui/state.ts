@@ -32,6 +32,8 @@ export interface ViewState {
   prompt: Prompt | null;
   /** Help or problems scroll. */
   pageTop: number;
+  /** The file chosen on the problems screen. */
+  problemSelected: number;
   /** The picture shown full screen. */
   imageKey: string | null;
 }
@@ -55,6 +57,7 @@ export function createDefaultState(initial: Partial<ViewState> = {}): ViewState 
     matchIndex: 0,
     prompt: null,
     pageTop: 0,
+    problemSelected: 0,
     imageKey: null,
     ...initial,
   };
@@ -72,6 +75,8 @@ export interface Extent {
   treeCount: number;
   /** Lines holding matches of the article search, in order. */
   matchLines: readonly number[];
+  /** On the problems screen: the line each file's entry starts on. */
+  problemStarts?: readonly number[];
 }
 
 export type Action =
@@ -206,7 +211,7 @@ function listCommand(state: ViewState, name: Command, extent: Extent): ViewState
       return { ...state, treeVisible: true, focus: 'tree' };
     case 'help':
     case 'problems':
-      return { ...state, screen: name, returnTo: 'list', pageTop: 0 };
+      return { ...state, screen: name, returnTo: 'list', pageTop: 0, problemSelected: 0 };
     default:
       return state;
   }
@@ -240,26 +245,71 @@ function readerCommand(state: ViewState, name: Command, extent: Extent): ViewSta
       return { ...state, search: '', matchIndex: 0 };
     case 'nextMatch':
     case 'previousMatch': {
-      const count = extent.matchLines.length;
-      if (count === 0) return state;
-      const matchIndex = (state.matchIndex + (name === 'nextMatch' ? 1 : count - 1)) % count;
+      const next = nextMatch(state, extent, name === 'nextMatch' ? 1 : -1);
+      if (!next) return state;
       return {
         ...state,
-        matchIndex,
-        readerTop: revealLine(state.readerTop, extent.matchLines[matchIndex]!, extent),
+        matchIndex: next.index,
+        readerTop: revealLine(state.readerTop, extent.matchLines[next.index]!, extent),
       };
     }
     case 'help':
     case 'problems':
-      return { ...state, screen: name, returnTo: 'reader', pageTop: 0 };
+      return { ...state, screen: name, returnTo: 'reader', pageTop: 0, problemSelected: 0 };
     default:
       return state;
   }
 }
 
-/** Help and problems: scroll, and any other key returns. */
+/**
+ * The match `n` (or `N`) goes to: the one after (before) the current match
+ * while it is on screen; after scrolling away, the first match from the top
+ * of the screen down (the last one on screen or above). `wrapped` when it went
+ * past the end (or the start) and round to the other.
+ */
+export function nextMatch(
+  state: Pick<ViewState, 'matchIndex' | 'readerTop'>,
+  extent: Pick<Extent, 'matchLines' | 'height'>,
+  direction: 1 | -1,
+): { index: number; wrapped: boolean } | null {
+  const lines = extent.matchLines;
+  const count = lines.length;
+  if (count === 0) return null;
+  const top = state.readerTop;
+  const bottom = top + extent.height;
+  const current = lines[state.matchIndex];
+  if (current !== undefined && current >= top && current < bottom) {
+    const index = state.matchIndex + direction;
+    return index >= 0 && index < count
+      ? { index, wrapped: false }
+      : { index: direction > 0 ? 0 : count - 1, wrapped: true };
+  }
+  if (direction > 0) {
+    const index = lines.findIndex((line) => line >= top);
+    return index >= 0 ? { index, wrapped: false } : { index: 0, wrapped: true };
+  }
+  let index = -1;
+  for (let i = 0; i < count; i++) if (lines[i]! < bottom) index = i;
+  return index >= 0 ? { index, wrapped: false } : { index: count - 1, wrapped: true };
+}
+
+/** Help and problems: scroll (on problems, choose a file, kept in view), and any other key returns. */
 function page(state: ViewState, name: Command, extent: Extent): ViewState {
   const bottom = maxTop(extent.lineCount, extent.height);
+  const starts = extent.problemStarts ?? [];
+  if (state.screen === 'problems' && starts.length > 0) {
+    const step =
+      name === 'pageDown' || name === 'pageUp' || name === 'halfDown' || name === 'halfUp';
+    const chosen = moved(name, state.problemSelected, starts.length - 1, step ? 5 : 1);
+    if (chosen === undefined) return { ...state, screen: state.returnTo };
+    const problemSelected = clamp(chosen, 0, starts.length - 1);
+    const first = problemSelected === 0 ? 0 : starts[problemSelected]!;
+    const last = (starts[problemSelected + 1] ?? extent.lineCount) - 1;
+    let pageTop = state.pageTop;
+    if (last >= pageTop + extent.height) pageTop = last - extent.height + 1;
+    if (first < pageTop) pageTop = first;
+    return { ...state, problemSelected, pageTop: clamp(pageTop, 0, bottom) };
+  }
   const target = moved(name, state.pageTop, bottom, pageOf(extent));
   if (target !== undefined) return { ...state, pageTop: clamp(target, 0, bottom) };
   return { ...state, screen: state.returnTo };

@@ -15,6 +15,8 @@ export function statusText(s: {
   focus: 'list' | 'tree';
   category: string | null;
   filter: string;
+  /** What in the filter could not be read (`not a date: 2026-1`). */
+  filterProblem?: string;
   problems: number;
   title: string;
   starred: boolean;
@@ -26,8 +28,11 @@ export function statusText(s: {
   const parts: string[] = [];
   if (s.loading) parts.push(s.loading);
   if (s.screen === 'reader') {
-    parts.push(s.position, s.starred ? `★ ${s.title}` : s.title);
+    // What was just said and the search first: a long title gives way to them.
+    parts.push(s.position);
+    if (s.notice) parts.push(s.notice);
     if (s.match) parts.push(`match ${s.match}`);
+    parts.push(s.starred ? `★ ${s.title}` : s.title);
   } else {
     const articles = `article${s.total === 1 ? '' : 's'}`;
     parts.push(
@@ -36,12 +41,13 @@ export function statusText(s: {
     parts.push(`${s.unread} unread`);
     if (s.category) parts.push(`in ${s.category}`);
     if (s.filter) parts.push(`filter: ${s.filter}`);
+    if (s.filterProblem) parts.push(`(${s.filterProblem}: left out)`);
     if (s.limit !== null) parts.push(`first ${s.limit}`);
     // The folder last: where space is short, what is shown matters more than where from.
     if (s.folder) parts.push(s.folder);
   }
   if (s.problems > 0) parts.push(`${s.problems} problem${s.problems === 1 ? '' : 's'} (!)`);
-  if (s.notice) parts.push(s.notice);
+  if (s.notice && s.screen !== 'reader') parts.push(s.notice);
   if (s.screen === 'image') return { left: ` ${s.image}`, right: 'any key returns ' };
   const right =
     s.screen === 'reader'

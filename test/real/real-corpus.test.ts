@@ -165,6 +165,27 @@ describe.runIf(hasRealCorpus)('the command line on the real corpus', () => {
   });
 });
 
+describe.runIf(hasRealCorpus)('searching a real article in the reader', () => {
+  it('finds a phrase in 038 at every width, wherever its line breaks', async () => {
+    const { articleLines, bodyToDoc, layoutArticle } = await import('../../src/render/article.js');
+    const { expandPictures } = await import('../../src/ui/pictures.js');
+    const { findMatches } = await import('../../src/ui/find.js');
+    const { readArticleBody } = await import('../../src/corpus/body.js');
+    const { articles } = await loadCorpus(realCorpus);
+    const article = articles.find((candidate) => candidate.path === '038.md')!;
+    const doc = await bodyToDoc(article, readArticleBody(article));
+    const cut: number[] = [];
+    for (let width = 20; width <= 100; width++) {
+      const rows = expandPictures(articleLines(layoutArticle(article, doc, width)), null, width);
+      const matches = findMatches(rows, '上线后的战绩');
+      expect(matches.length, `at ${width} columns`).toBeGreaterThanOrEqual(1);
+      if (matches.some((match) => match.parts.length > 1)) cut.push(width);
+    }
+    // At some widths the phrase is cut by a line end: those are the ones that count.
+    expect(cut.length).toBeGreaterThan(0);
+  });
+});
+
 describe.runIf(hasRealCorpus)('widths and filters over the real corpus', () => {
   it('agree with string-width on every line', async () => {
     const { default: stringWidth } = await import('string-width');

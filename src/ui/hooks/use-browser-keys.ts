@@ -1,11 +1,14 @@
 import type { Key } from 'ink';
 import { useEffect, useRef } from 'react';
-import type { Article } from '../../corpus/article.js';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Article, Problem } from '../../corpus/article.js';
+import { reason } from '../../files/errors.js';
 import { readArticleBody } from '../../corpus/body.js';
 import type { GroupedList } from '../../query/group.js';
 import { plainArticleText } from '../../render/article.js';
 import type { ReadingState } from '../../state/reading.js';
-import { sanitizeLine } from '../../text/sanitize.js';
+import { sanitizeLine, sanitizeText } from '../../text/sanitize.js';
 import { openableUrl } from '../../text/urls.js';
 import type { Effects } from '../effects.js';
 import { findMatches } from '../find.js';
@@ -14,7 +17,7 @@ import { keyName, type Command } from '../keymap.js';
 import type { TreeRow } from '../list-rows.js';
 import { pictureInView, placeAt } from '../pictures.js';
 import { openPrompt } from '../prompt.js';
-import { maxTop, type Action, type Extent, type ViewState } from '../state.js';
+import { maxTop, nextMatch, type Action, type Extent, type ViewState } from '../state.js';
 import type { BodyReader } from './use-article-lines.js';
 import { useKeypress } from './use-keypress.js';
 import type { ReaderView } from './use-reader.js';
@@ -31,6 +34,10 @@ export interface KeyTargets {
   reader: ReaderView;
   /** Lines of help or problems, when shown. */
   pageLineCount: number;
+  /** The problems screen: where each file's entry starts, the files, and the folder they are in. */
+  problemStarts: readonly number[];
+  problems: readonly Problem[];
+  root: string;
   height: number;
   reading: ReadingState;
   effects: Effects;
@@ -68,6 +75,7 @@ export function useBrowserKeys(targets: KeyTargets): {
     lineCount: current().screen === 'reader' ? (reader.lines?.length ?? 0) : targets.pageLineCount,
     treeCount: treeRows.length,
     matchLines: reader.matchLines,
+    problemStarts: targets.problemStarts,
     ...overrides,
   });
 
@@ -176,10 +184,13 @@ export function useBrowserKeys(targets: KeyTargets): {
         const count = reader.matchLines.length;
         if (!view.search) return targets.say('no search: / searches the article');
         if (count === 0) return targets.say(`no match for “${view.search}”`);
-        if (command === 'nextMatch' && view.matchIndex === count - 1)
-          targets.say('search went past the last match: back to the first');
-        if (command === 'previousMatch' && view.matchIndex === 0)
-          targets.say('search went past the first match: on from the last');
+        const next = nextMatch(view, extent(), command === 'nextMatch' ? 1 : -1);
+        if (next?.wrapped)
+          targets.say(
+            command === 'nextMatch'
+              ? 'wrapped: back to the first match'
+              : 'wrapped: on from the last match',
+          );
         return dispatch({ type: 'command', command, extent: extent() });
       }
       case 'nextUnread':
@@ -259,6 +270,19 @@ export function useBrowserKeys(targets: KeyTargets): {
           (input) => handOver({ ...commandLine(targets.pager, []), input }),
           (error: unknown) => targets.say(`could not read the article: ${String(error)}`),
         );
+      case 'showFile': {
+        const problem = targets.problems[view.problemSelected];
+        if (!problem) return;
+        const file = path.resolve(targets.root, problem.path);
+        let text: string;
+        try {
+          // As it is, but with nothing in it that a terminal would take as a command.
+          text = sanitizeText(readFileSync(file, 'utf8'));
+        } catch (error) {
+          return targets.say(`could not read ${sanitizeLine(problem.path)}: ${reason(error)}`);
+        }
+        return handOver({ ...commandLine(targets.pager, []), input: text });
+      }
       case 'reload':
         targets.say('reading the folder again');
         return targets.reload();
