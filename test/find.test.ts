@@ -9,7 +9,7 @@ import { nextMatch } from '../src/ui/state.js';
 import { parseMouse } from '../src/terminal/mouse.js';
 import { splitInput } from '../src/terminal/answers.js';
 import { themeForBackground } from '../src/render/theme.js';
-import { listWindowLines, timeLabel, unreadByCategory } from '../src/ui/list-rows.js';
+import { columnWidths, listWindowLines, timeLabel, unreadByCategory } from '../src/ui/list-rows.js';
 import { groupByDate } from '../src/query/group.js';
 
 /** An article's reader rows at a width, as the browser lays them out. */
@@ -264,6 +264,17 @@ describe('list rows', () => {
     // Rows: Today, A0, October, A1: three rows end on the October heading.
     expect(listWindowLines(grouped, articles, { ...window, height: 3 }).at(-1)).toBe('');
     expect(listWindowLines(grouped, articles, { ...window, height: 4 })[2]).toMatch(/October/);
+  });
+
+  it('gives the author and category columns room on a wide terminal', () => {
+    const articles = [
+      makeArticle({
+        author: 'A'.repeat(40),
+        categories: [['Category'.repeat(8).split('').join('')]],
+      }),
+    ];
+    expect(columnWidths(articles, 100)).toEqual({ authorWidth: 16, categoryWidth: 24 });
+    expect(columnWidths(articles, 200)).toEqual({ authorWidth: 24, categoryWidth: 40 });
   });
 
   it('counts unread articles under each category, once each', () => {

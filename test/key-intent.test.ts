@@ -73,3 +73,27 @@ describe('what a key means', () => {
     expect(keyIntent({ ...reader, search: 'kafka' }, 'q', 'q')).toMatchObject({ command: 'back' });
   });
 });
+
+describe('keys from the configuration', () => {
+  const list = createDefaultState();
+
+  it('win over the defaults, for the handlers and the help alike', async () => {
+    const { KEYMAP, helpSections, setKeyBindings } = await import('../src/ui/keymap.js');
+    const saved = KEYMAP.map((binding) => binding.keys);
+    try {
+      setKeyBindings({ nextUnread: ['x', 'ctrl+n'], star: ['j'] });
+      expect(keyIntent(list, 'x', 'x')).toMatchObject({ command: 'nextUnread' });
+      expect(keyIntent(list, 'ctrl+n', 'n')).toMatchObject({ command: 'nextUnread' });
+      expect(keyIntent(list, 'n', 'n')).toEqual({ kind: 'none' });
+      // A key given to a command by the configuration is that command's, not the default one's.
+      expect(keyIntent(list, 'j', 'j')).toMatchObject({ command: 'star' });
+      expect(keyIntent(list, 'down', '')).toMatchObject({ command: 'down' });
+      const rows = helpSections().find((section) => section.title === 'Article list')!.rows;
+      expect(rows).toContainEqual({ keys: 'x ctrl+n', help: 'next unread article' });
+    } finally {
+      KEYMAP.forEach((binding, i) => (binding.keys = saved[i]!));
+      setKeyBindings({});
+    }
+    expect(keyIntent(list, 'j', 'j')).toMatchObject({ command: 'down' });
+  });
+});

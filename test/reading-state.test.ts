@@ -59,6 +59,56 @@ describe('ReadingState', () => {
     ]);
   });
 
+  it('keeps stars, marks of unread and the prompts’ history, merged between two browsers', () => {
+    const where = folder();
+    const one = ReadingState.inFolder(where);
+    one.markRead('/a.md', 12, { block: 3, within: 0.5 }, 100);
+    one.remember('filter', 'rust');
+    expect(one.save()).toBeNull();
+    // A second browser, started now, keeps a.md unread; the first, still open, stars b.md.
+    const two = ReadingState.inFolder(where);
+    two.setRead('/a.md', false, 120);
+    two.remember('filter', 'go');
+    two.remember('pipe', 'wc -w');
+    one.setStarred('/b.md', true, 130);
+    expect(two.save()).toBeNull();
+    expect(one.save()).toBeNull();
+    const after = ReadingState.inFolder(where);
+    // Marked unread later by the other browser: unread, its place kept.
+    expect(after.isRead('/a.md')).toBe(false);
+    expect(after.position('/a.md')).toBe(12);
+    expect(after.place('/a.md')).toEqual({ block: 3, within: 0.5 });
+    expect(after.isStarred('/b.md')).toBe(true);
+    expect(after.isRead('/b.md')).toBe(false);
+    expect(after.history('filter')).toEqual(['rust', 'go']);
+    expect(after.history('pipe')).toEqual(['wc -w']);
+    // A line used again moves to the end, once.
+    after.remember('filter', 'rust');
+    expect(after.history('filter')).toEqual(['go', 'rust']);
+  });
+
+  it('counts changes of marks, not of places, so a view recounts only when it must', () => {
+    const state = ReadingState.inFolder(folder());
+    const start = state.version;
+    state.markRead('/a.md', 1);
+    expect(state.version).toBe(start + 1);
+    state.markRead('/a.md', 5);
+    state.markRead('/a.md', 9, { block: 1, within: 0 });
+    expect(state.version).toBe(start + 1);
+    state.setStarred('/a.md', true);
+    state.setRead('/a.md', false);
+    expect(state.version).toBe(start + 3);
+  });
+
+  it('only reads the state for a pipe: nothing set aside, nothing removed', () => {
+    const where = folder();
+    writeFileSync(path.join(where, 'reading.json'), '{"version": 1, "articles": {"/a.md": ');
+    writeFileSync(path.join(where, 'reading.json.tmp-123-1'), 'left by a killed write');
+    const state = ReadingState.inFolder(where, true);
+    expect(state.warning).toMatch(/damaged; every article counts as unread/);
+    expect(readdirSync(where).sort()).toEqual(['reading.json', 'reading.json.tmp-123-1']);
+  });
+
   it.each([
     ['damaged', '{"version": 1, "articles": {"/a.md": '],
     ['from a newer broadsheet', '{"version": 9, "articles": {}}'],

@@ -101,7 +101,7 @@ export async function plainArticleText(
 /** When an article gives no date (or one that cannot be read), its file's time stands in: said so. */
 export function dateLabel(article: Pick<Article, 'date' | 'dateFromFile'>): string {
   const minute = formatLocalMinute(article.date);
-  return article.dateFromFile ? `${minute} (no date given: the file's time)` : minute;
+  return article.dateFromFile ? `${minute} (the file's time: no date it could read)` : minute;
 }
 
 /** Title, then date · categories · author. */

@@ -59,11 +59,12 @@ export class ReadingState {
   private histories: Histories = {};
   /** Lines added to each history since the last save. */
   private added: Histories = {};
-  /** Counts every change, so a view can tell that marks changed. */
+  /** Counts changes of marks (read, unread, starred), so a view can tell they changed; not of places. */
   version = 0;
   /** Keys changed since the last save. */
   private changed = new Set<string>();
   private readonly realPaths = new Map<string, string>();
+  private readonly realFolders = new Map<string, string>();
   /** Said once: the state file was set aside, or could not be saved. */
   readonly warning: string | null = null;
 
@@ -141,7 +142,6 @@ export class ReadingState {
     if (line.trim() === '') return;
     this.histories[kind] = withLast(this.histories[kind], line);
     this.added[kind] = withLast(this.added[kind], line);
-    this.version++;
   }
 
   private change(absolutePath: string, fields: Partial<ReadingEntry>, now: number): void {
@@ -159,7 +159,7 @@ export class ReadingState {
     if (entry.place === undefined) delete entry.place;
     this.entries.set(key, entry);
     this.changed.add(key);
-    this.version++;
+    if (previous?.read !== entry.read || previous?.starred !== entry.starred) this.version++;
   }
 
   /**
@@ -198,18 +198,29 @@ export class ReadingState {
     return null;
   }
 
+  /**
+   * The article's key: its real path, found folder by folder (one realpath a
+   * folder, not one a file: a list of 100 000 articles asks about all of them).
+   */
   private keyOf(absolutePath: string): string {
     let key = this.realPaths.get(absolutePath);
     if (key === undefined) {
-      try {
-        key = realpathSync(absolutePath);
-      } catch {
-        key = absolutePath;
+      const folder = path.dirname(absolutePath);
+      let real = this.realFolders.get(folder);
+      if (real === undefined) {
+        try {
+          real = realpathSync(folder);
+        } catch {
+          real = folder;
+        }
+        this.realFolders.set(folder, real);
       }
+      key = real === folder ? absolutePath : path.join(real, path.basename(absolutePath));
       this.realPaths.set(absolutePath, key);
     }
     return key;
   }
+
 }
 
 function readEntries(file: string): Loaded {
