@@ -220,7 +220,6 @@ export class ReadingState {
     }
     return key;
   }
-
 }
 
 function readEntries(file: string): Loaded {

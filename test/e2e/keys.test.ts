@@ -2,16 +2,16 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/corpus/load.js';
 import type { Article } from '../../src/corpus/article.js';
 import { bin, demoCorpus, tempFolder } from '../helpers.js';
-import { shellQuote, TmuxSession } from './tmux.js';
+import { shellQuote, TmuxSession, statusOf, selectedOf } from './tmux.js';
 
 const sessions: TmuxSession[] = [];
 afterEach(() => {
   for (const session of sessions.splice(0)) session.close();
 });
 
-const status = (screen: string[]) => screen.filter((line) => line.trim() !== '').at(-1) ?? '';
+const status = statusOf;
 /** The title on the selected row (the one marked ▸). */
-const selected = (screen: string[]) => screen.find((line) => line.startsWith('▸')) ?? '';
+const selected = selectedOf;
 
 /** The browser on the demo articles; `ask` lets it ask the terminal what it draws (outside tmux's own variable). */
 function browser(cache: string, ask = false): TmuxSession {

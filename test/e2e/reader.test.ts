@@ -1,18 +1,17 @@
 import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { bin, demoCorpus, tempFolder } from '../helpers.js';
-import { shellQuote, TmuxSession } from './tmux.js';
+import { demoCorpus, tempFolder } from '../helpers.js';
+import { shellQuote, TmuxSession, browserCommand, statusOf, selectedOf } from './tmux.js';
 
 const sessions: TmuxSession[] = [];
 afterEach(() => {
   for (const session of sessions.splice(0)) session.close();
 });
 
-const command = (...args: string[]) =>
-  [process.execPath, bin, ...args].map((part) => shellQuote(part)).join(' ');
-const status = (screen: string[]) => screen.filter((line) => line.trim() !== '').at(-1) ?? '';
-const selected = (screen: string[]) => screen.find((line) => line.startsWith('▸')) ?? '';
+const command = browserCommand;
+const status = statusOf;
+const selected = selectedOf;
 
 function browser(env: Record<string, string> = {}, args: string[] = [], columns = 100, rows = 30) {
   const tmux = new TmuxSession(command(demoCorpus, ...args), {

@@ -2,17 +2,16 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { bin, demoCorpus, fixtureCorpus, tempFolder } from '../helpers.js';
-import { shellQuote, TmuxSession } from './tmux.js';
+import { demoCorpus, fixtureCorpus, tempFolder } from '../helpers.js';
+import { shellQuote, TmuxSession, browserCommand, statusOf } from './tmux.js';
 
 const sessions: TmuxSession[] = [];
 afterEach(() => {
   for (const session of sessions.splice(0)) session.close();
 });
 
-const command = (...args: string[]) =>
-  [process.execPath, bin, ...args].map((part) => shellQuote(part)).join(' ');
-const status = (screen: string[]) => screen.filter((line) => line.trim() !== '').at(-1) ?? '';
+const command = browserCommand;
+const status = statusOf;
 /** An SGR sequence that sets a colour (foreground, background, 256 or 24-bit). */
 const COLOR = /\u001b\[(?:[\d;]*;)?(?:3[0-9]|4[0-9]|9[0-7]|10[0-7])(?:;[\d;]*)?m/;
 

@@ -1,3 +1,4 @@
+import { bin } from '../helpers.js';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -105,3 +106,14 @@ export class TmuxSession {
 export function shellQuote(value: string): string {
   return `'${value.replace(/'/g, `'\\''`)}'`;
 }
+
+/** The browser's command line, quoted for the shell tmux starts it in. */
+export const browserCommand = (...args: string[]) =>
+  [process.execPath, bin, ...args].map((part) => shellQuote(part)).join(' ');
+
+/** The status line: the last row with anything on it. */
+export const statusOf = (screen: string[]) =>
+  screen.filter((line) => line.trim() !== '').at(-1) ?? '';
+
+/** The selected article's row. */
+export const selectedOf = (screen: string[]) => screen.find((line) => line.startsWith('▸')) ?? '';

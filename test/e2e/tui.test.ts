@@ -7,7 +7,7 @@ import type { Article } from '../../src/corpus/article.js';
 import { loadCorpus } from '../../src/corpus/load.js';
 import { displayWidth } from '../../src/text/width.js';
 import { bin, demoCorpus, folderSnapshot } from '../helpers.js';
-import { shellQuote, TmuxSession } from './tmux.js';
+import { shellQuote, TmuxSession, statusOf } from './tmux.js';
 
 const sessions: TmuxSession[] = [];
 afterEach(() => {
@@ -35,7 +35,7 @@ function start(
 
 /** The first characters of a title, as a list row shows it however narrow. */
 const head = (article: Article) => [...article.title].slice(0, 6).join('');
-const status = (screen: string[]) => screen.filter((line) => line.trim() !== '').at(-1) ?? '';
+const status = statusOf;
 
 describe('the browser in a real terminal', () => {
   let articles: Article[];
