@@ -5,7 +5,16 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'articles/', 'test/fixtures/corpus/', 'bench/out/'] },
+  {
+    ignores: [
+      'dist/',
+      'node_modules/',
+      'articles/',
+      'test/fixtures/corpus/',
+      'bench/out/',
+      'bench/tmp/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

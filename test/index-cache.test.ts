@@ -28,12 +28,33 @@ describe('the index of parsed fields', () => {
     const cold = await loadCorpus(root, { index });
     let early: Corpus | null = null;
     const warm = await loadCorpus(root, { index, onIndexed: (corpus) => (early = corpus) });
-    expect(warm).toEqual(cold);
+    expect(contents(warm)).toEqual(contents(cold));
     // The newest articles are kept apart, in order, for a first screen before the whole index is read.
     expect(index.readNewest(path.resolve(root))).toEqual(cold.articles);
     expect(early).not.toBeNull();
     expect(early!.articles).toEqual(cold.articles);
     expect(warm.problems).toEqual([{ path: 'empty.md', reason: 'empty file' }]);
+  });
+
+  it('gives a fingerprint that stays while the folder does, and a stamp for each file', async () => {
+    const root = tempCorpus({ 'a.md': post('Alpha'), 'b.md': post('Beta') });
+    const index = newIndex();
+    const first = await loadCorpus(root, { index });
+    const again = await loadCorpus(root, { index });
+    expect(first.fingerprint).toBeTruthy();
+    expect(again.fingerprint).toBe(first.fingerprint);
+    expect(again.stampOf!('a.md')).toMatch(/^\d+:\d+(\.\d+)?$/);
+    expect(again.stampOf!('nothing.md')).toBeUndefined();
+    writeFileSync(path.join(root, 'c.md'), post('Gamma'));
+    const changed = await loadCorpus(root, { index });
+    expect(changed.fingerprint).not.toBe(first.fingerprint);
+    // Without an index nothing vouches for the folder.
+    expect((await loadCorpus(root)).fingerprint).toBeNull();
+    // An index that cannot be written vouches for nothing either.
+    const blocker = path.join(mkdtempSync(path.join(tmpdir(), 'broadsheet-index-')), 'a-file');
+    writeFileSync(blocker, '');
+    const stuck = new IndexCache(path.join(blocker, 'index'));
+    expect((await loadCorpus(root, { index: stuck })).fingerprint).toBeNull();
   });
 
   it('re-reads changed files and notices new and deleted ones', async () => {
@@ -166,7 +187,7 @@ describe('a large index', () => {
     const fromFile = new IndexCache(folder).read(path.resolve(root));
     expect(fromFile?.size).toBe(cold.articles.length + cold.problems.length);
     const warm = await loadCorpus(root, { index: new IndexCache(folder) });
-    expect(warm).toEqual(cold);
+    expect(contents(warm)).toEqual(contents(cold));
   });
 });
 
@@ -220,3 +241,8 @@ describe('the index after a write was killed', () => {
     expect(readdirSync(folder)).toContain(file);
   });
 });
+
+/** What a corpus holds, without what its caches compare (a function, and a stamp of the index file). */
+function contents(corpus: Corpus): Pick<Corpus, 'root' | 'articles' | 'problems'> {
+  return { root: corpus.root, articles: corpus.articles, problems: corpus.problems };
+}

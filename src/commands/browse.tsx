@@ -3,12 +3,13 @@ import process from 'node:process';
 import type { Invocation } from './invocation.js';
 import { folderLabel, resolveFolder } from './folder.js';
 import { loadCorpus } from '../corpus/load.js';
+import { BodyIndex, bodyIndexFile } from '../corpus/body-index.js';
 import { defaultIndex } from './select.js';
 import { askTerminal, chooseProtocol, colorDepth, type TerminalAnswers } from '../images/detect.js';
 import { parseMouse } from '../terminal/mouse.js';
 import { setTheme, themeForBackground } from '../render/theme.js';
 import { userImageLoader } from '../images/load.js';
-import { stateFolder } from '../files/places.js';
+import { cacheFolder, stateFolder } from '../files/places.js';
 import type { PictureSettings } from '../ui/pictures.js';
 import { ReadingState } from '../state/reading.js';
 import type { Corpus } from '../corpus/article.js';
@@ -86,6 +87,7 @@ export async function browseCommand(invocation: Invocation): Promise<number> {
           : undefined
       }
       notice={settings.warnings[0] ?? null}
+      bodiesOf={(corpus) => new BodyIndex(bodyIndexFile(cacheFolder(), root), corpus)}
       pictures={pictures}
       initialCorpus={initialCorpus}
     />,

@@ -2,6 +2,7 @@ import type { Invocation } from './invocation.js';
 import { resolveFolder } from './folder.js';
 import type { Article, Corpus } from '../corpus/article.js';
 import { loadCorpus } from '../corpus/load.js';
+import { BodyIndex, bodyIndexFile } from '../corpus/body-index.js';
 import { IndexCache } from '../corpus/index-cache.js';
 import { cacheFolder, stateFolder } from '../files/places.js';
 import { ReadingState } from '../state/reading.js';
@@ -34,7 +35,13 @@ export async function selectArticles(
   }
   let articles = corpus.articles;
   if (invocation.search !== undefined) {
-    articles = await searchArticles(articles, invocation.search, marksFor(invocation.search));
+    const indexing = progressReporter('indexing article text');
+    articles = await searchArticles(articles, invocation.search, {
+      marks: marksFor(invocation.search),
+      bodies: new BodyIndex(bodyIndexFile(cacheFolder(), root), corpus),
+      onProgress: indexing.update,
+    });
+    indexing.end();
   }
   if (invocation.limit !== undefined) articles = articles.slice(0, invocation.limit);
   return { corpus, articles };

@@ -53,12 +53,24 @@ export class IndexCache {
     return [...entries.values()].flatMap((entry) => ('article' in entry ? [entry.article] : []));
   }
 
+  /**
+   * A string that changes whenever the index is written again, that is, when
+   * any file of the folder changed: caches of the folder's own (the body index)
+   * compare it to know they are still current. Null without an index file.
+   */
+  fingerprint(root: string): string | null {
+    const key = memoryKey(this.file(root));
+    // Only an index this process read or wrote as it is on disk speaks for the folder.
+    return key !== null && this.last?.key === key ? key : null;
+  }
+
   /** Writes the index; a cache folder that cannot be written only costs speed next time. */
   write(
     root: string,
     entries: ReadonlyMap<string, IndexEntry>,
     newest: readonly Article[] = [],
   ): void {
+    this.last = null;
     try {
       const file = this.file(root);
       writeFileAtomic(file, encodeIndex(root, currentZone(), entries));
@@ -76,12 +88,12 @@ export class IndexCache {
   }
 }
 
-/** The file as it is now on disk, and the zone its dates are read in; null when it is not there. */
 /** The small file of the newest articles beside an index file. */
 function newestOf(file: string): string {
   return file.replace(/\.jsonl$/, '.newest.jsonl');
 }
 
+/** The file as it is now on disk, and the zone its dates are read in; null when it is not there. */
 function memoryKey(file: string): string | null {
   const version = fileVersion(file);
   return version === null ? null : `${version}:${currentZone()}`;

@@ -58,6 +58,12 @@ export async function loadCorpus(root: string, options: LoadOptions = {}): Promi
   const entries = changed ? merged(scan.files.map(relativeOf), fresh, indexed) : indexed!;
   const corpus = corpusOf(absoluteRoot, entries, scan.problems);
   if (changed) options.index?.write(absoluteRoot, entries, corpus.articles.slice(0, NEWEST));
+  corpus.stampOf = (relative) => {
+    const entry = entries.get(relative);
+    return entry && `${entry.size}:${entry.changedMs}`;
+  };
+  // Without an index file, nothing says the folder is unchanged: every cache checks every file.
+  corpus.fingerprint = options.index?.fingerprint(absoluteRoot) ?? null;
   return corpus;
 }
 

@@ -4,6 +4,7 @@ import type { Article } from '../corpus/article.js';
 import { inSlices } from '../text/slices.js';
 import { markTexts } from './body-texts.js';
 import { matchesQuery, type Marks } from './match.js';
+import type { BodySource } from '../corpus/body-index.js';
 import { needsBody, parseQuery, type SearchQuery } from './parse.js';
 
 /** How long a stretch of reading may hold the event loop before yielding. */
@@ -20,13 +21,28 @@ const THREADS_FROM = 4000;
 export async function searchArticles(
   articles: Article[],
   source: string,
-  marks?: Marks,
+  options: {
+    marks?: Marks;
+    /** The folder's body index: asked instead of reading bodies when it can be had. */
+    bodies?: BodySource | null;
+    onProgress?: (done: number, total: number) => void;
+  } = {},
 ): Promise<Article[]> {
+  const { marks } = options;
   const query = parseQuery(source);
   // Field terms decide without a body; only what they let through is read.
   const byFields = { terms: query.terms.filter((term) => term.kind !== 'text'), ignored: [] };
   const candidates = articles.filter((article) => matchesQuery(byFields, { article, marks }));
   if (!needsBody(query)) return candidates;
+  const found = await options.bodies?.bodiesWith(textsOf(query), options.onProgress);
+  if (found)
+    return candidates.filter((article) =>
+      matchesQuery(query, {
+        article,
+        marks,
+        bodyHas: (text) => found.get(text)!.has(article.path),
+      }),
+    );
   const threads = candidates.length >= THREADS_FROM ? Math.min(availableParallelism(), 8) : 1;
   return searchBodies(candidates, query, threads, marks);
 }
@@ -44,9 +60,7 @@ async function searchBodies(
   threads: number,
   marks: Marks | undefined,
 ): Promise<Article[]> {
-  const texts = [
-    ...new Set(query.terms.flatMap((term) => (term.kind === 'text' ? [term.text] : []))),
-  ];
+  const texts = textsOf(query);
   const size = Math.ceil(articles.length / threads);
   const shares = Array.from({ length: threads }, (_, i) =>
     articles.slice(i * size, (i + 1) * size),
@@ -66,6 +80,11 @@ async function searchBodies(
       }),
     ),
   );
+}
+
+/** The texts a query looks for in bodies, each once. */
+function textsOf(query: SearchQuery): string[] {
+  return [...new Set(query.terms.flatMap((term) => (term.kind === 'text' ? [term.text] : [])))];
 }
 
 async function flagsHere(paths: string[], texts: string[]): Promise<Uint8Array> {

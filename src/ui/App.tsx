@@ -2,6 +2,7 @@ import type { EventEmitter } from 'node:events';
 import { Box, useApp } from 'ink';
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactElement } from 'react';
 import type { Article, Corpus } from '../corpus/article.js';
+import type { BodySource } from '../corpus/body-index.js';
 import type { ReadingState } from '../state/reading.js';
 import { glyphs } from '../text/profile.js';
 import { ArticleList } from './ArticleList.js';
@@ -48,6 +49,8 @@ export interface AppProps {
   mouse?: MouseSource;
   /** Said in the status line at the start (a problem with the configuration). */
   notice?: string | null;
+  /** The folder's body index, for filters that search article text; bodies are read without it. */
+  bodiesOf?: (corpus: Corpus) => BodySource;
   /** How pictures are drawn; none when absent. */
   pictures?: PictureSettings | null;
   /** Articles already on screen before the app started (the first screen of a warm start). */
@@ -81,6 +84,7 @@ export function App({
   settings: given = {},
   mouse,
   notice: firstNotice = null,
+  bodiesOf,
 }: AppProps) {
   const settings = { ...DEFAULT_SETTINGS, ...given };
   const { exit } = useApp();
@@ -95,7 +99,7 @@ export function App({
   // "Today" is when the folder was last read.
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const now = useMemo(() => fixedNow ?? Date.now(), [fixedNow, corpus]);
-  const { base, visible, grouped, treeRows } = useArticleList(corpus, view, now, reading);
+  const { base, visible, grouped, treeRows } = useArticleList(corpus, view, now, reading, bodiesOf);
   const readVersion = reading.version;
   const unread = useMemo(
     () => visible.reduce((n, candidate) => n + (reading.isRead(candidate.absolutePath) ? 0 : 1), 0),

@@ -4,6 +4,7 @@ import { buildCategoryTree } from '../../corpus/category-tree.js';
 import { inCategory } from '../../query/filter.js';
 import { groupByDate, type GroupedList } from '../../query/group.js';
 import type { Marks } from '../../query/match.js';
+import type { BodySource } from '../../corpus/body-index.js';
 import { needsMarks, parseQuery } from '../../query/parse.js';
 import { flattenTree, type TreeRow } from '../list-rows.js';
 import { useArticleColumns } from './use-article-columns.js';
@@ -35,6 +36,7 @@ export function useArticleList(
   },
   now: number,
   marks: Marks & { version: number },
+  bodiesOf?: (corpus: Corpus) => BodySource,
 ): ArticleList {
   const base = useMemo(() => corpus?.articles ?? [], [corpus]);
   const columns = useArticleColumns(base);
@@ -46,7 +48,8 @@ export function useArticleList(
   const marksVersion = needsMarks(query) ? marks.version : 0;
   const byFields = useNarrowingFilter(columns, category, view.filter, query, marks, marksVersion);
   const searched = useMemo(() => columns.listing(category).articles, [columns, category]);
-  const byBodies = useBodySearch(searched, view.filter, marks, marksVersion);
+  const bodies = useMemo(() => (corpus && bodiesOf ? bodiesOf(corpus) : null), [corpus, bodiesOf]);
+  const byBodies = useBodySearch(searched, view.filter, marks, marksVersion, bodies);
   const listing = useMemo(() => {
     const all = columns.listing(
       byBodies ? columns.where((article) => byBodies.has(article), category) : byFields,

@@ -3,6 +3,7 @@ import type { Article } from '../../corpus/article.js';
 import { needsBody, parseQuery } from '../../query/parse.js';
 import { searchArticles } from '../../query/search.js';
 import type { Marks } from '../../query/match.js';
+import type { BodySource } from '../../corpus/body-index.js';
 
 /**
  * The complete answer to a filter that needs article bodies: searched in the
@@ -14,6 +15,7 @@ export function useBodySearch(
   source: string,
   marks: Marks,
   marksVersion: number,
+  bodies: BodySource | null,
 ): ReadonlySet<Article> | null {
   const [answer, setAnswer] = useState<{
     articles: readonly Article[];
@@ -24,7 +26,7 @@ export function useBodySearch(
     if (!needsBody(parseQuery(source))) return;
     let cancelled = false;
     const timer = setTimeout(() => {
-      void searchArticles([...articles], source, marks).then((matched) => {
+      void searchArticles([...articles], source, { marks, bodies }).then((matched) => {
         if (!cancelled) setAnswer({ articles, source, matches: new Set(matched) });
       });
     }, 250);
@@ -33,6 +35,6 @@ export function useBodySearch(
       clearTimeout(timer);
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps -- marks are read anew when their version changes
-  }, [articles, source, marksVersion]);
+  }, [articles, source, marksVersion, bodies]);
   return answer && answer.articles === articles && answer.source === source ? answer.matches : null;
 }

@@ -1,0 +1,259 @@
+// The index of body text on disk: SQLite's FTS5 with the trigram tokenizer, kept file by file.
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type BetterSqlite3 from 'better-sqlite3';
+import type { Corpus } from './article.js';
+import { readBody, searchableText } from './body.js';
+
+/** Bumped whenever what is stored, or how a body becomes searchable text, changes. */
+const BODY_INDEX_VERSION = 1;
+
+/** A file as the body index knows it: where it is, and its size and change time. */
+export interface IndexedFile {
+  path: string;
+  absolutePath: string;
+  stamp: string;
+}
+
+type Database = BetterSqlite3.Database;
+
+let driver: typeof BetterSqlite3 | null | undefined;
+
+/**
+ * better-sqlite3, when it could be installed here (it is a native module: a
+ * prebuilt binary, or one built at install). Without it, bodies are searched
+ * by reading them, as before there was an index.
+ */
+function sqlite(): typeof BetterSqlite3 | null {
+  if (driver === undefined) {
+    try {
+      driver = createRequire(import.meta.url)('better-sqlite3') as typeof BetterSqlite3;
+      // A module that loads but cannot open a database (a binary for another Node) is no use either.
+      new driver(':memory:').close();
+    } catch {
+      driver = null;
+    }
+  }
+  return driver;
+}
+
+/** True when the body index can be used on this installation. */
+export function bodyIndexAvailable(): boolean {
+  return sqlite() !== null;
+}
+
+/** Where the body index of a folder lives, in the cache folder given. */
+export function bodyIndexFile(cache: string, root: string): string {
+  const name = createHash('sha256').update(root).digest('hex').slice(0, 24);
+  return path.join(cache, 'bodies', `${name}.sqlite`);
+}
+
+/**
+ * Opens (creating when needed) the body index in `file`; null when SQLite is
+ * not to be had. A file that is damaged or from another version is removed
+ * and started again: it is a cache, rebuilt from the articles.
+ */
+export function openBodyIndex(file: string): Database | null {
+  const Sqlite = sqlite();
+  if (!Sqlite) return null;
+  mkdirSync(path.dirname(file), { recursive: true });
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const db = new Sqlite(file, { timeout: 10_000 });
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = NORMAL');
+      db.exec(`
+        CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+        CREATE TABLE IF NOT EXISTS files(id INTEGER PRIMARY KEY, path TEXT UNIQUE NOT NULL, stamp TEXT NOT NULL);
+        CREATE VIRTUAL TABLE IF NOT EXISTS bodies USING fts5(text, tokenize = 'trigram', detail = none);
+      `);
+      const version = metaValue(db, 'version');
+      if (version === null) setMeta(db, 'version', String(BODY_INDEX_VERSION));
+      else if (version !== String(BODY_INDEX_VERSION)) throw new Error('another version');
+      return db;
+    } catch {
+      for (const suffix of ['', '-wal', '-shm']) rmSync(`${file}${suffix}`, { force: true });
+    }
+  }
+  return null;
+}
+
+function metaValue(db: Database, key: string): string | null {
+  const row = db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as
+    { value: string } | undefined;
+  return row?.value ?? null;
+}
+
+function setMeta(db: Database, key: string, value: string): void {
+  db.prepare('INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)').run(key, value);
+}
+
+/** True when the index was last brought up to date with the folder as `fingerprint` says it is now. */
+export function isCurrent(db: Database, fingerprint: string | null): boolean {
+  return fingerprint !== null && metaValue(db, 'fingerprint') === fingerprint;
+}
+
+/** How many bodies are read and written between reports and commits. */
+const BATCH = 500;
+
+/**
+ * Brings the index up to date with the folder's files: a file it does not
+ * know, or knows at another size or time, is read and indexed; a file gone is
+ * dropped. Only what changed is read. `onProgress` hears how many of the
+ * files to read are done.
+ */
+export function syncBodyIndex(
+  db: Database,
+  files: readonly IndexedFile[],
+  fingerprint: string | null,
+  onProgress: (done: number, total: number) => void = () => {},
+): void {
+  const known = new Map<string, { id: number; stamp: string }>();
+  for (const row of db.prepare('SELECT id, path, stamp FROM files').iterate() as Iterable<{
+    id: number;
+    path: string;
+    stamp: string;
+  }>)
+    known.set(row.path, { id: row.id, stamp: row.stamp });
+  const toRead: IndexedFile[] = [];
+  for (const file of files) {
+    const row = known.get(file.path);
+    if (!row || row.stamp !== file.stamp) toRead.push(file);
+    if (row && row.stamp === file.stamp) known.delete(file.path);
+  }
+  // What is left in `known` is gone or changed: its old text goes.
+  const dropFile = db.prepare('DELETE FROM files WHERE id = ?');
+  const dropBody = db.prepare('DELETE FROM bodies WHERE rowid = ?');
+  const addFile = db.prepare('INSERT INTO files(path, stamp) VALUES (?, ?)');
+  const addBody = db.prepare('INSERT INTO bodies(rowid, text) VALUES (?, ?)');
+  db.transaction(() => {
+    for (const { id } of known.values()) {
+      dropBody.run(id);
+      dropFile.run(id);
+    }
+  })();
+  for (let start = 0; start < toRead.length; start += BATCH) {
+    const batch = toRead.slice(start, start + BATCH).map((file) => ({
+      file,
+      text: searchableText(readBody(file)),
+    }));
+    db.transaction(() => {
+      for (const { file, text } of batch) {
+        const { lastInsertRowid } = addFile.run(file.path, file.stamp);
+        addBody.run(lastInsertRowid, text);
+      }
+    })();
+    onProgress(Math.min(start + BATCH, toRead.length), toRead.length);
+  }
+  if (fingerprint !== null) setMeta(db, 'fingerprint', fingerprint);
+}
+
+/**
+ * The paths of the files whose body holds `text` (lower-cased): the trigram
+ * index finds them for three characters or more; a shorter text is looked for
+ * in every body, still inside SQLite.
+ */
+export function bodiesContaining(db: Database, text: string): Set<string> {
+  const pattern = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const paths = db
+    .prepare(
+      "SELECT files.path FROM bodies JOIN files ON files.id = bodies.rowid WHERE bodies.text LIKE ? ESCAPE '\\'",
+    )
+    .pluck()
+    .all(pattern) as string[];
+  return new Set(paths);
+}
+
+/** What a search asks of the bodies: for each text, the paths of the files whose body holds it. */
+export interface BodySource {
+  /** Null when the index cannot be had (no SQLite here, a cache that cannot be written): bodies are read instead. */
+  bodiesWith(
+    texts: readonly string[],
+    onProgress?: (done: number, total: number) => void,
+  ): Promise<Map<string, Set<string>> | null>;
+}
+
+/**
+ * The body index of one folder as read: brought up to date (in a worker
+ * thread, so a browser keeps answering keys while a large folder is indexed)
+ * when the folder changed since it was last, then asked in place.
+ */
+export class BodyIndex implements BodySource {
+  private synced: Promise<boolean> | null = null;
+
+  constructor(
+    private readonly file: string,
+    private readonly corpus: Corpus,
+  ) {}
+
+  async bodiesWith(
+    texts: readonly string[],
+    onProgress?: (done: number, total: number) => void,
+  ): Promise<Map<string, Set<string>> | null> {
+    const db = openBodyIndex(this.file);
+    if (!db) return null;
+    try {
+      if (!isCurrent(db, this.corpus.fingerprint ?? null)) {
+        db.close();
+        this.synced ??= this.sync(onProgress);
+        if (!(await this.synced)) return null;
+        return this.query(openBodyIndex(this.file), texts);
+      }
+      return this.query(db, texts);
+    } catch {
+      db.close();
+      return null;
+    }
+  }
+
+  private query(db: Database | null, texts: readonly string[]): Map<string, Set<string>> | null {
+    if (!db) return null;
+    try {
+      return new Map(texts.map((text) => [text, bodiesContaining(db, text)]));
+    } finally {
+      db.close();
+    }
+  }
+
+  private syncHere(
+    files: readonly IndexedFile[],
+    onProgress?: (done: number, total: number) => void,
+  ): boolean {
+    const db = openBodyIndex(this.file);
+    if (!db) return false;
+    try {
+      syncBodyIndex(db, files, this.corpus.fingerprint ?? null, onProgress);
+      return true;
+    } catch {
+      return false;
+    } finally {
+      db.close();
+    }
+  }
+
+  private sync(onProgress?: (done: number, total: number) => void): Promise<boolean> {
+    const { corpus } = this;
+    const files: IndexedFile[] = corpus.articles.map((article) => ({
+      path: article.path,
+      absolutePath: article.absolutePath,
+      stamp: corpus.stampOf?.(article.path) ?? '',
+    }));
+    const script = new URL('./body-index-worker.js', import.meta.url);
+    // Run from its sources (the tests), there is no worker script to start: the work is done here.
+    if (!existsSync(script)) return Promise.resolve(this.syncHere(files, onProgress));
+    return new Promise((resolve) => {
+      const worker = new Worker(script, {
+        workerData: { file: this.file, files, fingerprint: corpus.fingerprint ?? null },
+      });
+      worker.on('message', (message: { done: number; total: number } | { finished: boolean }) => {
+        if ('finished' in message) resolve(message.finished);
+        else onProgress?.(message.done, message.total);
+      });
+      worker.once('error', () => resolve(false));
+      worker.once('exit', () => resolve(false));
+    });
+  }
+}
