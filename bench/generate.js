@@ -40,6 +40,8 @@ function article(i, next, bodyBytes) {
         : LATIN.repeat(1 + Math.floor(next() * 3));
     paragraphs.push(`<p>${text} 第${p + 1}段，编号 ${i}-${p}。</p>`);
     bytes += Buffer.byteLength(paragraphs.at(-1));
+    // One article in a thousand has a word no other has: what a rare body search looks for.
+    if (p === 0 && i % 1000 === 7) paragraphs.push('<p>守夜的灯塔管理员 lighthouse keeper.</p>');
     if (next() < 0.2) {
       paragraphs.push(
         `<p></p><div class="img_box"><img class="lazy" data-original="http://img.example/${i}/${p}.jpg" src="https://cors.example/?http://img.example/${i}/${p}.jpg"></div>`,

@@ -21,10 +21,11 @@ const bin = path.join(root, 'bin/broadsheet.js');
 const rssHook = path.join(root, 'bench/rss.js');
 
 /** The generated corpus of `count` articles (of about `bodyBytes` each, if given), made once and kept in the temp folder. */
-function corpusOf(count, bodyBytes = 0) {
+export function corpusOf(count, bodyBytes = 0) {
+  // v2: one article in a thousand holds the rare word a body search looks for.
   const folder = path.join(
     tmpdir(),
-    `broadsheet-bench-${count}${bodyBytes ? `-${bodyBytes}` : ''}`,
+    `broadsheet-bench-v2-${count}${bodyBytes ? `-${bodyBytes}` : ''}`,
   );
   if (!existsSync(path.join(folder, '.complete'))) {
     rmSync(folder, { recursive: true, force: true });
@@ -35,7 +36,7 @@ function corpusOf(count, bodyBytes = 0) {
 }
 
 /** The floor of reading a folder: `cat` of every file once, median of 3 runs; reported as the baseline. */
-function catFloor(corpus) {
+export function catFloor(corpus) {
   const times = [];
   for (let i = 0; i < 3; i++) {
     const start = performance.now();
@@ -48,7 +49,7 @@ function catFloor(corpus) {
 }
 
 /** Median wall time and the largest peak RSS of `runs` runs of the command line. */
-function timeCli(args, { runs = 3, before = () => {}, env = {} } = {}) {
+export function timeCli(args, { runs = 3, before = () => {}, env = {} } = {}) {
   const times = [];
   const log = path.join(mkdtempSync(path.join(tmpdir(), 'broadsheet-rss-')), 'rss');
   for (let i = 0; i < runs; i++) {
@@ -106,7 +107,7 @@ export async function benchScale(count) {
       createElement(App, {
         load: (onProgress, onIndexed) => loadCorpus(corpus, { onProgress, onIndexed, index }),
         reading: new ReadingState('/nonexistent/broadsheet-bench/reading.json'),
-        effects: { openUrl: async () => null, copy() {} },
+        effects: { openUrl: async () => null, copy() {}, handOver: async () => null },
         size: { columns: 100, rows: 30 },
       }),
     );
@@ -160,7 +161,7 @@ export function benchLongArticles(count = 20_000) {
  * until it counts all of them with nothing left to read (the whole list);
  * then `q`. Medians of 3 runs and the largest peak RSS; null without tmux.
  */
-function inTerminal(corpus, count, env) {
+export function inTerminal(corpus, count, env) {
   const socket = `broadsheet-bench-${process.pid}`;
   const tmux = (...args) =>
     spawnSync('tmux', ['-L', socket, '-f', '/dev/null', ...args], { encoding: 'utf8' });

@@ -1,0 +1,138 @@
+// The scale targets, one row each, at each size asked for: cold index, warm first screen in a real
+// terminal, warm `list --json`, the browser's peak memory, a filter keystroke, a warm body search
+// for a word in 0.1 % of bodies, and `r` on an unchanged folder; each beside a baseline of the same run.
+// Lists of 100 000 articles and more have small bodies (the list figures do not read bodies; 300 000
+// full ones would take gigabytes); body search is also measured on 20 000 full ones.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { BodyIndex, bodyIndexAvailable, bodyIndexFile } from '../dist/corpus/body-index.js';
+import { IndexCache } from '../dist/corpus/index-cache.js';
+import { loadCorpus } from '../dist/corpus/load.js';
+import { ArticleColumns } from '../dist/query/columns.js';
+import { groupByDate } from '../dist/query/group.js';
+import { narrowingFilter } from '../dist/query/narrow.js';
+import { parseQuery } from '../dist/query/parse.js';
+import { searchArticles } from '../dist/query/search.js';
+import { median, report } from './lib.js';
+import { catFloor, corpusOf, inTerminal, timeCli } from './scale.js';
+
+/** The word one article in a thousand has in its body (bench/generate.js). */
+const RARE = 'lighthouse keeper';
+
+export async function benchTargets(count) {
+  const small = count >= 100_000;
+  const corpus = corpusOf(count, small ? 200 : 0);
+  const cache = mkdtempSync(path.join(tmpdir(), 'broadsheet-bench-cache-'));
+  const env = { XDG_CACHE_HOME: cache };
+  console.log(
+    `\ntargets at ${count} articles${small ? ' (small bodies: node bench/generate.js DIR N 200)' : ''}, medians of 3`,
+  );
+  const floor = catFloor(corpus);
+
+  const cold = timeCli(['list', '--json', corpus], {
+    env,
+    before: () => rmSync(cache, { recursive: true, force: true }),
+  });
+  report(`cold index: list --json, peak ${cold.rss.toFixed(0)} MB`, cold.ms, 'ms', floor);
+  timeCli(['list', '--json', corpus], { env, runs: 1 });
+  const warm = timeCli(['list', '--json', corpus], { env });
+  report(`warm list --json, peak ${warm.rss.toFixed(0)} MB`, warm.ms, 'ms', floor);
+
+  const one = mkdtempSync(path.join(tmpdir(), 'broadsheet-bench-one-'));
+  const { writeFileSync } = await import('node:fs');
+  writeFileSync(path.join(one, 'one.md'), '---\ntitle: One\ndate: 2026-01-01\n---\n<p>One.</p>\n');
+  timeCli(['list', one], { env, runs: 1 });
+  const single = inTerminal(one, 1, env);
+  rmSync(one, { recursive: true, force: true });
+  const terminal = inTerminal(corpus, count, env);
+  if (terminal && single) {
+    const base = { name: 'one article', value: single.first };
+    report('warm start → first screen (tmux)', terminal.first, 'ms', base);
+    report('browser peak memory (whole list, tmux)', terminal.rss, 'MB', {
+      name: 'one article',
+      value: single.rss,
+    });
+  }
+
+  // In process, as the browser does it: the folder read again, a filter typed, a body searched.
+  const index = new IndexCache(path.join(cache, 'broadsheet', 'index'));
+  const loaded = await loadCorpus(corpus, { index });
+  const reloads = [];
+  for (let i = 0; i < 3; i++) {
+    const start = performance.now();
+    await loadCorpus(corpus, { index });
+    reloads.push(performance.now() - start);
+  }
+  report('r: reload of an unchanged folder', median(reloads), 'ms', {
+    name: 'cold index',
+    value: cold.ms,
+  });
+
+  const columns = new ArticleColumns(loaded.articles);
+  columns.build(loaded.articles.length - 1);
+  const filter = narrowingFilter();
+  const keystrokes = [];
+  const typed = 'terminal reading';
+  for (let i = 1; i <= typed.length; i++) {
+    const source = typed.slice(0, i);
+    const start = performance.now();
+    const selection = filter(columns, null, source, parseQuery(source));
+    const listing = columns.listing(selection);
+    groupByDate(listing.dates, Date.now());
+    keystrokes.push(performance.now() - start);
+  }
+  const titles = loaded.articles.map((article) => article.title.toLowerCase());
+  const scan = [];
+  for (let i = 0; i < 5; i++) {
+    const start = performance.now();
+    titles.filter((title) => title.includes('terminal'));
+    scan.push(performance.now() - start);
+  }
+  report('filter keystroke (typing "terminal reading")', median(keystrokes), 'ms', {
+    name: 'one includes() over every title',
+    value: median(scan),
+  });
+  console.log(`  slowest keystroke ${Math.max(...keystrokes).toFixed(1)} ms (the first)`);
+
+  await benchBodySearch(loaded, cache);
+  rmSync(cache, { recursive: true, force: true });
+}
+
+/** A warm search for a word in 0.1 % of bodies: through the index, and by reading every body. */
+async function benchBodySearch(corpus, cache) {
+  if (!bodyIndexAvailable()) {
+    console.log('body index: better-sqlite3 is not installed here; bodies are read');
+    return;
+  }
+  const bodies = new BodyIndex(bodyIndexFile(path.join(cache, 'broadsheet'), corpus.root), corpus);
+  let start = performance.now();
+  const found = await searchArticles(corpus.articles, RARE, { bodies });
+  report(`body index built (${found.length} found)`, performance.now() - start, 'ms');
+  const warm = [];
+  for (let i = 0; i < 3; i++) {
+    start = performance.now();
+    await searchArticles(corpus.articles, RARE, { bodies });
+    warm.push(performance.now() - start);
+  }
+  const reading = [];
+  for (let i = 0; i < 3; i++) {
+    start = performance.now();
+    await searchArticles(corpus.articles, RARE);
+    reading.push(performance.now() - start);
+  }
+  report('body search, warm, word in 0.1 % of bodies', median(warm), 'ms', {
+    name: 'reading every body',
+    value: median(reading),
+  });
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const wanted = process.argv.indexOf('--articles');
+  const sizes = wanted > 0 ? process.argv[wanted + 1].split(',').map(Number) : [20_000];
+  console.log(
+    `node ${process.version}, ${new Date().toISOString()}; command: node bench/targets.js --articles ${sizes.join(',')}`,
+  );
+  for (const size of sizes) await benchTargets(size);
+}
