@@ -25,6 +25,9 @@ process.env.NODE_ENV ??= 'production';
 const { benchTui, benchPictures } = await import('./tui.js');
 await benchTui([20_000, 100_000]);
 await benchPictures();
-const { benchScale, benchLongArticles } = await import('./scale.js');
+const { benchLongArticles } = await import('./scale.js');
 benchLongArticles();
-for (const size of sizes) await benchScale(size);
+const { benchTargets } = await import('./targets.js');
+for (const size of sizes) await benchTargets(size);
+// The held-out shape: 20 000 long articles (12 KB each), the body search on full bodies.
+await benchTargets(20_000, { bodyBytes: 11_000 });

@@ -1,18 +1,11 @@
-// Scale: cold and warm `list --json`, body search, the browser's first frame and peak memory, on a
-// generated corpus of N articles, against the floor of reading every file once (`cat`).
+// What the scale benchmarks share: generated corpora, the floor of reading every file (`cat`), timed
+// command lines with their peak memory, and the browser in a real terminal; and the held-out corpus.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { createElement } from 'react';
-import { render } from 'ink-testing-library';
-import { IndexCache } from '../dist/corpus/index-cache.js';
-import { loadCorpus } from '../dist/corpus/load.js';
-import { searchArticles } from '../dist/query/search.js';
-import { ReadingState } from '../dist/state/reading.js';
-import { App } from '../dist/ui/App.js';
 import { generateCorpus } from './generate.js';
 import { median, report } from './lib.js';
 
@@ -67,73 +60,6 @@ export function timeCli(args, { runs = 3, before = () => {}, env = {} } = {}) {
   const rss = Math.max(...readFileSync(log, 'utf8').trim().split('\n').map(Number)) / 1024;
   rmSync(path.dirname(log), { recursive: true, force: true });
   return { ms: median(times), rss };
-}
-
-export async function benchScale(count) {
-  const corpus = corpusOf(count);
-  const cache = mkdtempSync(path.join(tmpdir(), 'broadsheet-bench-cache-'));
-  const env = { XDG_CACHE_HOME: cache };
-  const index = new IndexCache(path.join(cache, 'broadsheet', 'index'));
-  console.log(
-    `\n${count} articles (node bench/generate.js), medians of 3 runs; peak RSS of the process`,
-  );
-
-  const floor = catFloor(corpus);
-
-  const cold = timeCli(['list', '--json', corpus], {
-    env,
-    before: () => rmSync(cache, { recursive: true, force: true }),
-  });
-  report(`cold list --json (no index)   peak ${cold.rss.toFixed(0)} MB`, cold.ms, 'ms', floor);
-  timeCli(['list', '--json', corpus], { env, runs: 1 });
-  const warm = timeCli(['list', '--json', corpus], { env });
-  report(`warm list --json (index)      peak ${warm.rss.toFixed(0)} MB`, warm.ms, 'ms', floor);
-  const search = timeCli(['list', '--search', '编号 4111-', corpus], { env });
-  report(`list --search (body), process peak ${search.rss.toFixed(0)} MB`, search.ms, 'ms', floor);
-
-  const { articles } = await loadCorpus(corpus, { index });
-  const searchTimes = [];
-  for (let i = 0; i < 3; i++) {
-    const start = performance.now();
-    await searchArticles(articles, '编号 4111-');
-    searchTimes.push(performance.now() - start);
-  }
-  report('body search in-process (warm files)', median(searchTimes), 'ms');
-
-  const firstFrames = [];
-  for (let i = 0; i < 3; i++) {
-    const start = performance.now();
-    const app = render(
-      createElement(App, {
-        load: (onProgress, onIndexed) => loadCorpus(corpus, { onProgress, onIndexed, index }),
-        reading: new ReadingState('/nonexistent/broadsheet-bench/reading.json'),
-        effects: { openUrl: async () => null, copy() {}, handOver: async () => null },
-        size: { columns: 100, rows: 30 },
-      }),
-    );
-    while (!(app.lastFrame() ?? '').includes(' articles'))
-      await new Promise((resolve) => setImmediate(resolve));
-    firstFrames.push(performance.now() - start);
-    app.unmount();
-  }
-  report('browser: mount → first list frame (warm index)', median(firstFrames), 'ms');
-
-  // The same on a folder of one article: what the browser's toolkit costs before any article.
-  const single = mkdtempSync(path.join(tmpdir(), 'broadsheet-bench-one-'));
-  writeFileSync(
-    path.join(single, 'one.md'),
-    '---\ntitle: One\ndate: 2026-01-01\n---\n<p>One.</p>\n',
-  );
-  timeCli(['list', single], { env, runs: 1 });
-  const one = inTerminal(single, 1, env);
-  rmSync(single, { recursive: true, force: true });
-  const terminal = inTerminal(corpus, count, env);
-  if (terminal && one) {
-    report(`browser in tmux on one article, peak ${one.rss.toFixed(0)} MB (baseline)`, one.loaded, 'ms');
-    report('browser in tmux: start → first screen (warm)', terminal.first, 'ms');
-    report(`browser in tmux: start → whole list, peak ${terminal.rss.toFixed(0)} MB`, terminal.loaded, 'ms');
-  } // prettier-ignore
-  rmSync(cache, { recursive: true, force: true });
 }
 
 /**

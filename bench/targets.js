@@ -21,14 +21,17 @@ import { catFloor, corpusOf, inTerminal, timeCli } from './scale.js';
 /** The word one article in a thousand has in its body (bench/generate.js). */
 const RARE = 'lighthouse keeper';
 
-export async function benchTargets(count) {
-  const small = count >= 100_000;
-  const corpus = corpusOf(count, small ? 200 : 0);
+export async function benchTargets(count, { bodyBytes } = {}) {
+  const small = bodyBytes === undefined && count >= 100_000;
+  const corpus = corpusOf(count, bodyBytes ?? (small ? 200 : 0));
   const cache = mkdtempSync(path.join(tmpdir(), 'broadsheet-bench-cache-'));
   const env = { XDG_CACHE_HOME: cache };
-  console.log(
-    `\ntargets at ${count} articles${small ? ' (small bodies: node bench/generate.js DIR N 200)' : ''}, medians of 3`,
-  );
+  const shape = small
+    ? ' (small bodies: node bench/generate.js DIR N 200)'
+    : bodyBytes
+      ? ` (held out: long articles, node bench/generate.js DIR N ${bodyBytes})`
+      : '';
+  console.log(`\ntargets at ${count} articles${shape}, medians of 3`);
   const floor = catFloor(corpus);
 
   const cold = timeCli(['list', '--json', corpus], {

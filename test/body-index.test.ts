@@ -44,11 +44,13 @@ describe.runIf(bodyIndexAvailable())('the body index (SQLite FTS5, trigram)', ()
     expect([...bodiesContaining(db, '守夜')]).toEqual(['a.md']);
     expect([...bodiesContaining(db, 'one by one')]).toEqual(['b.md']);
     expect([...bodiesContaining(db, 'secret')]).toEqual([]);
-    // LIKE's own characters are text here.
+    // GLOB's and LIKE's own characters are text here.
     expect([...bodiesContaining(db, '100%')]).toEqual(['c.md']);
     expect([...bodiesContaining(db, 'tea_l')]).toEqual(['c.md']);
     expect([...bodiesContaining(db, '0% off')]).toEqual(['c.md']);
     expect([...bodiesContaining(db, 'a_leaves'.replace('_', '%'))]).toEqual([]);
+    expect([...bodiesContaining(db, 'tea*')]).toEqual([]);
+    expect([...bodiesContaining(db, '[a-z]')]).toEqual([]);
     expect(isCurrent(db, 'one')).toBe(true);
     expect(isCurrent(db, 'two')).toBe(false);
     db.close();

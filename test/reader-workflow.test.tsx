@@ -10,6 +10,8 @@ import { App, type BrowserSettings } from '../src/ui/App.js';
 import type { Effects, HandOver } from '../src/ui/effects.js';
 import type { MouseEvent } from '../src/terminal/mouse.js';
 import { demoCorpus, tempCorpus } from './helpers.js';
+import type { Corpus } from '../src/corpus/article.js';
+import type { BodySource } from '../src/corpus/body-index.js';
 
 const KEYS = {
   up: '\u001b[A',
@@ -49,6 +51,7 @@ async function start(
     settings?: Partial<BrowserSettings>;
     reading?: ReadingState;
     mouse?: (emit: (event: MouseEvent) => void) => void;
+    bodiesOf?: (corpus: Corpus) => BodySource;
   } = {},
 ) {
   const root = options.root ?? folder();
@@ -79,6 +82,7 @@ async function start(
       start={options.start}
       settings={options.settings}
       folderLabel="~/news"
+      bodiesOf={options.bodiesOf}
       mouse={(listener) => {
         emit = listener;
         return () => {};
@@ -393,5 +397,33 @@ describe('the problems screen', () => {
     await press('j', (f) => /▸ nodate\.md/.test(f), 'the second file');
     await press(KEYS.enter, () => handed.length === 1, 'its text');
     expect(handed[0]!.input).toContain('title: When');
+  });
+});
+
+describe('a filter that searches article text', () => {
+  it('says how far the body index is while the filter waits for it, then shows what it found', async () => {
+    let release = () => {};
+    const asked: string[][] = [];
+    const bodiesOf = (): BodySource => ({
+      bodiesWith: (texts, onProgress) => {
+        asked.push([...texts]);
+        onProgress?.(10, 40);
+        return new Promise((resolve) => {
+          release = () => resolve(new Map(texts.map((text) => [text, new Set(['c.md'])])));
+        });
+      },
+    });
+    const { press, status, frame } = await start({ bodiesOf });
+    await press('/', () => true, 'the prompt');
+    await press(
+      `paragraph${KEYS.enter}`,
+      () => /Indexing article text… 10\/40/.test(status()),
+      'the progress',
+    );
+    expect(asked).toEqual([['paragraph']]);
+    release();
+    await until(() => /1 of 5 articles/.test(status()), 'the answer', frame);
+    expect(frame()).toMatch(/▸ .*Gamma news/);
+    expect(status()).not.toMatch(/Indexing/);
   });
 });

@@ -152,16 +152,17 @@ export function syncBodyIndex(
 }
 
 /**
- * The paths of the files whose body holds `text` (lower-cased): the trigram
- * index finds them for three characters or more; a shorter text is looked for
- * in every body, still inside SQLite.
+ * The paths of the files whose body holds `text` (lower-cased, as the bodies
+ * are stored): the trigram index finds them for three characters or more; a
+ * shorter text is looked for in every body, still inside SQLite. GLOB, not
+ * LIKE: an ESCAPE clause would keep LIKE from using the index (146 ms against
+ * 1 ms on 300 000 bodies), and GLOB's few special characters are written as
+ * one-character classes.
  */
 export function bodiesContaining(db: Database, text: string): Set<string> {
-  const pattern = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const pattern = `*${text.replace(/[*?[]/g, (c) => `[${c}]`)}*`;
   const paths = db
-    .prepare(
-      "SELECT files.path FROM bodies JOIN files ON files.id = bodies.rowid WHERE bodies.text LIKE ? ESCAPE '\\'",
-    )
+    .prepare('SELECT path FROM files WHERE id IN (SELECT rowid FROM bodies WHERE text GLOB ?)')
     .pluck()
     .all(pattern) as string[];
   return new Set(paths);

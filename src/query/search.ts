@@ -5,7 +5,8 @@ import { inSlices } from '../text/slices.js';
 import { markTexts } from './body-texts.js';
 import { matchesQuery, type Marks } from './match.js';
 import type { BodySource } from '../corpus/body-index.js';
-import { needsBody, parseQuery, type SearchQuery } from './parse.js';
+import { needsBody, parseQuery, type SearchQuery, type SearchTerm } from './parse.js';
+import { ArticleColumns } from './columns.js';
 
 /** How long a stretch of reading may hold the event loop before yielding. */
 const SLICE_MS = 5;
@@ -19,7 +20,7 @@ const THREADS_FROM = 4000;
  * large searches are shared among worker threads, one a core.
  */
 export async function searchArticles(
-  articles: Article[],
+  articles: readonly Article[],
   source: string,
   options: {
     marks?: Marks;
@@ -34,15 +35,9 @@ export async function searchArticles(
   const byFields = { terms: query.terms.filter((term) => term.kind !== 'text'), ignored: [] };
   const candidates = articles.filter((article) => matchesQuery(byFields, { article, marks }));
   if (!needsBody(query)) return candidates;
-  const found = await options.bodies?.bodiesWith(textsOf(query), options.onProgress);
-  if (found)
-    return candidates.filter((article) =>
-      matchesQuery(query, {
-        article,
-        marks,
-        bodyHas: (text) => found.get(text)!.has(article.path),
-      }),
-    );
+  const texts = textsOf(query);
+  const found = await options.bodies?.bodiesWith(texts, options.onProgress);
+  if (found) return withBodies(articles, query, texts, found, byFields, marks);
   const threads = candidates.length >= THREADS_FROM ? Math.min(availableParallelism(), 8) : 1;
   return searchBodies(candidates, query, threads, marks);
 }
@@ -80,6 +75,49 @@ async function searchBodies(
       }),
     ),
   );
+}
+
+/**
+ * The candidates each of whose text terms is in its title, its labels or
+ * (as the body index says) its body. Titles and labels are searched as the
+ * list's filter searches them, all at once: a large folder is not visited
+ * article by article.
+ */
+function withBodies(
+  articles: readonly Article[],
+  query: SearchQuery,
+  texts: readonly string[],
+  found: ReadonlyMap<string, ReadonlySet<string>>,
+  byFields: SearchQuery,
+  marks: Marks | undefined,
+): Article[] {
+  const columns = columnsOf(articles);
+  const inFields = new Map(
+    texts.map((text) => {
+      const flags = new Uint8Array(articles.length);
+      const term: SearchTerm = { kind: 'text', text, negated: false };
+      for (const i of columns.match({ terms: [term], ignored: [] }, null)) flags[i] = 1;
+      return [text, flags] as const;
+    }),
+  );
+  return articles.filter(
+    (article, i) =>
+      query.terms.every(
+        (term) =>
+          term.kind !== 'text' ||
+          (inFields.get(term.text)![i] === 1 || found.get(term.text)!.has(article.path)) !==
+            term.negated,
+      ) && matchesQuery(byFields, { article, marks }),
+  );
+}
+
+/** The fields of a list as columns, made once for each list: the browser searches the same list again and again. */
+const columnsCache = new WeakMap<readonly Article[], ArticleColumns>();
+
+function columnsOf(articles: readonly Article[]): ArticleColumns {
+  let columns = columnsCache.get(articles);
+  if (!columns) columnsCache.set(articles, (columns = new ArticleColumns(articles)));
+  return columns;
 }
 
 /** The texts a query looks for in bodies, each once. */

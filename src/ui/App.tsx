@@ -99,7 +99,13 @@ export function App({
   // "Today" is when the folder was last read.
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const now = useMemo(() => fixedNow ?? Date.now(), [fixedNow, corpus]);
-  const { base, visible, grouped, treeRows } = useArticleList(corpus, view, now, reading, bodiesOf);
+  const { base, visible, grouped, treeRows, indexing } = useArticleList(
+    corpus,
+    view,
+    now,
+    reading,
+    bodiesOf,
+  );
   const readVersion = reading.version;
   const unread = useMemo(
     () => visible.reduce((n, candidate) => n + (reading.isRead(candidate.absolutePath) ? 0 : 1), 0),
@@ -275,11 +281,11 @@ export function App({
   }
 
   const status = statusText({
-    loading:
-      progress &&
-      (progress.total > 0
+    loading: progress
+      ? progress.total > 0
         ? `Reading articles… ${progress.done}/${progress.total}`
-        : 'Reading articles…'),
+        : 'Reading articles…'
+      : indexing && `Indexing article text… ${indexing.done}/${indexing.total}`,
     screen: view.screen,
     folder: folderLabel,
     count: visible.length,

@@ -18,6 +18,8 @@ export interface ArticleList {
   visible: readonly Article[];
   grouped: GroupedList;
   treeRows: TreeRow[];
+  /** How far the body index is, while a filter waits for it. */
+  indexing: { done: number; total: number } | null;
 }
 
 /**
@@ -49,7 +51,13 @@ export function useArticleList(
   const byFields = useNarrowingFilter(columns, category, view.filter, query, marks, marksVersion);
   const searched = useMemo(() => columns.listing(category).articles, [columns, category]);
   const bodies = useMemo(() => (corpus && bodiesOf ? bodiesOf(corpus) : null), [corpus, bodiesOf]);
-  const byBodies = useBodySearch(searched, view.filter, marks, marksVersion, bodies);
+  const { found: byBodies, indexing } = useBodySearch(
+    searched,
+    view.filter,
+    marks,
+    marksVersion,
+    bodies,
+  );
   const listing = useMemo(() => {
     const all = columns.listing(
       byBodies ? columns.where((article) => byBodies.has(article), category) : byFields,
@@ -63,5 +71,5 @@ export function useArticleList(
   const grouped = useMemo(() => groupByDate(listing.dates, now), [listing, now]);
   const tree = useMemo(() => buildCategoryTree(base), [base]);
   const treeRows = useMemo(() => flattenTree(tree, new Set(view.expanded)), [tree, view.expanded]);
-  return { base, visible: listing.articles, grouped, treeRows };
+  return { base, visible: listing.articles, grouped, treeRows, indexing };
 }

@@ -7,8 +7,11 @@ import type { BodySource } from '../../corpus/body-index.js';
 
 /**
  * The complete answer to a filter that needs article bodies: searched in the
- * background (worker threads for large folders) once typing pauses, holding
- * no body in memory. Null until the answer for this filter is in.
+ * background (the body index, brought up to date in a worker thread; without
+ * it, worker threads reading the bodies) once typing pauses, holding no body
+ * in memory. `found` is null until the answer for this filter is in;
+ * `indexing` says how far the body index is while it is being brought up to
+ * date.
  */
 export function useBodySearch(
   articles: readonly Article[],
@@ -16,7 +19,8 @@ export function useBodySearch(
   marks: Marks,
   marksVersion: number,
   bodies: BodySource | null,
-): ReadonlySet<Article> | null {
+): { found: ReadonlySet<Article> | null; indexing: { done: number; total: number } | null } {
+  const [indexing, setIndexing] = useState<{ done: number; total: number } | null>(null);
   const [answer, setAnswer] = useState<{
     articles: readonly Article[];
     source: string;
@@ -26,7 +30,10 @@ export function useBodySearch(
     if (!needsBody(parseQuery(source))) return;
     let cancelled = false;
     const timer = setTimeout(() => {
-      void searchArticles([...articles], source, { marks, bodies }).then((matched) => {
+      const onProgress = (done: number, total: number) =>
+        setIndexing(done < total ? { done, total } : null);
+      void searchArticles(articles, source, { marks, bodies, onProgress }).then((matched) => {
+        setIndexing(null);
         if (!cancelled) setAnswer({ articles, source, matches: new Set(matched) });
       });
     }, 250);
@@ -36,5 +43,7 @@ export function useBodySearch(
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps -- marks are read anew when their version changes
   }, [articles, source, marksVersion, bodies]);
-  return answer && answer.articles === articles && answer.source === source ? answer.matches : null;
+  const found =
+    answer && answer.articles === articles && answer.source === source ? answer.matches : null;
+  return { found, indexing };
 }
