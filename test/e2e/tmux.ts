@@ -45,8 +45,10 @@ export class TmuxSession {
   }
 
   tmux(...args: string[]): string {
+    // tmux's own complaints (a server already gone) are caught by the caller, not printed over the run.
     return execFileSync('tmux', ['-L', this.socket, '-f', '/dev/null', ...args], {
       encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
     });
   }
 
