@@ -11,23 +11,12 @@ interface Props extends ListWindow {
 }
 
 /** The visible window of the date-grouped list; only these rows are mounted. */
-export function ArticleList({
-  rows,
-  articles,
-  top,
-  height,
-  width,
-  selected,
-  now,
-  isRead,
-  isStarred,
-  dimmed,
-  empty,
-}: Props) {
-  const visible = listWindowLines(rows, articles, {
-    top, height, width, selected, now, isRead, isStarred, dimmed,
-  }); // prettier-ignore
+export function ArticleList({ rows, articles, empty, ...window }: Props) {
+  const visible = listWindowLines(rows, articles, window);
   return (
-    <Lines lines={fitHeight(rows.rowCount === 0 ? [` ${empty}`] : visible, height)} width={width} />
+    <Lines
+      lines={fitHeight(rows.rowCount === 0 ? [` ${empty}`] : visible, window.height)}
+      width={window.width}
+    />
   );
 }
