@@ -158,3 +158,36 @@ describe.runIf(bodyIndexAvailable())('list --search with the body index', () => 
     expect(await titles('守夜')).toEqual(['A', 'C']);
   });
 });
+
+describe.runIf(bodyIndexAvailable())('the body index when things go wrong', () => {
+  it('reads the bodies when the cache folder cannot be made', async () => {
+    const root = folder();
+    const blocker = path.join(tempFolder(), 'a-file');
+    writeFileSync(blocker, '');
+    const corpus = await loadCorpus(root);
+    const bodies = new BodyIndex(bodyIndexFile(blocker, root), corpus);
+    expect(await bodies.bodiesWith(['灯塔'])).toBeNull();
+    const found = await searchArticles(corpus.articles, '灯塔', { bodies });
+    expect(found.map((a) => a.path)).toEqual(['a.md']);
+  });
+
+  it('keeps one row a file when two connections bring the same index up to date', () => {
+    const root = folder();
+    const file = path.join(tempFolder(), 'bodies.sqlite');
+    const one = openBodyIndex(file)!;
+    const two = openBodyIndex(file)!;
+    const files = filesOf(root, ['a.md', 'b.md', 'c.md']);
+    // The second connection meets every file already there, at another stamp: each is replaced, none doubled.
+    syncBodyIndex(one, files, null);
+    syncBodyIndex(
+      two,
+      files.map((f) => ({ ...f, stamp: `${f.stamp}:again` })),
+      null,
+    );
+    expect([...bodiesContaining(one, '灯塔')]).toEqual(['a.md']);
+    expect(one.prepare('SELECT count(*) AS n FROM files').get()).toEqual({ n: 3 });
+    expect(one.prepare('SELECT count(*) AS n FROM bodies').get()).toEqual({ n: 3 });
+    one.close();
+    two.close();
+  });
+});

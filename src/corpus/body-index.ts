@@ -59,7 +59,12 @@ export function bodyIndexFile(cache: string, root: string): string {
 export function openBodyIndex(file: string): Database | null {
   const Sqlite = sqlite();
   if (!Sqlite) return null;
-  mkdirSync(path.dirname(file), { recursive: true });
+  try {
+    mkdirSync(path.dirname(file), { recursive: true });
+  } catch {
+    // A cache folder that cannot be made (read-only, a file in the way): bodies are read instead.
+    return null;
+  }
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const db = new Sqlite(file, { timeout: 10_000 });
@@ -127,6 +132,11 @@ export function syncBodyIndex(
   // What is left in `known` is gone or changed: its old text goes.
   const dropFile = db.prepare('DELETE FROM files WHERE id = ?');
   const dropBody = db.prepare('DELETE FROM bodies WHERE rowid = ?');
+  // Another browser on the same folder may have indexed a file since `known` was read: its row goes first.
+  const dropPath = db.prepare(
+    'DELETE FROM bodies WHERE rowid IN (SELECT id FROM files WHERE path = ?)',
+  );
+  const dropPathFile = db.prepare('DELETE FROM files WHERE path = ?');
   const addFile = db.prepare('INSERT INTO files(path, stamp) VALUES (?, ?)');
   const addBody = db.prepare('INSERT INTO bodies(rowid, text) VALUES (?, ?)');
   db.transaction(() => {
@@ -142,6 +152,8 @@ export function syncBodyIndex(
     }));
     db.transaction(() => {
       for (const { file, text } of batch) {
+        dropPath.run(file.path);
+        dropPathFile.run(file.path);
         const { lastInsertRowid } = addFile.run(file.path, file.stamp);
         addBody.run(lastInsertRowid, text);
       }
@@ -196,6 +208,7 @@ export class BodyIndex implements BodySource {
   ): Promise<Map<string, Set<string>> | null> {
     const db = openBodyIndex(this.file);
     if (!db) return null;
+    // Whatever goes wrong with a cache, bodies can still be read: nothing here throws.
     try {
       if (!isCurrent(db, this.corpus.fingerprint ?? null)) {
         db.close();

@@ -32,10 +32,14 @@ export function useBodySearch(
     const timer = setTimeout(() => {
       const onProgress = (done: number, total: number) =>
         setIndexing(done < total ? { done, total } : null);
-      void searchArticles(articles, source, { marks, bodies, onProgress }).then((matched) => {
-        setIndexing(null);
-        if (!cancelled) setAnswer({ articles, source, matches: new Set(matched) });
-      });
+      void searchArticles(articles, source, { marks, bodies, onProgress }).then(
+        (matched) => {
+          setIndexing(null);
+          if (!cancelled) setAnswer({ articles, source, matches: new Set(matched) });
+        },
+        // A search that failed leaves the list as the fields filtered it.
+        () => setIndexing(null),
+      );
     }, 250);
     return () => {
       cancelled = true;
