@@ -38,7 +38,8 @@ export function useMouse(
     return source((event) => {
       const { view, dispatch, run, grouped, height, listLeft, extent } = latest.current;
       const state = view();
-      if (state.prompt) return;
+      // A prompt takes keys only; a picture shown full screen has nothing to scroll.
+      if (state.prompt || state.screen === 'image') return;
       if (event.kind === 'wheelUp' || event.kind === 'wheelDown') {
         for (let i = 0; i < WHEEL_STEP; i++) run(event.kind === 'wheelUp' ? 'up' : 'down');
         return;
