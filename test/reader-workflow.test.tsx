@@ -427,3 +427,23 @@ describe('a filter that searches article text', () => {
     expect(status()).not.toMatch(/Indexing/);
   });
 });
+
+describe('handing text to other programs', () => {
+  it('hands the text, and a problem file, without a control character', async () => {
+    const root = tempCorpus({
+      'evil.md':
+        '---\ntitle: "Evil \\e[31mred"\ndate: 2026-11-26\n---\n<p>Body \u001b]0;owned\u0007 and \u001b[2J text.</p>',
+      'broken.md': '---\ntitle: [oops\n---\nraw \u001b[31m escape \u009b here',
+    });
+    const { press, handed } = await start({ root });
+    // The broken file is dated by its time, today: the evil one is second.
+    await press('j', (f) => /▸ .*Evil/.test(f), 'the evil article');
+    await press('v', () => handed.length === 1, 'the pager');
+    await press('!', (f) => f.includes('Files with problems'), 'the problems');
+    await press(KEYS.enter, () => handed.length === 2, 'the file');
+    expect(handed[1]!.input).toContain('raw');
+    for (const program of handed)
+      expect(program.input).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+    expect(handed[0]!.input).toContain('Body');
+  });
+});
