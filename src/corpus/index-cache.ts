@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { removeStaleTemporaries, writeFileAtomic } from '../files/atomic.js';
 import { fileVersion } from '../files/version.js';
 import type { Article } from './article.js';
 import { encodeIndex, parseIndex, type IndexEntry } from './index-format.js';
+import { FileLineReader } from './line-reader.js';
 
 export type { IndexEntry } from './index-format.js';
 
@@ -106,7 +106,12 @@ function currentZone(): string {
 /** An index file's entries, or null when it is missing, unreadable or not to be trusted. */
 function readIndex(file: string, root: string): Map<string, IndexEntry> | null {
   try {
-    return parseIndex(readFileSync(file), root, currentZone());
+    const lines = new FileLineReader(file);
+    try {
+      return parseIndex(lines, root, currentZone());
+    } finally {
+      lines.close();
+    }
   } catch {
     return null;
   }

@@ -7,7 +7,7 @@ import { shareValue } from './intern.js';
 import { sanitizeLine } from '../text/sanitize.js';
 import { joinPath } from './file-path.js';
 import type { FileStamp } from './read.js';
-import { LineReader } from './line-reader.js';
+import { LineReader, type LineSource } from './line-reader.js';
 
 /** Bumped whenever what is stored, or how fields are read, changes. */
 const INDEX_VERSION = 6;
@@ -55,12 +55,12 @@ const BATCH = 200;
  * an index is never trusted beyond what it proves.
  */
 export function parseIndex(
-  bytes: Buffer,
+  source: Buffer | LineSource,
   root: string,
   zone: string,
 ): Map<string, IndexEntry> | null {
   try {
-    const lines = new LineReader(bytes);
+    const lines = Buffer.isBuffer(source) ? new LineReader(source) : source;
     const header = JSON.parse(lines.next(1)[0] ?? 'null') as IndexHeader | null;
     if (
       header?.version !== INDEX_VERSION ||
