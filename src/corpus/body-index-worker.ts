@@ -1,5 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { openBodyIndex, syncBodyIndex, type IndexedFile } from './body-index.js';
+import { syncFile, type IndexedFile } from './body-index.js';
 
 /** Brings a folder's body index up to date, away from the thread that answers keys; says how far it is. */
 const { file, files, fingerprint } = workerData as {
@@ -7,18 +7,7 @@ const { file, files, fingerprint } = workerData as {
   files: IndexedFile[];
   fingerprint: string | null;
 };
-const db = openBodyIndex(file);
-if (!db) {
-  parentPort!.postMessage({ finished: false });
-} else {
-  try {
-    syncBodyIndex(db, files, fingerprint, (done, total) =>
-      parentPort!.postMessage({ done, total }),
-    );
-    parentPort!.postMessage({ finished: true });
-  } catch {
-    parentPort!.postMessage({ finished: false });
-  } finally {
-    db.close();
-  }
-}
+const finished = syncFile(file, files, fingerprint, (done, total) =>
+  parentPort!.postMessage({ done, total }),
+);
+parentPort!.postMessage({ finished });

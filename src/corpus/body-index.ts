@@ -116,34 +116,32 @@ export function syncBodyIndex(
   fingerprint: string | null,
   onProgress: (done: number, total: number) => void = () => {},
 ): void {
-  const known = new Map<string, { id: number; stamp: string }>();
-  for (const row of db.prepare('SELECT id, path, stamp FROM files').iterate() as Iterable<{
-    id: number;
+  const known = new Map<string, string>();
+  for (const row of db.prepare('SELECT path, stamp FROM files').iterate() as Iterable<{
     path: string;
     stamp: string;
   }>)
-    known.set(row.path, { id: row.id, stamp: row.stamp });
+    known.set(row.path, row.stamp);
   const toRead: IndexedFile[] = [];
   for (const file of files) {
-    const row = known.get(file.path);
-    if (!row || row.stamp !== file.stamp) toRead.push(file);
-    if (row && row.stamp === file.stamp) known.delete(file.path);
+    // Known as it is: kept. Unknown or changed: read again.
+    if (known.get(file.path) === file.stamp) known.delete(file.path);
+    else toRead.push(file);
   }
-  // What is left in `known` is gone or changed: its old text goes.
-  const dropFile = db.prepare('DELETE FROM files WHERE id = ?');
-  const dropBody = db.prepare('DELETE FROM bodies WHERE rowid = ?');
-  // Another browser on the same folder may have indexed a file since `known` was read: its row goes first.
-  const dropPath = db.prepare(
+  // A file's old row goes before it is added again (another browser on the folder may have added it
+  // since `known` was read, too); what is left in `known` is gone from the folder, or changed.
+  const dropBody = db.prepare(
     'DELETE FROM bodies WHERE rowid IN (SELECT id FROM files WHERE path = ?)',
   );
-  const dropPathFile = db.prepare('DELETE FROM files WHERE path = ?');
+  const dropFile = db.prepare('DELETE FROM files WHERE path = ?');
+  const drop = (relative: string) => {
+    dropBody.run(relative);
+    dropFile.run(relative);
+  };
   const addFile = db.prepare('INSERT INTO files(path, stamp) VALUES (?, ?)');
   const addBody = db.prepare('INSERT INTO bodies(rowid, text) VALUES (?, ?)');
   db.transaction(() => {
-    for (const { id } of known.values()) {
-      dropBody.run(id);
-      dropFile.run(id);
-    }
+    for (const relative of known.keys()) drop(relative);
   })();
   for (let start = 0; start < toRead.length; start += BATCH) {
     const batch = toRead.slice(start, start + BATCH).map((file) => ({
@@ -152,8 +150,7 @@ export function syncBodyIndex(
     }));
     db.transaction(() => {
       for (const { file, text } of batch) {
-        dropPath.run(file.path);
-        dropPathFile.run(file.path);
+        drop(file.path);
         const { lastInsertRowid } = addFile.run(file.path, file.stamp);
         addBody.run(lastInsertRowid, text);
       }
@@ -161,6 +158,29 @@ export function syncBodyIndex(
     onProgress(Math.min(start + BATCH, toRead.length), toRead.length);
   }
   if (fingerprint !== null) setMeta(db, 'fingerprint', fingerprint);
+}
+
+/**
+ * Opens the body index in `file`, brings it up to date and closes it; false
+ * when that could not be done (the search then reads bodies). What a worker
+ * thread runs, and what runs in place where there is no worker script.
+ */
+export function syncFile(
+  file: string,
+  files: readonly IndexedFile[],
+  fingerprint: string | null,
+  onProgress?: (done: number, total: number) => void,
+): boolean {
+  const db = openBodyIndex(file);
+  if (!db) return false;
+  try {
+    syncBodyIndex(db, files, fingerprint, onProgress);
+    return true;
+  } catch {
+    return false;
+  } finally {
+    db.close();
+  }
 }
 
 /**
@@ -206,45 +226,20 @@ export class BodyIndex implements BodySource {
     texts: readonly string[],
     onProgress?: (done: number, total: number) => void,
   ): Promise<Map<string, Set<string>> | null> {
-    const db = openBodyIndex(this.file);
-    if (!db) return null;
+    let db = openBodyIndex(this.file);
     // Whatever goes wrong with a cache, bodies can still be read: nothing here throws.
     try {
-      if (!isCurrent(db, this.corpus.fingerprint ?? null)) {
+      if (db && !isCurrent(db, this.corpus.fingerprint ?? null)) {
+        // Closed while the folder's changes are written, opened again to ask.
         db.close();
         this.synced ??= this.sync(onProgress);
-        if (!(await this.synced)) return null;
-        return this.query(openBodyIndex(this.file), texts);
+        db = (await this.synced) ? openBodyIndex(this.file) : null;
       }
-      return this.query(db, texts);
+      return db && new Map(texts.map((text) => [text, bodiesContaining(db!, text)]));
     } catch {
-      db.close();
       return null;
-    }
-  }
-
-  private query(db: Database | null, texts: readonly string[]): Map<string, Set<string>> | null {
-    if (!db) return null;
-    try {
-      return new Map(texts.map((text) => [text, bodiesContaining(db, text)]));
     } finally {
-      db.close();
-    }
-  }
-
-  private syncHere(
-    files: readonly IndexedFile[],
-    onProgress?: (done: number, total: number) => void,
-  ): boolean {
-    const db = openBodyIndex(this.file);
-    if (!db) return false;
-    try {
-      syncBodyIndex(db, files, this.corpus.fingerprint ?? null, onProgress);
-      return true;
-    } catch {
-      return false;
-    } finally {
-      db.close();
+      db?.close();
     }
   }
 
@@ -257,7 +252,8 @@ export class BodyIndex implements BodySource {
     }));
     const script = new URL('./body-index-worker.js', import.meta.url);
     // Run from its sources (the tests), there is no worker script to start: the work is done here.
-    if (!existsSync(script)) return Promise.resolve(this.syncHere(files, onProgress));
+    if (!existsSync(script))
+      return Promise.resolve(syncFile(this.file, files, corpus.fingerprint ?? null, onProgress));
     return new Promise((resolve) => {
       const worker = new Worker(script, {
         workerData: { file: this.file, files, fingerprint: corpus.fingerprint ?? null },
