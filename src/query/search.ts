@@ -33,11 +33,12 @@ export async function searchArticles(
   const query = parseQuery(source);
   // Field terms decide without a body; only what they let through is read.
   const byFields = { terms: query.terms.filter((term) => term.kind !== 'text'), ignored: [] };
-  const candidates = articles.filter((article) => matchesQuery(byFields, { article, marks }));
-  if (!needsBody(query)) return candidates;
+  const passes = (article: Article) => matchesQuery(byFields, { article, marks });
+  if (!needsBody(query)) return articles.filter(passes);
   const texts = textsOf(query);
   const found = await options.bodies?.bodiesWith(texts, options.onProgress);
-  if (found) return withBodies(articles, query, texts, found, byFields, marks);
+  if (found) return withBodies(articles, query, texts, found, passes);
+  const candidates = articles.filter(passes);
   const threads = candidates.length >= THREADS_FROM ? Math.min(availableParallelism(), 8) : 1;
   return searchBodies(candidates, query, threads, marks);
 }
@@ -78,8 +79,8 @@ async function searchBodies(
 }
 
 /**
- * The candidates each of whose text terms is in its title, its labels or
- * (as the body index says) its body. Titles and labels are searched as the
+ * The articles that pass the field terms and each of whose text terms is in
+ * its title, its labels or (as the body index says) its body. Titles and labels are searched as the
  * list's filter searches them, all at once: a large folder is not visited
  * article by article.
  */
@@ -88,8 +89,7 @@ function withBodies(
   query: SearchQuery,
   texts: readonly string[],
   found: ReadonlyMap<string, ReadonlySet<string>>,
-  byFields: SearchQuery,
-  marks: Marks | undefined,
+  passes: (article: Article) => boolean,
 ): Article[] {
   const columns = columnsOf(articles);
   const inFields = new Map(
@@ -107,7 +107,7 @@ function withBodies(
           term.kind !== 'text' ||
           (inFields.get(term.text)![i] === 1 || found.get(term.text)!.has(article.path)) !==
             term.negated,
-      ) && matchesQuery(byFields, { article, marks }),
+      ) && passes(article),
   );
 }
 
