@@ -10,13 +10,13 @@ import { plainArticleText } from '../../render/article.js';
 import type { ReadingState } from '../../state/reading.js';
 import { sanitizeLine, sanitizeText } from '../../text/sanitize.js';
 import { openableUrl } from '../../text/urls.js';
-import type { Effects } from '../effects.js';
+import type { Effects, HandOver } from '../effects.js';
 import { findMatches } from '../find.js';
 import { keyIntent } from '../key-intent.js';
 import { keyName, type Command } from '../keymap.js';
 import type { TreeRow } from '../list-rows.js';
 import { pictureInView, placeAt } from '../pictures.js';
-import { openPrompt } from '../prompt.js';
+import { openPrompt, type Prompt } from '../prompt.js';
 import { maxTop, nextMatch, type Action, type Extent, type ViewState } from '../state.js';
 import type { BodyReader } from './use-article-lines.js';
 import { useKeypress } from './use-keypress.js';
@@ -58,7 +58,7 @@ const UNREAD_TERM = /(^|\s)is:unread(?=\s|$)/gi;
  * Binds the keys: each key's intent (a pure function of the view) is carried
  * out here, where the reading state, the opener, the clipboard and the folder
  * are within reach. Returns the sizes a movement needs, as they are now, for
- * the view's own moves (a resize, a reloaded list), and `press` for keys from
+ * the view's own moves (a resize, a reloaded list), and `run` for commands from
  * elsewhere (the mouse).
  */
 export function useBrowserKeys(targets: KeyTargets): {
@@ -127,15 +127,25 @@ export function useBrowserKeys(targets: KeyTargets): {
     targets.say(step > 0 ? 'no unread article below' : 'no unread article above');
   };
 
-  /** The article's text as `cat` prints it for a pipe. */
-  const plainText = async (article: Article) =>
-    plainArticleText(article, await (targets.readBody ?? readArticleBody)(article), 80);
-
-  const handOver = (program: Parameters<Effects['handOver']>[0], done?: () => void) =>
+  const handOver = (program: HandOver, done?: () => void) =>
     void targets.effects.handOver(program).then((failure) => {
       targets.say(failure);
       done?.();
     });
+
+  /** Hands a program the article's text, as `cat` prints it for a pipe, on its standard input. */
+  const handText = async (article: Article, program: Omit<HandOver, 'input'>) => {
+    let input: string;
+    try {
+      const body = await (targets.readBody ?? readArticleBody)(article);
+      input = await plainArticleText(article, body, 80);
+    } catch (error) {
+      return targets.say(`could not read the article: ${String(error)}`);
+    }
+    handOver({ ...program, input });
+  };
+
+  const startPrompt = (prompt: Prompt) => dispatch({ type: 'startPrompt', prompt });
 
   const run = (command: Command) => {
     const view = current();
@@ -212,7 +222,7 @@ export function useBrowserKeys(targets: KeyTargets): {
         const unread = visible.filter((candidate) => !reading.isRead(candidate.absolutePath));
         if (unread.length === 0) return targets.say('every article shown is read');
         const label = `Mark ${unread.length} article${unread.length === 1 ? '' : 's'} read? (y/n) `;
-        return dispatch({ type: 'startPrompt', prompt: openPrompt('confirm', label) });
+        return startPrompt(openPrompt('confirm', label));
       }
       case 'onlyUnread': {
         const only = new RegExp(UNREAD_TERM.source, 'i').test(view.filter);
@@ -230,34 +240,23 @@ export function useBrowserKeys(targets: KeyTargets): {
         return targets.say(starred ? 'starred (is:starred finds it)' : 'star taken off');
       }
       case 'find':
-        return dispatch({
-          type: 'startPrompt',
-          prompt: inReader
+        return startPrompt(
+          inReader
             ? openPrompt('search', '/', view.search, reading.history('search'))
             : openPrompt('filter', '/', view.filter, reading.history('filter')),
-        });
+        );
       case 'openLink':
-        if (inReader)
-          return dispatch({
-            type: 'startPrompt',
-            prompt: openPrompt('link', 'open link number: '),
-          });
+        if (inReader) return startPrompt(openPrompt('link', 'open link number: '));
         return openSource(article);
       case 'openSource':
         return openSource(article);
       case 'copy':
         if (inReader)
-          return dispatch({
-            type: 'startPrompt',
-            prompt: openPrompt('copy', 'copy link number (Enter: the source link): '),
-          });
+          return startPrompt(openPrompt('copy', 'copy link number (Enter: the source link): '));
         return copySource(article);
       case 'pipe':
         if (!article) return;
-        return dispatch({
-          type: 'startPrompt',
-          prompt: openPrompt('pipe', '| ', '', reading.history('pipe')),
-        });
+        return startPrompt(openPrompt('pipe', '| ', '', reading.history('pipe')));
       case 'edit':
         if (!article) return;
         return handOver(commandLine(targets.editor, [article.absolutePath]), () => {
@@ -266,10 +265,7 @@ export function useBrowserKeys(targets: KeyTargets): {
         });
       case 'page':
         if (!article) return;
-        return void plainText(article).then(
-          (input) => handOver({ ...commandLine(targets.pager, []), input }),
-          (error: unknown) => targets.say(`could not read the article: ${String(error)}`),
-        );
+        return void handText(article, commandLine(targets.pager, []));
       case 'showFile': {
         const problem = targets.problems[view.problemSelected];
         if (!problem) return;
@@ -365,10 +361,7 @@ export function useBrowserKeys(targets: KeyTargets): {
       case 'pipe':
         if (!text || !article) break;
         reading.remember('pipe', text);
-        void plainText(article).then(
-          (input) => handOver({ command: '/bin/sh', args: ['-c', text], input, wait: true }),
-          (error: unknown) => targets.say(`could not read the article: ${String(error)}`),
-        );
+        void handText(article, { command: '/bin/sh', args: ['-c', text], wait: true });
         break;
       case 'confirm':
         break;
