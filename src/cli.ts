@@ -5,7 +5,7 @@ import { parseDate } from './corpus/dates.js';
 import { filterQuery } from './query/filter.js';
 import { parseQuery } from './query/parse.js';
 import type { CommandName, Invocation } from './commands/invocation.js';
-import type { Settings } from './commands/config.js';
+import type { IMAGE_MODES, Settings, THEMES } from './commands/config.js';
 import { UsageError } from './commands/errors.js';
 import { errorReport } from './text/errors.js';
 import { endQuietlyOnClosedPipe } from './pipe/output.js';
@@ -113,7 +113,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   try {
     const config = await import('./commands/config.js');
-    const invocation = readInvocation(cli.input, cli.flags, argv, config.readSettings());
+    const invocation = readInvocation(cli.input, cli.flags, argv, config.readSettings(), config);
     setOutputProfile({
       color: colorAllowed(invocation.color, process.env),
       unicode: isUnicodeLocale(process.env),
@@ -177,6 +177,7 @@ function readInvocation(
   flags: Flags,
   argv: string[],
   configured: Settings,
+  choices: { THEMES: typeof THEMES; IMAGE_MODES: typeof IMAGE_MODES },
 ): Invocation {
   checkUnknownFlags(joinValues(argv));
   const first = input[0];
@@ -202,24 +203,14 @@ function readInvocation(
     width: positiveInteger(flags.width, 'width'),
     color: flags.color as boolean | undefined,
     format: choice(flags.format, 'format', ['plain', 'ansi'] as const),
-    images:
-      choice(flags.images, 'images', [
-        'auto',
-        'kitty',
-        'iterm',
-        'sixel',
-        'blocks',
-        'none',
-      ] as const) ?? configured.images,
+    images: choice(flags.images, 'images', choices.IMAGE_MODES) ?? configured.images,
     offline: Boolean(flags.offline),
     allowPrivateImages: Boolean(flags.allowPrivateImages),
     all: Boolean(flags.all),
     dir: optionalText(flags.dir, 'dir'),
     settings: {
       ...configured,
-      theme:
-        choice(flags.theme, 'theme', ['auto', 'dark', 'light', 'mono'] as const) ??
-        configured.theme,
+      theme: choice(flags.theme, 'theme', choices.THEMES) ?? configured.theme,
       mouse: (flags.mouse as boolean | undefined) ?? configured.mouse,
     },
   };

@@ -2,12 +2,27 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { configFolder } from '../files/places.js';
 import { reason } from '../files/errors.js';
-import { setTheme } from '../render/theme.js';
+import type { ImagesFlag } from '../images/detect.js';
+import { setTheme, type ThemeName } from '../render/theme.js';
 import { writeOut } from '../pipe/output.js';
 import { KEYMAP, setKeyBindings, type Command } from '../ui/keymap.js';
 
-export type ImagesMode = 'auto' | 'kitty' | 'iterm' | 'sixel' | 'blocks' | 'none';
-export type ThemeChoice = 'auto' | 'dark' | 'light' | 'mono';
+/** What `--theme` and `"theme"` take: a palette, or `auto` to ask the terminal. */
+export const THEMES = ['auto', 'dark', 'light', 'mono'] as const satisfies ReadonlyArray<
+  ThemeName | 'auto'
+>;
+export type ThemeChoice = (typeof THEMES)[number];
+
+/** What `--images` and `"images"` take. */
+export const IMAGE_MODES = [
+  'auto',
+  'kitty',
+  'iterm',
+  'sixel',
+  'blocks',
+  'none',
+] as const satisfies readonly ImagesFlag[];
+export type ImagesMode = (typeof IMAGE_MODES)[number];
 
 /** What the configuration file may set; the command line's flags win over it. */
 export interface Settings {
@@ -33,8 +48,6 @@ export const DEFAULT_SETTINGS: Omit<Settings, 'file' | 'warnings'> = {
   keys: {},
 };
 
-const THEMES: readonly ThemeChoice[] = ['auto', 'dark', 'light', 'mono'];
-const IMAGES: readonly ImagesMode[] = ['auto', 'kitty', 'iterm', 'sixel', 'blocks', 'none'];
 const COMMANDS = new Set<string>(KEYMAP.map((binding) => binding.command));
 
 /** `$XDG_CONFIG_HOME/broadsheet/config.json`. */
@@ -83,7 +96,7 @@ export function readSettings(file = configPath()): Settings {
         } else bad(key, 'takes a folder path');
         break;
       case 'theme':
-        if (THEMES.includes(value as ThemeChoice)) settings.theme = value as ThemeChoice;
+        if ((THEMES as readonly unknown[]).includes(value)) settings.theme = value as ThemeChoice;
         else bad(key, `takes ${THEMES.join(', ')}`);
         break;
       case 'measure':
@@ -91,8 +104,9 @@ export function readSettings(file = configPath()): Settings {
         else bad(key, 'takes a whole number of columns, 20 or more');
         break;
       case 'images':
-        if (IMAGES.includes(value as ImagesMode)) settings.images = value as ImagesMode;
-        else bad(key, `takes ${IMAGES.join(', ')}`);
+        if ((IMAGE_MODES as readonly unknown[]).includes(value))
+          settings.images = value as ImagesMode;
+        else bad(key, `takes ${IMAGE_MODES.join(', ')}`);
         break;
       case 'mouse':
         if (typeof value === 'boolean') settings.mouse = value;

@@ -1,4 +1,4 @@
-import type { Settings } from './config.js';
+import type { ImagesMode, Settings } from './config.js';
 
 export type CommandName = 'list' | 'cat' | 'categories';
 
@@ -17,7 +17,7 @@ export interface Invocation {
   width: number | undefined;
   color: boolean | undefined;
   format: 'plain' | 'ansi' | undefined;
-  images: 'auto' | 'kitty' | 'iterm' | 'sixel' | 'blocks' | 'none';
+  images: ImagesMode;
   offline: boolean;
   /** Pictures may come from loopback and private addresses. */
   allowPrivateImages: boolean;
