@@ -26,7 +26,7 @@ import { StatusBar } from './StatusBar.js';
 import { statusText } from './status.js';
 import { paint } from '../render/theme.js';
 import { unreadByCategory } from './list-rows.js';
-import { parseQuery } from '../query/parse.js';
+import type { SearchQuery } from '../query/parse.js';
 import { useMouse, type MouseSource } from './hooks/use-mouse.js';
 
 /** The browser: the list, the category tree and the reader over one folder of articles. */
@@ -99,7 +99,7 @@ export function App({
   // "Today" is when the folder was last read.
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const now = useMemo(() => fixedNow ?? Date.now(), [fixedNow, corpus]);
-  const { base, visible, grouped, treeRows, indexing } = useArticleList(
+  const { base, visible, grouped, treeRows, indexing, query } = useArticleList(
     corpus,
     view,
     now,
@@ -295,7 +295,7 @@ export function App({
     focus: view.focus,
     category: view.category,
     filter: view.filter,
-    filterProblem: filterProblem(view.filter),
+    filterProblem: filterProblem(query),
     problems: corpus?.problems.length ?? 0,
     title: article?.title ?? '',
     position: reader.lines ? percent(reader.top, height, reader.lines.length) : '',
@@ -330,8 +330,8 @@ export function App({
 }
 
 /** What the filter has that is not understood yet, as a half-typed date is. */
-function filterProblem(filter: string): string | undefined {
-  const ignored = parseQuery(filter).ignored[0];
+function filterProblem(query: SearchQuery): string | undefined {
+  const ignored = query.ignored[0];
   return ignored && `${ignored.term}: ${ignored.why}`;
 }
 

@@ -298,9 +298,8 @@ function page(state: ViewState, name: Command, extent: Extent): ViewState {
   const bottom = maxTop(extent.lineCount, extent.height);
   const starts = extent.problemStarts ?? [];
   if (state.screen === 'problems' && starts.length > 0) {
-    const step =
-      name === 'pageDown' || name === 'pageUp' || name === 'halfDown' || name === 'halfUp';
-    const chosen = moved(name, state.problemSelected, starts.length - 1, step ? 5 : 1);
+    // A page of files is five of them (each entry takes two rows or more).
+    const chosen = moved(name, state.problemSelected, starts.length - 1, 5);
     if (chosen === undefined) return { ...state, screen: state.returnTo };
     const problemSelected = clamp(chosen, 0, starts.length - 1);
     const first = problemSelected === 0 ? 0 : starts[problemSelected]!;

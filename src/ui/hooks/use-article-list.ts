@@ -5,7 +5,7 @@ import { inCategory } from '../../query/filter.js';
 import { groupByDate, type GroupedList } from '../../query/group.js';
 import type { Marks } from '../../query/match.js';
 import type { BodySource } from '../../corpus/body-index.js';
-import { needsMarks, parseQuery } from '../../query/parse.js';
+import { needsMarks, parseQuery, type SearchQuery } from '../../query/parse.js';
 import { flattenTree, type TreeRow } from '../list-rows.js';
 import { useArticleColumns } from './use-article-columns.js';
 import { useBodySearch } from './use-body-search.js';
@@ -20,6 +20,8 @@ export interface ArticleList {
   treeRows: TreeRow[];
   /** How far the body index is, while a filter waits for it. */
   indexing: { done: number; total: number } | null;
+  /** The filter as read: what in it could not be read is in `ignored`. */
+  query: SearchQuery;
 }
 
 /**
@@ -71,5 +73,5 @@ export function useArticleList(
   const grouped = useMemo(() => groupByDate(listing.dates, now), [listing, now]);
   const tree = useMemo(() => buildCategoryTree(base), [base]);
   const treeRows = useMemo(() => flattenTree(tree, new Set(view.expanded)), [tree, view.expanded]);
-  return { base, visible: listing.articles, grouped, treeRows, indexing };
+  return { base, visible: listing.articles, grouped, treeRows, indexing, query };
 }
