@@ -1,3 +1,4 @@
+import { marksOf } from '../src/query/marks.js';
 import {
   lstatSync,
   mkdirSync,
@@ -10,7 +11,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { stateFolder } from '../src/files/places.js';
 import { ReadingState } from '../src/state/reading.js';
-import { tempFolder } from './helpers.js';
+import { makeArticle, tempFolder } from './helpers.js';
 
 const folder = () => tempFolder('broadsheet-reading-');
 const stateIn = (where: string) =>
@@ -162,6 +163,46 @@ describe('ReadingState', () => {
       path.join(articles, 'a.md'),
     ]);
     expect(ReadingState.inFolder(where).position(path.join(articles, 'a.md'))).toBe(6);
+  });
+
+  it('answers a list’s marks by article, as by path: a linked subfolder and a file seen twice too', () => {
+    const elsewhere = folder();
+    writeFileSync(path.join(elsewhere, 'far.md'), '');
+    const root = folder();
+    mkdirSync(path.join(root, 'news'));
+    for (const name of ['a.md', 'news/b.md', 'news/c.md']) writeFileSync(path.join(root, name), '');
+    symlinkSync(elsewhere, path.join(root, 'linked'));
+    symlinkSync(path.join(root, 'news'), path.join(root, 'again'));
+    const relatives = [
+      'a.md',
+      'news/b.md',
+      'news/c.md',
+      'linked/far.md',
+      'again/b.md',
+      'again/c.md',
+    ];
+    const articles = relatives.map((relative) =>
+      makeArticle({ path: relative, absolutePath: path.join(root, relative) }),
+    );
+    const state = ReadingState.inFolder(folder());
+    state.markRead(path.join(root, 'news/b.md'), 1);
+    state.setStarred(path.join(root, 'linked/far.md'), true);
+    state.setRead(path.join(elsewhere, 'far.md'), true);
+    const marks = marksOf(state, articles);
+    const byPath = articles.map((a) => [
+      a.path,
+      state.isRead(a.absolutePath),
+      state.isStarred(a.absolutePath),
+    ]);
+    expect(articles.map((a) => [a.path, marks.isRead(a), marks.isStarred(a)])).toEqual(byPath);
+    expect(byPath.filter(([, read]) => read).map(([relative]) => relative)).toEqual([
+      'news/b.md',
+      'linked/far.md',
+      'again/b.md',
+    ]);
+    expect(byPath.filter(([, , starred]) => starred).map(([relative]) => relative)).toEqual([
+      'linked/far.md',
+    ]);
   });
 
   it('says why it could not save rather than throwing', () => {

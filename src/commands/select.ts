@@ -1,3 +1,4 @@
+import { marksOf } from '../query/marks.js';
 import type { Invocation } from './invocation.js';
 import { resolveFolder } from './folder.js';
 import type { Article, Corpus } from '../corpus/article.js';
@@ -37,7 +38,7 @@ export async function selectArticles(
   if (invocation.search !== undefined) {
     const indexing = progressReporter('indexing article text');
     articles = await searchArticles(articles, invocation.search, {
-      marks: marksFor(invocation.search),
+      marks: marksFor(invocation.search, articles),
       bodies: new BodyIndex(bodyIndexFile(cacheFolder(), root), corpus),
       onProgress: indexing.update,
     });
@@ -48,11 +49,11 @@ export async function selectArticles(
 }
 
 /** The reader's marks, read (never written) when the search asks about them (`is:unread`). */
-function marksFor(search: string): Marks | undefined {
+function marksFor(search: string, articles: readonly Article[]): Marks | undefined {
   if (!needsMarks(parseQuery(search))) return undefined;
   const reading = ReadingState.inFolder(stateFolder(), true);
   if (reading.warning) warn(sanitizeLine(reading.warning));
-  return reading;
+  return marksOf(reading, articles);
 }
 
 /** The index of parsed fields, in the user cache folder. */

@@ -8,23 +8,26 @@ import type { SearchQuery, SearchTerm } from './parse.js';
 /** Some of a list's articles, by position, in list order; null stands for all of them. */
 export type Selection = Int32Array | null;
 
-/** A selection as the list shows it: the articles, and their dates side by side for grouping. */
+/** A selection as the list shows it: the articles, their dates side by side for grouping, and their positions. */
 export interface Listing {
   articles: readonly Article[];
   dates: Float64Array;
+  positions: Selection;
 }
 
 /**
- * A list of articles held the way a filter reads it: titles lower-cased once
- * into an array of their own, the rest of each article's fields as one shared
- * object for all articles filed alike (a feed's thousands of items share an
- * author and categories), and the dates in a typed array. A filter keystroke
- * over 100 000 articles then walks short strings in a row instead of visiting
- * 100 000 objects, and its answer is a typed array of positions.
+ * A list of articles held the way a filter reads it: every title lower-cased
+ * into one string, the rest of each article's fields as one shared object for
+ * all articles filed alike (a feed's thousands of items share an author and
+ * categories), and the dates in a typed array. A filter keystroke over 100 000
+ * articles then searches one string and short arrays instead of visiting
+ * 100 000 objects, and its answer is a typed array of positions. No title is
+ * held twice: the lower-cased ones are only the joined string.
  */
 export class ArticleColumns {
   readonly dates: Float64Array;
-  private readonly titles: string[];
+  /** Lower-cased titles while they are being built; dropped once they are joined. */
+  private titles: string[];
   /** Each article's labels as a number: the place of its labels in `distinct`. */
   private readonly labelIds: Int32Array;
   private readonly distinct: Labels[] = [];
@@ -33,6 +36,8 @@ export class ArticleColumns {
   private built = 0;
   /** Every title in one string, each after a separator no query holds, and where each starts. */
   private joined: { text: string; starts: Int32Array } | null = null;
+  /** The last test `count` asked about, and its answer for every article. */
+  private flagged: { test: (article: Article) => boolean; flags: Uint8Array } | null = null;
 
   constructor(readonly articles: readonly Article[]) {
     this.dates = Float64Array.from(articles, (article) => article.date);
@@ -48,9 +53,7 @@ export class ArticleColumns {
     const { articles } = this;
     for (; this.built <= i && this.built < articles.length; this.built++) {
       const article = articles[this.built]!;
-      // A title with nothing to lower (Chinese, say) is kept as it is, not copied.
-      const title = article.title.toLowerCase();
-      this.titles[this.built] = title === article.title ? article.title : title;
+      this.titles[this.built] = article.title.toLowerCase();
       const labels = this.shared.of(article);
       let id = this.idOf.get(labels);
       if (id === undefined) {
@@ -84,14 +87,44 @@ export class ArticleColumns {
   }
 
   listing(selection: Selection): Listing {
-    if (!selection) return { articles: this.articles, dates: this.dates };
+    if (!selection) return { articles: this.articles, dates: this.dates, positions: null };
     const articles = new Array<Article>(selection.length);
     const dates = new Float64Array(selection.length);
     for (let k = 0; k < selection.length; k++) {
       articles[k] = this.articles[selection[k]!]!;
       dates[k] = this.dates[selection[k]!]!;
     }
-    return { articles, dates };
+    return { articles, dates, positions: selection };
+  }
+
+  /** The first `count` of a listing. */
+  first(listing: Listing, count: number): Listing {
+    if (listing.articles.length <= count) return listing;
+    return {
+      articles: listing.articles.slice(0, count),
+      dates: listing.dates.subarray(0, count),
+      positions: (listing.positions ?? everyPosition(this.articles.length)).subarray(0, count),
+    };
+  }
+
+  /**
+   * How many articles of a listing pass `test` (whether each is read, say):
+   * every article is tested once for a given test, then a listing's count is
+   * a sum over its positions, not a visit to each of its articles.
+   */
+  count(listing: Listing, test: (article: Article) => boolean): number {
+    if (this.flagged?.test !== test) {
+      const flags = new Uint8Array(this.articles.length);
+      this.articles.forEach((article, i) => {
+        if (test(article)) flags[i] = 1;
+      });
+      this.flagged = { test, flags };
+    }
+    const { flags } = this.flagged;
+    let n = 0;
+    if (listing.positions) for (const i of listing.positions) n += flags[i]!;
+    else for (let i = 0; i < flags.length; i++) n += flags[i]!;
+    return n;
   }
 
   /**
@@ -101,7 +134,7 @@ export class ArticleColumns {
    */
   private titlesHolding(text: string): Uint8Array {
     const { text: all, starts } = this.joinedTitles();
-    const hits = new Uint8Array(this.titles.length);
+    const hits = new Uint8Array(this.articles.length);
     let article = 0;
     for (let at = all.indexOf(text); at >= 0;) {
       while (starts[article + 1]! <= at) article++;
@@ -113,16 +146,24 @@ export class ArticleColumns {
 
   private joinedTitles(): { text: string; starts: Int32Array } {
     if (!this.joined) {
-      const starts = new Int32Array(this.titles.length + 1);
+      const { titles } = this;
+      const starts = new Int32Array(titles.length + 1);
       let at = 0;
-      this.titles.forEach((title, i) => {
+      titles.forEach((title, i) => {
         starts[i] = at;
         at += title.length + 1;
       });
-      starts[this.titles.length] = at;
-      this.joined = { text: this.titles.join(SEPARATOR) + SEPARATOR, starts };
+      starts[titles.length] = at;
+      this.joined = { text: titles.join(SEPARATOR) + SEPARATOR, starts };
+      this.titles = [];
     }
     return this.joined;
+  }
+
+  /** The lower-cased title of the article at `i`: a slice of the joined titles, not a copy. */
+  private titleHolds(i: number, text: string): boolean {
+    const { text: all, starts } = this.joinedTitles();
+    return all.slice(starts[i]!, starts[i + 1]! - 1).includes(text);
   }
 
   /** Whether a term holds, worked out once for each distinct set of labels, not for every article. */
@@ -138,9 +179,9 @@ export class ArticleColumns {
     from: Selection,
   ): (i: number) => boolean {
     const { negated } = term;
-    const { dates, titles, articles } = this;
+    const { dates, articles } = this;
     // Over many articles, the titles are searched all at once.
-    const wide = from === null || from.length > titles.length / 16;
+    const wide = from === null || from.length > articles.length / 16;
     switch (term.kind) {
       case 'after':
         return (i) => dates[i]! >= term.time !== negated;
@@ -153,7 +194,7 @@ export class ArticleColumns {
           const hits = this.titlesHolding(text);
           return (i) => (hits[i] === 1 || inLabels(i)) !== negated;
         }
-        return (i) => (titles[i]!.includes(text) || inLabels(i)) !== negated;
+        return (i) => (this.titleHolds(i, text) || inLabels(i)) !== negated;
       }
       case 'field': {
         const text = term.text;
@@ -162,7 +203,7 @@ export class ArticleColumns {
             const hits = this.titlesHolding(text);
             return (i) => (hits[i] === 1) !== negated;
           }
-          return (i) => titles[i]!.includes(text) !== negated;
+          return (i) => this.titleHolds(i, text) !== negated;
         }
         const field = term.field;
         const holds = this.byLabels((labels) => fieldHolds(field, labels[field], text));
@@ -170,7 +211,7 @@ export class ArticleColumns {
       }
       case 'is': {
         const mark = term.mark;
-        return (i) => hasMark(marks, articles[i]!.absolutePath, mark) !== negated;
+        return (i) => hasMark(marks, articles[i]!, mark) !== negated;
       }
     }
   }

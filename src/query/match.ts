@@ -1,16 +1,16 @@
 import type { Article } from '../corpus/article.js';
 import type { Mark, SearchQuery } from './parse.js';
 
-/** The reader's marks, by an article's absolute path: what `is:` terms ask about. */
+/** The reader's marks of a list's articles: what `is:` terms ask about. */
 export interface Marks {
-  isRead(absolutePath: string): boolean;
-  isStarred(absolutePath: string): boolean;
+  isRead(article: Article): boolean;
+  isStarred(article: Article): boolean;
 }
 
 /** Whether an article carries a mark; with no marks known, every article is unread and unstarred. */
-export function hasMark(marks: Marks | undefined, absolutePath: string, mark: Mark): boolean {
-  if (mark === 'starred') return marks?.isStarred(absolutePath) ?? false;
-  const read = marks?.isRead(absolutePath) ?? false;
+export function hasMark(marks: Marks | undefined, article: Article, mark: Mark): boolean {
+  if (mark === 'starred') return marks?.isStarred(article) ?? false;
+  const read = marks?.isRead(article) ?? false;
   return mark === 'read' ? read : !read;
 }
 
@@ -43,7 +43,7 @@ export function matchesQuery(
         holds = fieldHolds(term.field, (fields ??= searchFields(article))[term.field], term.text);
         break;
       case 'is':
-        holds = hasMark(marks, article.absolutePath, term.mark);
+        holds = hasMark(marks, article, term.mark);
         break;
       case 'text':
         fields ??= searchFields(article);

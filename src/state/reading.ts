@@ -63,7 +63,6 @@ export class ReadingState {
   version = 0;
   /** Keys changed since the last save. */
   private changed = new Set<string>();
-  private readonly realPaths = new Map<string, string>();
   private readonly realFolders = new Map<string, string>();
   /** Said once: the state file was set aside, or could not be saved. */
   readonly warning: string | null = null;
@@ -87,6 +86,11 @@ export class ReadingState {
 
   static inFolder(folder: string, readOnly = false): ReadingState {
     return new ReadingState(path.join(folder, 'reading.json'), readOnly);
+  }
+
+  /** The articles marked read or starred, by their key (the real path of their file). */
+  *marked(): Iterable<[key: string, marks: { read: boolean; starred: boolean }]> {
+    for (const [key, entry] of this.entries) if (entry.read || entry.starred) yield [key, entry];
   }
 
   isRead(absolutePath: string): boolean {
@@ -193,32 +197,32 @@ export class ReadingState {
     }
     this.entries = merged;
     this.histories = history;
+    // Another browser's marks came in with the file: views of the marks are made again.
+    this.version++;
     this.changed.clear();
     this.added = {};
     return null;
   }
 
-  /**
-   * The article's key: its real path, found folder by folder (one realpath a
-   * folder, not one a file: a list of 100 000 articles asks about all of them).
-   */
+  /** The article's key: its real path, found folder by folder (one realpath a folder, not one a file). */
   private keyOf(absolutePath: string): string {
-    let key = this.realPaths.get(absolutePath);
-    if (key === undefined) {
-      const folder = path.dirname(absolutePath);
-      let real = this.realFolders.get(folder);
-      if (real === undefined) {
-        try {
-          real = realpathSync(folder);
-        } catch {
-          real = folder;
-        }
-        this.realFolders.set(folder, real);
+    const folder = path.dirname(absolutePath);
+    const real = this.realFolder(folder);
+    return real === folder ? absolutePath : path.join(real, path.basename(absolutePath));
+  }
+
+  /** A folder's real path, as keys are made of: found once a folder. */
+  realFolder(folder: string): string {
+    let real = this.realFolders.get(folder);
+    if (real === undefined) {
+      try {
+        real = realpathSync(folder);
+      } catch {
+        real = folder;
       }
-      key = real === folder ? absolutePath : path.join(real, path.basename(absolutePath));
-      this.realPaths.set(absolutePath, key);
+      this.realFolders.set(folder, real);
     }
-    return key;
+    return real;
   }
 }
 

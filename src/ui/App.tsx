@@ -1,3 +1,4 @@
+import { marksOf } from '../query/marks.js';
 import type { EventEmitter } from 'node:events';
 import { Box, useApp } from 'ink';
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactElement } from 'react';
@@ -99,23 +100,22 @@ export function App({
   // "Today" is when the folder was last read.
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const now = useMemo(() => fixedNow ?? Date.now(), [fixedNow, corpus]);
-  const { base, visible, grouped, treeRows, indexing, query } = useArticleList(
+  const readVersion = reading.version;
+  const marks = useMemo(
+    () => marksOf(reading, corpus?.articles ?? []),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- marks are read anew when their version changes
+    [corpus, reading, readVersion],
+  );
+  const { base, visible, unread, grouped, treeRows, indexing, query } = useArticleList(
     corpus,
     view,
     now,
-    reading,
+    marks,
     bodiesOf,
   );
-  const readVersion = reading.version;
-  const unread = useMemo(
-    () => visible.reduce((n, candidate) => n + (reading.isRead(candidate.absolutePath) ? 0 : 1), 0),
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- marks are read anew when their version changes
-    [visible, reading, readVersion],
-  );
   const unreadInCategories = useMemo(
-    () => (view.treeVisible ? unreadByCategory(base, (a) => reading.isRead(a.absolutePath)) : null),
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- marks are read anew when their version changes
-    [base, reading, readVersion, view.treeVisible],
+    () => (view.treeVisible ? unreadByCategory(base, marks.isRead) : null),
+    [base, marks, view.treeVisible],
   );
 
   const height = Math.max(1, size.rows - 2);
@@ -165,6 +165,7 @@ export function App({
     root: corpus?.root ?? '',
     height,
     reading,
+    marks,
     effects,
     picturesOn: pictures !== null,
     readBody,
@@ -247,8 +248,8 @@ export function App({
         width={listWidth}
         selected={selected}
         now={now}
-        isRead={(candidate) => reading.isRead(candidate.absolutePath)}
-        isStarred={(candidate) => reading.isStarred(candidate.absolutePath)}
+        isRead={marks.isRead}
+        isStarred={marks.isStarred}
         dimmed={view.focus === 'tree'}
         empty={
           base.length === 0

@@ -1,3 +1,4 @@
+import { marksOf } from '../query/marks.js';
 import type { Corpus } from '../corpus/article.js';
 import { groupByDate } from '../query/group.js';
 import type { ReadingState } from '../state/reading.js';
@@ -22,18 +23,19 @@ export function firstScreenLines(
     corpus.articles.map((article) => article.date),
     now,
   );
+  const marks = marksOf(reading, corpus.articles);
   const rows = listWindowLines(grouped, corpus.articles, {
     top: 0,
     height,
     width: size.columns,
     selected: 0,
     now,
-    isRead: (article) => reading.isRead(article.absolutePath),
-    isStarred: (article) => reading.isStarred(article.absolutePath),
+    isRead: marks.isRead,
+    isStarred: marks.isStarred,
   });
   while (rows.length < height) rows.push(' ');
   const count = corpus.articles.length;
-  const unread = corpus.articles.filter((article) => !reading.isRead(article.absolutePath)).length;
+  const unread = corpus.articles.filter((article) => !marks.isRead(article)).length;
   const status = statusText({
     loading: null, screen: 'list', folder, count, total: count, unread, limit: null, focus: 'list',
     category: null, filter: '', problems: 0, title: '', starred: false, position: '', match: '',

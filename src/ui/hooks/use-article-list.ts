@@ -16,6 +16,8 @@ export interface ArticleList {
   base: readonly Article[];
   /** The articles shown, in list order, and their rows with date headings. */
   visible: readonly Article[];
+  /** How many of them are unread. */
+  unread: number;
   grouped: GroupedList;
   treeRows: TreeRow[];
   /** How far the body index is, while a filter waits for it. */
@@ -39,7 +41,7 @@ export function useArticleList(
     limit: number | null;
   },
   now: number,
-  marks: Marks & { version: number },
+  marks: Marks,
   bodiesOf?: (corpus: Corpus) => BodySource,
 ): ArticleList {
   const base = useMemo(() => corpus?.articles ?? [], [corpus]);
@@ -49,29 +51,24 @@ export function useArticleList(
     [columns, view.category],
   );
   const query = useMemo(() => parseQuery(view.filter), [view.filter]);
-  const marksVersion = needsMarks(query) ? marks.version : 0;
-  const byFields = useNarrowingFilter(columns, category, view.filter, query, marks, marksVersion);
+  // Marks change the list only when the filter asks about them.
+  const asked = needsMarks(query) ? marks : undefined;
+  const byFields = useNarrowingFilter(columns, category, view.filter, query, asked);
   const searched = useMemo(() => columns.listing(category).articles, [columns, category]);
   const bodies = useMemo(() => (corpus && bodiesOf ? bodiesOf(corpus) : null), [corpus, bodiesOf]);
-  const { found: byBodies, indexing } = useBodySearch(
-    searched,
-    view.filter,
-    marks,
-    marksVersion,
-    bodies,
-  );
+  const { found: byBodies, indexing } = useBodySearch(searched, view.filter, asked, bodies);
   const listing = useMemo(() => {
     const all = columns.listing(
       byBodies ? columns.where((article) => byBodies.has(article), category) : byFields,
     );
-    if (view.limit === null || all.articles.length <= view.limit) return all;
-    return {
-      articles: all.articles.slice(0, view.limit),
-      dates: all.dates.subarray(0, view.limit),
-    };
+    return view.limit === null ? all : columns.first(all, view.limit);
   }, [byBodies, byFields, columns, category, view.limit]);
+  const unread = useMemo(
+    () => listing.articles.length - columns.count(listing, marks.isRead),
+    [columns, listing, marks],
+  );
   const grouped = useMemo(() => groupByDate(listing.dates, now), [listing, now]);
   const tree = useMemo(() => buildCategoryTree(base), [base]);
   const treeRows = useMemo(() => flattenTree(tree, new Set(view.expanded)), [tree, view.expanded]);
-  return { base, visible: listing.articles, grouped, treeRows, indexing, query };
+  return { base, visible: listing.articles, unread, grouped, treeRows, indexing, query };
 }

@@ -16,8 +16,7 @@ import type { BodySource } from '../../corpus/body-index.js';
 export function useBodySearch(
   articles: readonly Article[],
   source: string,
-  marks: Marks,
-  marksVersion: number,
+  marks: Marks | undefined,
   bodies: BodySource | null,
 ): { found: ReadonlySet<Article> | null; indexing: { done: number; total: number } | null } {
   const [indexing, setIndexing] = useState<{ done: number; total: number } | null>(null);
@@ -45,8 +44,7 @@ export function useBodySearch(
       cancelled = true;
       clearTimeout(timer);
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- marks are read anew when their version changes
-  }, [articles, source, marksVersion, bodies]);
+  }, [articles, source, marks, bodies]);
   const found =
     answer && answer.articles === articles && answer.source === source ? answer.matches : null;
   return { found, indexing };

@@ -8,6 +8,7 @@ import { readArticleBody } from '../../corpus/body.js';
 import type { GroupedList } from '../../query/group.js';
 import { plainArticleText } from '../../render/article.js';
 import type { ReadingState } from '../../state/reading.js';
+import type { Marks } from '../../query/match.js';
 import { sanitizeLine, sanitizeText } from '../../text/sanitize.js';
 import { openableUrl } from '../../text/urls.js';
 import type { Effects, HandOver } from '../effects.js';
@@ -40,6 +41,8 @@ export interface KeyTargets {
   root: string;
   height: number;
   reading: ReadingState;
+  /** The marks of the listed articles, as `reading` holds them now. */
+  marks: Marks;
   effects: Effects;
   picturesOn: boolean;
   readBody?: BodyReader;
@@ -121,7 +124,7 @@ export function useBrowserKeys(targets: KeyTargets): {
   /** The next (or previous) unread article from the selection, selected; said when there is none. */
   const toUnread = (step: 1 | -1) => {
     for (let i = current().selected + step; i >= 0 && i < visible.length; i += step) {
-      if (!reading.isRead(visible[i]!.absolutePath))
+      if (!targets.marks.isRead(visible[i]!))
         return dispatch({ type: 'select', index: i, extent: extent() });
     }
     targets.say(step > 0 ? 'no unread article below' : 'no unread article above');
@@ -219,7 +222,7 @@ export function useBrowserKeys(targets: KeyTargets): {
         return targets.say(read ? 'marked read' : 'marked unread');
       }
       case 'markAllRead': {
-        const unread = visible.filter((candidate) => !reading.isRead(candidate.absolutePath));
+        const unread = visible.filter((candidate) => !targets.marks.isRead(candidate));
         if (unread.length === 0) return targets.say('every article shown is read');
         const label = `Mark ${unread.length} article${unread.length === 1 ? '' : 's'} read? (y/n) `;
         return startPrompt(openPrompt('confirm', label));
