@@ -2,7 +2,7 @@ import { mkdirSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCorpus } from '../src/corpus/load.js';
-import { scanFolder } from '../src/corpus/scan.js';
+import { scanFolder, scannedFiles } from '../src/corpus/scan.js';
 import { tempCorpus } from './helpers.js';
 
 const post = (title: string, date = '2021-01-01 10:00') =>
@@ -21,8 +21,11 @@ describe('scanFolder', () => {
       'node_modules/pkg/readme.md': post('y'),
       '.dotfile.md': post('z'),
     });
-    const { files } = await scanFolder(root);
-    expect(files.map((f) => path.relative(root, f).split(path.sep).join('/')).sort()).toEqual([
+    const files = [...scannedFiles(await scanFolder(root))];
+    expect(files.map(({ file }) => path.relative(root, file).split(path.sep).join('/'))).toEqual(
+      files.map(({ relative }) => relative),
+    );
+    expect(files.map(({ relative }) => relative).sort()).toEqual([
       'a.md',
       'c.html',
       'd.htm',
@@ -35,8 +38,10 @@ describe('scanFolder', () => {
     const root = tempCorpus({ 'real/a.md': post('a') });
     symlinkSync(root, path.join(root, 'real/loop'));
     symlinkSync(path.join(root, 'real'), path.join(root, 'alias'));
-    const { files, problems } = await scanFolder(root);
-    expect(files).toHaveLength(1);
+    const scan = await scanFolder(root);
+    const { problems } = scan;
+    expect([...scannedFiles(scan)]).toHaveLength(1);
+    expect(scan.count).toBe(1);
     expect(problems).toEqual([]);
   });
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Article, Corpus, Problem } from './article.js';
 import type { IndexCache, IndexEntry } from './index-cache.js';
 import { changedAt, readArticleHead, type FileStamp } from './read.js';
-import { scanFolder } from './scan.js';
+import { scanFolder, scannedFiles, type ScanResult } from './scan.js';
 import { inSlices } from '../text/slices.js';
 
 export interface LoadOptions {
@@ -37,25 +37,24 @@ export async function loadCorpus(root: string, options: LoadOptions = {}): Promi
   const indexed = options.index?.read(absoluteRoot) ?? null;
   if (indexed && options.onIndexed) options.onIndexed(corpusOf(absoluteRoot, indexed, []));
   const scan = await scanFolder(absoluteRoot);
-  const relativeOf = relativePathIn(absoluteRoot);
   // Only files the index does not know as they are now are read and kept apart: an unchanged
   // folder is the index itself, and no second map of it is made.
   const fresh = new Map<string, IndexEntry>();
   let unchangedCount = 0;
+  const files = scannedFiles(scan);
   await inSlices(
-    scan.files.length,
-    (i) => {
-      const file = scan.files[i]!;
-      const relative = relativeOf(file);
+    scan.count,
+    () => {
+      const { file, relative } = files.next().value!;
       const known = indexed?.get(relative);
       if (known && unchanged(file, known)) unchangedCount++;
       else fresh.set(relative, readEntry(absoluteRoot, file));
     },
-    { sliceMs: SLICE_MS, onSlice: (done) => options.onProgress?.(done, scan.files.length) },
+    { sliceMs: SLICE_MS, onSlice: (done) => options.onProgress?.(done, scan.count) },
   );
-  options.onProgress?.(scan.files.length, scan.files.length);
+  options.onProgress?.(scan.count, scan.count);
   const changed = !indexed || fresh.size > 0 || unchangedCount !== indexed.size;
-  const entries = changed ? merged(scan.files.map(relativeOf), fresh, indexed) : indexed!;
+  const entries = changed ? merged(scan, fresh, indexed) : indexed!;
   const corpus = corpusOf(absoluteRoot, entries, scan.problems);
   if (changed) options.index?.write(absoluteRoot, entries, corpus.articles.slice(0, NEWEST));
   corpus.stampOf = (relative) => {
@@ -67,27 +66,16 @@ export async function loadCorpus(root: string, options: LoadOptions = {}): Promi
   return corpus;
 }
 
-/** A file's path in the folder, `/`-separated; files found by the scan start with the folder's own path. */
-function relativePathIn(root: string): (file: string) => string {
-  const prefix = root.endsWith(path.sep) ? root : root + path.sep;
-  return (file) => {
-    const relative = file.startsWith(prefix)
-      ? file.slice(prefix.length)
-      : path.relative(root, file);
-    return path.sep === '/' ? relative : relative.split(path.sep).join('/');
-  };
-}
-
 /** The entries of the files found, in the order found: each read again, or as the index knows it. */
 function merged(
-  paths: string[],
+  scan: ScanResult,
   fresh: ReadonlyMap<string, IndexEntry>,
   indexed: ReadonlyMap<string, IndexEntry> | null,
 ): Map<string, IndexEntry> {
   const entries = new Map<string, IndexEntry>();
-  for (const relative of paths) {
+  for (const { relative } of scannedFiles(scan)) {
     const entry = fresh.get(relative) ?? indexed!.get(relative)!;
-    // Keyed by the entry's own path where it has one: `relative` is a slice of the scanned path.
+    // Keyed by the entry's own path where it has one: the string the article holds, not a second copy.
     const key =
       'article' in entry ? entry.article.path : 'problem' in entry ? entry.problem.path : relative;
     entries.set(key, entry);

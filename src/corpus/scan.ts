@@ -7,10 +7,33 @@ import { pushAll } from '../text/arrays.js';
 
 const ARTICLE_EXTENSIONS = new Set(['.md', '.markdown', '.html', '.htm', '.txt']);
 
+/** A folder's candidate article files: the folder, its path in the root (`''` for the root), and their names. */
+export interface ScannedFolder {
+  folder: string;
+  relative: string;
+  names: string[];
+}
+
 export interface ScanResult {
-  /** Absolute paths of candidate article files, in walk order. */
-  files: string[];
+  /**
+   * Candidate article files, folder by folder in walk order. A file's path is
+   * made when it is needed: 300 000 absolute paths held at once for the
+   * length of a reading are 27 MB.
+   */
+  folders: ScannedFolder[];
+  /** How many files the folders hold in all. */
+  count: number;
   problems: Problem[];
+}
+
+/** The files of a scan in walk order: each one's absolute path and its `/`-separated path in the root. */
+export function* scannedFiles(scan: ScanResult): Generator<{ file: string; relative: string }> {
+  for (const { folder, relative, names } of scan.folders)
+    for (const name of names)
+      yield {
+        file: joinPath(folder, name),
+        relative: relative === '' ? name : `${relative}/${name}`,
+      };
 }
 
 /**
@@ -20,7 +43,8 @@ export interface ScanResult {
  * is for the reader to decide.
  */
 export async function scanFolder(root: string): Promise<ScanResult> {
-  const files: string[] = [];
+  const folders: ScannedFolder[] = [];
+  let count = 0;
   const problems: Problem[] = [];
   const visited = new Set<string>();
   const relative = (full: string) => path.relative(root, full).split(path.sep).join('/') || '.';
@@ -37,6 +61,7 @@ export async function scanFolder(root: string): Promise<ScanResult> {
     if (visited.has(real)) continue;
     visited.add(real);
     const subfolders: string[] = [];
+    const names: string[] = [];
     try {
       // One read a folder: a folder of 100 000 files is one call, not one await an entry.
       for (const entry of await readdir(folder, { withFileTypes: true })) {
@@ -57,15 +82,19 @@ export async function scanFolder(root: string): Promise<ScanResult> {
           }
         }
         if (isDirectory) subfolders.push(full);
-        else if (isFile && isArticleName(entry.name)) files.push(full);
+        else if (isFile && isArticleName(entry.name)) names.push(entry.name);
       }
     } catch (error) {
       problems.push({ path: relative(folder), reason: `cannot read folder: ${reason(error)}` });
     }
+    if (names.length > 0) {
+      folders.push({ folder, relative: folder === root ? '' : relative(folder), names });
+      count += names.length;
+    }
     // Reverse so that popping visits folders in name order.
     pushAll(pending, subfolders.sort().reverse());
   }
-  return { files, problems };
+  return { folders, count, problems };
 }
 
 function isArticleName(name: string): boolean {
