@@ -203,4 +203,33 @@ describe('article columns', () => {
     }
     expect(columns.complete).toBe(true);
   });
+
+  it('finds titles at the ends of each run of titles, and in titles that lower-case longer', async () => {
+    const { ArticleColumns } = await import('../src/query/columns.js');
+    const { makeArticle } = await import('./helpers.js');
+    const special: Record<number, string> = {
+      0: 'Needle first',
+      4095: 'last of a run: NEEDLE',
+      4096: 'needle opens the next',
+      5000: 'İstanbul İİ needle',
+      5001: 'after the long one: needle',
+      9000: 'the last needle',
+    };
+    const many = Array.from({ length: 9001 }, (_, i) =>
+      makeArticle({ path: `${i}.md`, title: special[i] ?? `Title ${i} i̇ne` }),
+    );
+    const expected = (source: string, from: number[]) =>
+      from.filter((i) => matchesQuery(parseQuery(source), { article: many[i]! }));
+    const columns = new ArticleColumns(many);
+    const all = many.map((_, i) => i);
+    // Few candidates are tested one title at a time; many by one search of each run.
+    const few = [0, 17, 4095, 4096, 4097, 5000, 5001, 9000];
+    for (const source of ['needle', 'İstanbul', 'i̇i̇ needle', 'i̇ne', 'title 4095', 'needle first']) {
+      const query = parseQuery(source);
+      expect([...columns.match(query, null)], source).toEqual(expected(source, all));
+      expect([...columns.match(query, Int32Array.from(few))], source).toEqual(
+        expected(source, few),
+      );
+    }
+  });
 });

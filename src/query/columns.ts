@@ -1,8 +1,11 @@
 import type { Article } from '../corpus/article.js';
 import { fieldHolds, hasMark, labelsOf, type Labels, type Marks } from './match.js';
 
-/** Between titles in the joined string: no query holds it (typed text has no control characters). */
+/** Between titles in a run: no query holds it (typed text has no control characters). */
 const SEPARATOR = '\u0000';
+
+/** Titles lower-cased and searched as one string. */
+const RUN = 4096;
 import type { SearchQuery, SearchTerm } from './parse.js';
 
 /** Some of a list's articles, by position, in list order; null stands for all of them. */
@@ -21,27 +24,29 @@ export interface Listing {
  * all articles filed alike (a feed's thousands of items share an author and
  * categories), and the dates in a typed array. A filter keystroke over 100 000
  * articles then searches one string and short arrays instead of visiting
- * 100 000 objects, and its answer is a typed array of positions. No title is
- * held twice: the lower-cased ones are only the joined string.
+ * 100 000 objects, and its answer is a typed array of positions. The
+ * lower-cased titles are made a few thousand at a time, each run joined
+ * and lower-cased as one string: no string an article is made, and none of
+ * them is held twice.
  */
 export class ArticleColumns {
   readonly dates: Float64Array;
-  /** Lower-cased titles while they are being built; dropped once they are joined. */
-  private titles: string[];
   /** Each article's labels as a number: the place of its labels in `distinct`. */
   private readonly labelIds: Int32Array;
   private readonly distinct: Labels[] = [];
   private readonly idOf = new Map<Labels, number>();
   private readonly shared = new LabelsCache();
   private built = 0;
-  /** Every title in one string, each after a separator no query holds, and where each starts. */
-  private joined: { text: string; starts: Int32Array } | null = null;
+  /** The lower-cased titles, RUN at a time, each followed by a separator no query holds. */
+  private readonly runs: string[] = [];
+  /** Where each title starts in its run. */
+  private readonly starts: Int32Array;
   /** The last test `count` asked about, and its answer for every article. */
   private flagged: { test: (article: Article) => boolean; flags: Uint8Array } | null = null;
 
   constructor(readonly articles: readonly Article[]) {
     this.dates = Float64Array.from(articles, (article) => article.date);
-    this.titles = new Array<string>(articles.length);
+    this.starts = new Int32Array(articles.length);
     this.labelIds = new Int32Array(articles.length);
   }
 
@@ -53,7 +58,7 @@ export class ArticleColumns {
     const { articles } = this;
     for (; this.built <= i && this.built < articles.length; this.built++) {
       const article = articles[this.built]!;
-      this.titles[this.built] = article.title.toLowerCase();
+      if (this.built % RUN === 0) this.makeRun(this.built);
       const labels = this.shared.of(article);
       let id = this.idOf.get(labels);
       if (id === undefined) {
@@ -62,8 +67,23 @@ export class ArticleColumns {
       }
       this.labelIds[this.built] = id;
     }
-    // With every title lower-cased, they are joined while the browser is still idle, not at the first key.
-    if (this.complete) this.joinedTitles();
+  }
+
+  /** The run of titles from the `first`th, joined and lower-cased at once where that keeps each in its place. */
+  private makeRun(first: number): void {
+    const titles = this.articles.slice(first, first + RUN).map((article) => article.title);
+    let run = `${titles.join(SEPARATOR)}${SEPARATOR}`.toLowerCase();
+    // A few letters lower-case to more than one character (İ): then each title is lowered on its own.
+    if (run.length !== titles.reduce((n, title) => n + title.length + 1, 0)) {
+      titles.forEach((title, k) => (titles[k] = title.toLowerCase()));
+      run = `${titles.join(SEPARATOR)}${SEPARATOR}`;
+    }
+    let at = 0;
+    titles.forEach((title, k) => {
+      this.starts[first + k] = at;
+      at += title.length + 1;
+    });
+    this.runs.push(run);
   }
 
   /** True once every article's fields are ready. */
@@ -129,41 +149,32 @@ export class ArticleColumns {
 
   /**
    * The titles that hold `text`, as one flag an article: one pass of
-   * `indexOf` over all titles at once (a string search the engine does at
+   * `indexOf` over each run of titles (a string search the engine does at
    * memory speed) rather than one call an article.
    */
   private titlesHolding(text: string): Uint8Array {
-    const { text: all, starts } = this.joinedTitles();
+    const { runs, starts } = this;
     const hits = new Uint8Array(this.articles.length);
-    let article = 0;
-    for (let at = all.indexOf(text); at >= 0;) {
-      while (starts[article + 1]! <= at) article++;
-      hits[article] = 1;
-      at = all.indexOf(text, starts[article + 1]!);
-    }
+    runs.forEach((run, r) => {
+      const first = r * RUN;
+      const last = Math.min(first + RUN, starts.length) - 1;
+      let article = first;
+      for (let at = run.indexOf(text); at >= 0;) {
+        while (article < last && starts[article + 1]! <= at) article++;
+        hits[article] = 1;
+        if (article === last) break;
+        at = run.indexOf(text, starts[article + 1]!);
+      }
+    });
     return hits;
   }
 
-  private joinedTitles(): { text: string; starts: Int32Array } {
-    if (!this.joined) {
-      const { titles } = this;
-      const starts = new Int32Array(titles.length + 1);
-      let at = 0;
-      titles.forEach((title, i) => {
-        starts[i] = at;
-        at += title.length + 1;
-      });
-      starts[titles.length] = at;
-      this.joined = { text: titles.join(SEPARATOR) + SEPARATOR, starts };
-      this.titles = [];
-    }
-    return this.joined;
-  }
-
-  /** The lower-cased title of the article at `i`: a slice of the joined titles, not a copy. */
+  /** Whether the lower-cased title of the article at `i` holds `text`: a slice of its run, not a copy. */
   private titleHolds(i: number, text: string): boolean {
-    const { text: all, starts } = this.joinedTitles();
-    return all.slice(starts[i]!, starts[i + 1]! - 1).includes(text);
+    const run = this.runs[Math.floor(i / RUN)]!;
+    const end =
+      (i + 1) % RUN === 0 || i + 1 === this.starts.length ? run.length : this.starts[i + 1]!;
+    return run.slice(this.starts[i]!, end - 1).includes(text);
   }
 
   /** Whether a term holds, worked out once for each distinct set of labels, not for every article. */
