@@ -1,3 +1,4 @@
+import v8 from 'node:v8';
 // The command line: the help text, the flags, and the checks that turn them into an Invocation.
 import process from 'node:process';
 import meow from 'meow';
@@ -159,10 +160,23 @@ async function run(invocation: Invocation): Promise<number> {
         // React's production build, chosen before any React module loads: its JSX runtime and its
         // reconciler must come from the same build, and the development one checks every element.
         process.env.NODE_ENV ??= 'production';
+        keepYoungGenerationSmall();
         return (await import('./commands/browse.js')).browseCommand(invocation);
       }
       return (await import('./commands/list.js')).listCommand(invocation);
   }
+}
+
+/**
+ * The browser allocates a little at a time and keeps what it reads: V8's
+ * young generation, which otherwise grows to 32 MB while Ink and React load
+ * and stays that size, is kept at its first size (a browser of one article:
+ * 117 → 100 MB; of 20 000: 146 → 121 MB; `npm run bench`). Pipes are left as
+ * they are: printing 300 000 articles is faster with the larger one. Where
+ * V8 does not take the setting, nothing changes.
+ */
+function keepYoungGenerationSmall(): void {
+  v8.setFlagsFromString('--semi-space-growth-factor=1');
 }
 
 /** A terminal that can draw a full screen: not `dumb` (Emacs shells, editors' panes) and not unknown. */
