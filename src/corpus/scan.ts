@@ -66,22 +66,25 @@ export async function scanFolder(root: string): Promise<ScanResult> {
       // One read a folder: a folder of 100 000 files is one call, not one await an entry.
       for (const entry of await readdir(folder, { withFileTypes: true })) {
         if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
-        const full = joinPath(folder, entry.name);
         let isDirectory = entry.isDirectory();
         let isFile = entry.isFile();
         if (entry.isSymbolicLink()) {
           try {
-            const target = await stat(full);
+            const target = await stat(joinPath(folder, entry.name));
             isDirectory = target.isDirectory();
             isFile = target.isFile();
           } catch (error) {
             if (isArticleName(entry.name)) {
-              problems.push({ path: relative(full), reason: `broken link: ${reason(error)}` });
+              problems.push({
+                path: relative(joinPath(folder, entry.name)),
+                reason: `broken link: ${reason(error)}`,
+              });
             }
             continue;
           }
         }
-        if (isDirectory) subfolders.push(full);
+        // A file's path is made when it is checked (`scannedFiles`), not here as well.
+        if (isDirectory) subfolders.push(joinPath(folder, entry.name));
         else if (isFile && isArticleName(entry.name)) names.push(entry.name);
       }
     } catch (error) {
