@@ -1,12 +1,9 @@
 import type { Article } from '../corpus/article.js';
-import { fieldHolds, hasMark, labelsOf, type Labels, type Marks } from './match.js';
-
-/** Between titles in a run: no query holds it (typed text has no control characters). */
-const SEPARATOR = '\u0000';
-
-/** Titles lower-cased and searched as one string. */
-const RUN = 4096;
+import { fieldHolds, hasMark, labelsOf, SEPARATOR, type Labels, type Marks } from './match.js';
 import type { SearchQuery, SearchTerm } from './parse.js';
+
+/** Titles lower-cased and searched as one string, each followed by the separator no query holds. */
+const RUN = 4096;
 
 /** Some of a list's articles, by position, in list order; null stands for all of them. */
 export type Selection = Int32Array | null;
@@ -123,7 +120,7 @@ export class ArticleColumns {
     return {
       articles: listing.articles.slice(0, count),
       dates: listing.dates.subarray(0, count),
-      positions: (listing.positions ?? everyPosition(this.articles.length)).subarray(0, count),
+      positions: listing.positions?.subarray(0, count) ?? everyPosition(count),
     };
   }
 

@@ -75,7 +75,8 @@ export interface SearchFields extends Labels {
   title: string;
 }
 
-const SEPARATOR = '\u0000';
+/** Between labels joined into one string, and between titles: no query holds it (typed text has no control characters). */
+export const SEPARATOR = '\u0000';
 
 /**
  * Whether a field holds a term's text: a title or an author anywhere in it; a
