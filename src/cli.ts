@@ -1,6 +1,6 @@
-import v8 from 'node:v8';
 // The command line: the help text, the flags, and the checks that turn them into an Invocation.
 import process from 'node:process';
+import v8 from 'node:v8';
 import meow from 'meow';
 import { parseDate } from './corpus/dates.js';
 import { filterQuery } from './query/filter.js';
@@ -171,7 +171,7 @@ async function run(invocation: Invocation): Promise<number> {
  * The browser allocates a little at a time and keeps what it reads: V8's
  * young generation, which otherwise grows to 32 MB while Ink and React load
  * and stays that size, is kept at its first size (a browser of one article:
- * 117 → 100 MB; of 20 000: 146 → 121 MB; `npm run bench`). Pipes are left as
+ * 117 → 103 MB; of 20 000: 146 → 119 MB; `npm run bench`). Pipes are left as
  * they are: printing 300 000 articles is faster with the larger one. Where
  * V8 does not take the setting, nothing changes.
  */

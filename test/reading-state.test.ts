@@ -1,4 +1,3 @@
-import { marksOf } from '../src/query/marks.js';
 import {
   lstatSync,
   mkdirSync,
@@ -10,6 +9,7 @@ import {
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { stateFolder } from '../src/files/places.js';
+import { marksOf } from '../src/query/marks.js';
 import { ReadingState } from '../src/state/reading.js';
 import { makeArticle, tempFolder } from './helpers.js';
 

@@ -1,4 +1,3 @@
-import { marksOf } from '../query/marks.js';
 import type { Invocation } from './invocation.js';
 import { resolveFolder } from './folder.js';
 import type { Article, Corpus } from '../corpus/article.js';
@@ -8,6 +7,7 @@ import { IndexCache } from '../corpus/index-cache.js';
 import { cacheFolder, stateFolder } from '../files/places.js';
 import { ReadingState } from '../state/reading.js';
 import { needsMarks, parseQuery } from '../query/parse.js';
+import { marksOf } from '../query/marks.js';
 import path from 'node:path';
 import { progressReporter, warn } from '../pipe/output.js';
 import { sanitizeLine } from '../text/sanitize.js';

@@ -1,9 +1,9 @@
-import { marksOf } from '../query/marks.js';
 import type { EventEmitter } from 'node:events';
 import { Box, useApp } from 'ink';
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactElement } from 'react';
 import type { Article, Corpus } from '../corpus/article.js';
 import type { BodySource } from '../corpus/body-index.js';
+import { marksOf } from '../query/marks.js';
 import type { ReadingState } from '../state/reading.js';
 import { glyphs } from '../text/profile.js';
 import { ArticleList } from './ArticleList.js';

@@ -1,6 +1,6 @@
-import { marksOf } from '../query/marks.js';
 import type { Corpus } from '../corpus/article.js';
 import { groupByDate } from '../query/group.js';
+import { marksOf } from '../query/marks.js';
 import type { ReadingState } from '../state/reading.js';
 import { listWindowLines } from './list-rows.js';
 import { statusLine, statusText } from './status.js';
