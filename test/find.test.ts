@@ -67,31 +67,21 @@ describe('searching an article', () => {
 
   it('goes to the match after the current one, or from the screen when it was scrolled away', () => {
     const extent = { matchLines: [2, 10, 30, 50], height: 10 };
-    expect(nextMatch({ matchIndex: 0, readerTop: 0 }, extent, 1)).toEqual({
-      index: 1,
-      wrapped: false,
-    });
-    expect(nextMatch({ matchIndex: 3, readerTop: 45 }, extent, 1)).toEqual({
-      index: 0,
-      wrapped: true,
-    });
-    expect(nextMatch({ matchIndex: 0, readerTop: 0 }, extent, -1)).toEqual({
-      index: 3,
-      wrapped: true,
-    });
-    // Scrolled to line 25: n finds 30, N finds 10.
-    expect(nextMatch({ matchIndex: 0, readerTop: 25 }, extent, 1)).toEqual({
-      index: 2,
-      wrapped: false,
-    });
-    expect(nextMatch({ matchIndex: 0, readerTop: 25 }, extent, -1)).toEqual({
-      index: 2,
-      wrapped: false,
-    });
-    expect(nextMatch({ matchIndex: 0, readerTop: 15 }, extent, -1)).toEqual({
-      index: 1,
-      wrapped: false,
-    });
+    const cases: Array<[state: { matchIndex: number; readerTop: number }, direction: 1 | -1, index: number, wrapped: boolean]> = [
+      [{ matchIndex: 0, readerTop: 0 }, 1, 1, false],
+      [{ matchIndex: 3, readerTop: 45 }, 1, 0, true],
+      [{ matchIndex: 0, readerTop: 0 }, -1, 3, true],
+      // Scrolled to line 25, the screen holds 30: n and N both find it.
+      [{ matchIndex: 0, readerTop: 25 }, 1, 2, false],
+      [{ matchIndex: 0, readerTop: 25 }, -1, 2, false],
+      // Scrolled to line 15, nothing on the screen: N finds 10, above it.
+      [{ matchIndex: 0, readerTop: 15 }, -1, 1, false],
+    ]; // prettier-ignore
+    for (const [state, direction, index, wrapped] of cases)
+      expect(nextMatch(state, extent, direction), JSON.stringify([state, direction])).toEqual({
+        index,
+        wrapped,
+      });
     expect(
       nextMatch({ matchIndex: 0, readerTop: 0 }, { matchLines: [], height: 10 }, 1),
     ).toBeNull();
