@@ -8,9 +8,8 @@ import { plain, unmountAfterEach, until } from './frames.js';
 import { loadCorpus } from '../src/corpus/load.js';
 import { ReadingState } from '../src/state/reading.js';
 import { App } from '../src/ui/App.js';
-import type { Effects } from '../src/ui/effects.js';
 import type { Corpus } from '../src/corpus/article.js';
-import { tempCorpus } from './helpers.js';
+import { recordingEffects, tempCorpus } from './helpers.js';
 
 const KEYS = { down: '\u001b[B', enter: '\r', escape: '\u001b', tab: '\t' };
 
@@ -34,16 +33,7 @@ const mounted = unmountAfterEach();
 
 async function start(columns = 80, rows = 16) {
   const root = fixture();
-  const opened: string[] = [];
-  const copied: string[] = [];
-  const effects: Effects = {
-    openUrl: async (url) => {
-      opened.push(url);
-      return null;
-    },
-    copy: (text) => copied.push(text),
-    handOver: async () => null,
-  };
+  const { effects, opened, copied } = recordingEffects();
   const reading = ReadingState.inFolder(mkdtempSync(path.join(tmpdir(), 'broadsheet-state-')));
   const app = render(
     <App

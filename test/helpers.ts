@@ -1,5 +1,6 @@
 import { afterEach, beforeEach } from 'vitest';
 import type { Article } from '../src/corpus/article.js';
+import type { Effects, HandOver } from '../src/ui/effects.js';
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -129,4 +130,28 @@ export function folderSnapshot(root: string): string[] {
         return `${name}:dangling`;
       }
     });
+}
+
+/** Effects for the app under test that only record what it asked for: links opened, text copied, programs handed the terminal. */
+export function recordingEffects(): {
+  effects: Effects;
+  opened: string[];
+  copied: string[];
+  handed: HandOver[];
+} {
+  const opened: string[] = [];
+  const copied: string[] = [];
+  const handed: HandOver[] = [];
+  const effects: Effects = {
+    openUrl: async (url) => {
+      opened.push(url);
+      return null;
+    },
+    copy: (text) => copied.push(text),
+    handOver: async (program) => {
+      handed.push(program);
+      return null;
+    },
+  };
+  return { effects, opened, copied, handed };
 }

@@ -7,9 +7,8 @@ import { plain, unmountAfterEach, until } from './frames.js';
 import { loadCorpus } from '../src/corpus/load.js';
 import { ReadingState } from '../src/state/reading.js';
 import { App, type BrowserSettings } from '../src/ui/App.js';
-import type { Effects, HandOver } from '../src/ui/effects.js';
 import type { MouseEvent } from '../src/terminal/mouse.js';
-import { demoCorpus, tempCorpus } from './helpers.js';
+import { demoCorpus, recordingEffects, tempCorpus } from './helpers.js';
 import type { Corpus } from '../src/corpus/article.js';
 import type { BodySource } from '../src/corpus/body-index.js';
 
@@ -55,20 +54,7 @@ async function start(
   } = {},
 ) {
   const root = options.root ?? folder();
-  const opened: string[] = [];
-  const copied: string[] = [];
-  const handed: HandOver[] = [];
-  const effects: Effects = {
-    openUrl: async (url) => {
-      opened.push(url);
-      return null;
-    },
-    copy: (text) => copied.push(text),
-    handOver: async (program) => {
-      handed.push(program);
-      return null;
-    },
-  };
+  const { effects, opened, copied, handed } = recordingEffects();
   const stateFolder = mkdtempSync(path.join(tmpdir(), 'broadsheet-state-'));
   const reading = options.reading ?? ReadingState.inFolder(stateFolder);
   let emit: (event: MouseEvent) => void = () => {};
