@@ -6,6 +6,7 @@ import { generateCorpus } from '../bench/generate.js';
 import type { Corpus } from '../src/corpus/article.js';
 import { IndexCache } from '../src/corpus/index-cache.js';
 import { loadCorpus } from '../src/corpus/load.js';
+import { scanFolder, scannedFiles } from '../src/corpus/scan.js';
 import { readBody, searchableText } from '../src/corpus/body.js';
 import { matchesQuery } from '../src/query/match.js';
 import { parseQuery } from '../src/query/parse.js';
@@ -43,8 +44,8 @@ describe('the index of parsed fields', () => {
     const again = await loadCorpus(root, { index });
     expect(first.fingerprint).toBeTruthy();
     expect(again.fingerprint).toBe(first.fingerprint);
-    expect(again.stampOf!('a.md')).toMatch(/^\d+:\d+(\.\d+)?$/);
-    expect(again.stampOf!('nothing.md')).toBeUndefined();
+    expect(again.stamps!().get('a.md')).toMatch(/^\d+:\d+(\.\d+)?$/);
+    expect(again.stamps!().get('nothing.md')).toBeUndefined();
     writeFileSync(path.join(root, 'c.md'), post('Gamma'));
     const changed = await loadCorpus(root, { index });
     expect(changed.fingerprint).not.toBe(first.fingerprint);
@@ -156,6 +157,51 @@ describe('body search over many articles', () => {
 });
 
 describe('the index in memory', () => {
+  it('keeps the objects of unchanged files when a file before them goes or comes', async () => {
+    const root = tempCorpus({
+      'a.md': post('Alpha'),
+      'b.md': post('Beta'),
+      'c.md': post('Gamma'),
+      'd.md': post('Delta'),
+    });
+    const folder = mkdtempSync(path.join(tmpdir(), 'broadsheet-index-'));
+    const index = new IndexCache(folder);
+    const first = await loadCorpus(root, { index });
+    const byTitle = (corpus: Corpus) => new Map(corpus.articles.map((a) => [a.title, a]));
+    // The file the scan finds first goes: every other one is found a place earlier than indexed.
+    const order = [...scannedFiles(await scanFolder(root))].map((file) => file.relative);
+    const gone = first.articles.find((a) => a.path === order[0])!;
+    rmSync(path.join(root, order[0]!));
+    const fewer = await loadCorpus(root, { index });
+    expect(titles(fewer)).toEqual(titles(first).filter((title) => title !== gone.title));
+    for (const [title, article] of byTitle(fewer))
+      expect(article, title).toBe(byTitle(first).get(title));
+    // It comes back, read again; the others are still the objects first read.
+    writeFileSync(path.join(root, order[0]!), post('Alpha again'));
+    const more = await loadCorpus(root, { index });
+    expect(titles(more)).toHaveLength(4);
+    for (const [title, article] of byTitle(more))
+      if (title !== 'Alpha again') expect(article, title).toBe(byTitle(first).get(title));
+    // The file found last changes: those found before it are kept as they were.
+    const last = path.join(root, order.at(-1)!);
+    writeFileSync(last, post('Omega'));
+    utimesSync(last, new Date(Date.now() + 5000), new Date(Date.now() + 5000));
+    const changed = await loadCorpus(root, { index });
+    expect(titles(changed)).toEqual(
+      titles(more)
+        .map((title) =>
+          more.articles.find((a) => a.title === title)!.path === order.at(-1) ? 'Omega' : title,
+        )
+        .sort(),
+    );
+    for (const [title, article] of byTitle(changed))
+      if (title !== 'Omega') expect(article, title).toBe(byTitle(more).get(title));
+    // From the index file, in another process, the same.
+    expect(contents(await loadCorpus(root, { index: new IndexCache(folder) }))).toEqual(
+      contents(changed),
+    );
+  });
+
   it('gives the same article objects while its file is unchanged, and reads a changed file again', async () => {
     const root = tempCorpus({ 'a.md': post('Alpha'), 'b.md': post('Beta') });
     const folder = mkdtempSync(path.join(tmpdir(), 'broadsheet-index-'));
@@ -185,7 +231,7 @@ describe('a large index', () => {
     const cold = await loadCorpus(root, { index: new IndexCache(folder) });
     // Another process, with nothing in memory: everything comes from the file.
     const fromFile = new IndexCache(folder).read(path.resolve(root));
-    expect(fromFile?.size).toBe(cold.articles.length + cold.problems.length);
+    expect(fromFile?.length).toBe(cold.articles.length + cold.problems.length);
     const warm = await loadCorpus(root, { index: new IndexCache(folder) });
     expect(contents(warm)).toEqual(contents(cold));
   });

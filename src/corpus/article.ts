@@ -36,8 +36,8 @@ export interface Corpus {
   articles: Article[];
   /** Every problem, in path order: those of listed articles and of skipped files. */
   problems: Problem[];
-  /** A file's size and change time as read, `size:changedMs`: what caches of the folder compare. */
-  stampOf?: (path: string) => string | undefined;
+  /** Each file's size and change time as read, `size:changedMs`, by path: what caches of the folder compare. */
+  stamps?: () => ReadonlyMap<string, string>;
   /** Changes whenever any file of the folder changed; null when that is not known. */
   fingerprint?: string | null;
 }

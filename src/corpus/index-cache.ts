@@ -3,10 +3,9 @@ import path from 'node:path';
 import { removeStaleTemporaries, writeFileAtomic } from '../files/atomic.js';
 import { fileVersion } from '../files/version.js';
 import type { Article } from './article.js';
-import { encodeIndex, parseIndex, type IndexEntry } from './index-format.js';
+import { isArticle, type FileTable } from './file-table.js';
+import { encodeIndex, parseIndex } from './index-format.js';
 import { FileLineReader } from './line-reader.js';
-
-export type { IndexEntry } from './index-format.js';
 
 /**
  * The parsed fields of every file of a folder, with each file's size and
@@ -20,7 +19,7 @@ export class IndexCache {
    * folder checked again reads no index and keeps its article objects, so an
    * unchanged list is the same list.
    */
-  private last: { key: string; entries: ReadonlyMap<string, IndexEntry> } | null = null;
+  private last: { key: string; files: FileTable } | null = null;
 
   constructor(private readonly folder: string) {}
 
@@ -31,16 +30,16 @@ export class IndexCache {
     );
   }
 
-  read(root: string): ReadonlyMap<string, IndexEntry> | null {
+  read(root: string): FileTable | null {
     const file = this.file(root);
     // What a write killed halfway left behind (an index of 300 000 articles is large) goes first.
     removeStaleTemporaries(file);
     removeStaleTemporaries(newestOf(file));
     const key = memoryKey(file);
-    if (key !== null && this.last?.key === key) return this.last.entries;
-    const entries = readIndex(file, root);
-    this.last = key !== null && entries ? { key, entries } : null;
-    return entries;
+    if (key !== null && this.last?.key === key) return this.last.files;
+    const files = readIndex(file, root);
+    this.last = key !== null && files ? { key, files } : null;
+    return files;
   }
 
   /**
@@ -48,9 +47,7 @@ export class IndexCache {
    * first screen while the whole index is still being read.
    */
   readNewest(root: string): Article[] | null {
-    const entries = readIndex(newestOf(this.file(root)), root);
-    if (!entries) return null;
-    return [...entries.values()].flatMap((entry) => ('article' in entry ? [entry.article] : []));
+    return readIndex(newestOf(this.file(root)), root)?.items.filter(isArticle) ?? null;
   }
 
   /**
@@ -65,23 +62,23 @@ export class IndexCache {
   }
 
   /** Writes the index; a cache folder that cannot be written only costs speed next time. */
-  write(
-    root: string,
-    entries: ReadonlyMap<string, IndexEntry>,
-    newest: readonly Article[] = [],
-  ): void {
+  write(root: string, files: FileTable, newest: readonly Article[] = []): void {
     this.last = null;
     try {
       const file = this.file(root);
-      writeFileAtomic(file, encodeIndex(root, currentZone(), entries));
+      writeFileAtomic(file, encodeIndex(root, currentZone(), files));
       const key = memoryKey(file);
-      this.last = key === null ? null : { key, entries };
-      const first = new Map<string, IndexEntry>();
-      for (const article of newest) {
-        const entry = entries.get(article.path);
-        if (entry) first.set(article.path, entry);
-      }
-      writeFileAtomic(newestOf(this.file(root)), encodeIndex(root, currentZone(), first));
+      this.last = key === null ? null : { key, files };
+      // The newest articles' places in the table, newest first.
+      const rank = new Map<unknown, number>(newest.map((article, n) => [article, n]));
+      const first: number[] = [];
+      files.items.forEach((item, i) => {
+        const n = rank.get(item);
+        if (n !== undefined) first[n] = i;
+      });
+      // `filter` passes over the holes of articles not in the table.
+      const places = first.filter(() => true);
+      writeFileAtomic(newestOf(file), encodeIndex(root, currentZone(), files, places));
     } catch {
       // Read-only or full: the next run reads the files again.
     }
@@ -103,8 +100,8 @@ function currentZone(): string {
   return process.env.TZ || Intl.DateTimeFormat().resolvedOptions().timeZone;
 }
 
-/** An index file's entries, or null when it is missing, unreadable or not to be trusted. */
-function readIndex(file: string, root: string): Map<string, IndexEntry> | null {
+/** An index file's files, or null when it is missing, unreadable or not to be trusted. */
+function readIndex(file: string, root: string): FileTable | null {
   try {
     const lines = new FileLineReader(file);
     try {

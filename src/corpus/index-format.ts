@@ -1,20 +1,16 @@
 /**
  * The index file's format: lines of JSON, a header, two tables of shared
- * values, then one record a file. Pure: bytes in, entries out, and back.
+ * values, then one record a file. Pure: bytes in, a table of files out, and back.
  */
-import type { Article, CategoryPath, Problem } from './article.js';
+import type { Article, CategoryPath } from './article.js';
 import { shareValue } from './intern.js';
 import { sanitizeLine } from '../text/sanitize.js';
 import { joinPath } from './file-path.js';
-import type { FileStamp } from './read.js';
+import { FileTable, isArticle } from './file-table.js';
 import { LineReader, type LineSource } from './line-reader.js';
 
 /** Bumped whenever what is stored, or how fields are read, changes. */
 const INDEX_VERSION = 6;
-
-/** What the index remembers of one file: an article's fields, or why it was skipped, or that it is no article. */
-export type IndexEntry = FileStamp &
-  ({ article: Article } | { problem: Problem } | { ignored: true });
 
 /**
  * On disk, each file is one array and repeated names (categories, tags,
@@ -50,7 +46,7 @@ interface IndexHeader {
 const BATCH = 200;
 
 /**
- * The entries of an index file's bytes, or null for a file that is not an
+ * The files of an index file's bytes, or null for a file that is not an
  * index of `root` read in `zone`, is cut short, or is out of shape in any way:
  * an index is never trusted beyond what it proves.
  */
@@ -58,7 +54,7 @@ export function parseIndex(
   source: Buffer | LineSource,
   root: string,
   zone: string,
-): Map<string, IndexEntry> | null {
+): FileTable | null {
   try {
     const lines = Buffer.isBuffer(source) ? new LineReader(source) : source;
     const header = JSON.parse(lines.next(1)[0] ?? 'null') as IndexHeader | null;
@@ -66,7 +62,8 @@ export function parseIndex(
       header?.version !== INDEX_VERSION ||
       header.root !== root ||
       header.zone !== zone ||
-      typeof header.files !== 'number'
+      !Number.isSafeInteger(header.files) ||
+      header.files < 0
     )
       return null;
     const [read, metas] = lines.next(2).map((line) => JSON.parse(line) as unknown);
@@ -74,7 +71,7 @@ export function parseIndex(
     const names = read.map((name: unknown) =>
       typeof name === 'string' ? sanitizeLine(name) : name,
     );
-    const entries = new Map<string, IndexEntry>();
+    const table = new FileTable(header.files);
     // Categories and tags repeat from record to record as the same numbers: each is made once.
     const made = new Map<string, unknown>();
     const shared = <T>(key: string, make: () => T): T => {
@@ -84,9 +81,9 @@ export function parseIndex(
     for (let batch = lines.next(BATCH); batch.length > 0; batch = lines.next(BATCH)) {
       // JSON strings hold no raw newline, so the lines are elements of one array.
       const records = JSON.parse(`[${batch.join(',')}]`) as unknown[];
-      decode(root, names, metas, records, entries, shared);
+      decode(root, names, metas, records, table, shared);
     }
-    return entries.size === header.files ? entries : null;
+    return table.length === header.files ? table : null;
   } catch {
     return null;
   }
@@ -95,20 +92,24 @@ export function parseIndex(
 /**
  * The index file's lines, a batch at a time: the tables of names and of
  * leftover front matter first (every record refers to them), then the
- * records. The whole file is never one string.
+ * records. The whole file is never one string. `only` picks some files of
+ * the table, by place, in the order given; all by default.
  */
 export function* encodeIndex(
   root: string,
   zone: string,
-  entries: ReadonlyMap<string, IndexEntry>,
+  files: FileTable,
+  only: readonly number[] | null = null,
 ): Generator<string> {
-  const names = table<string>();
-  const metas = table<Record<string, unknown>>();
-  const record = (relative: string, entry: IndexEntry): FileRecord => {
-    const { size, changedMs } = entry;
-    if ('problem' in entry) return [relative, size, changedMs, 'p', entry.problem.reason];
-    if ('ignored' in entry) return [relative, size, changedMs, 'i'];
-    const a = entry.article;
+  const names = numbering<string>();
+  const metas = numbering<Record<string, unknown>>();
+  const record = (i: number): FileRecord => {
+    const relative = files.paths[i]!;
+    const item = files.items[i]!;
+    const { size, changedMs } = files.stampAt(i);
+    if (item === null) return [relative, size, changedMs, 'i'];
+    if (!isArticle(item)) return [relative, size, changedMs, 'p', item.reason];
+    const a = item;
     return [
       relative, size, changedMs, 'a', a.title, a.date, a.dateFromFile ? 1 : 0, a.updated,
       a.categories.map((p) => p.map(names.number)), a.tags.map(names.number),
@@ -117,17 +118,16 @@ export function* encodeIndex(
     ]; // prettier-ignore
   };
   // A first pass numbers every name and meta, so the tables can come first; the second gets the same numbers.
-  for (const [relative, entry] of entries) record(relative, entry);
-  const header: IndexHeader = {
-    version: INDEX_VERSION,
-    root,
-    zone,
-    files: entries.size,
-  };
+  let count = 0;
+  for (const i of only ?? files.paths.keys()) {
+    record(i);
+    count++;
+  }
+  const header: IndexHeader = { version: INDEX_VERSION, root, zone, files: count };
   yield `${JSON.stringify(header)}\n${JSON.stringify(names.values)}\n${JSON.stringify(metas.values)}\n`;
   let batch: string[] = [];
-  for (const [relative, entry] of entries) {
-    batch.push(JSON.stringify(record(relative, entry)));
+  for (const i of only ?? files.paths.keys()) {
+    batch.push(JSON.stringify(record(i)));
     if (batch.length === BATCH) {
       yield `${batch.join('\n')}\n`;
       batch = [];
@@ -137,7 +137,7 @@ export function* encodeIndex(
 }
 
 /** Values numbered in the order first met, each once: the tables records refer to by number. */
-function table<T>(): { values: T[]; number: (value: T) => number } {
+function numbering<T>(): { values: T[]; number: (value: T) => number } {
   const values: T[] = [];
   const numbers = new Map<T, number>();
   const number = (value: T) => {
@@ -151,13 +151,13 @@ function table<T>(): { values: T[]; number: (value: T) => number } {
   return { values, number };
 }
 
-/** Adds the entries of parsed records; throws at the first thing out of shape. */
+/** Adds the files of parsed records; throws at the first thing out of shape. */
 function decode(
   root: string,
   names: unknown[],
   metas: unknown[],
   records: unknown[],
-  entries: Map<string, IndexEntry>,
+  table: FileTable,
   shared: <T>(key: string, make: () => T) => T,
 ): void {
   const nameAt = (i: unknown): string => {
@@ -170,13 +170,10 @@ function decode(
     const [relative, size, changedMs, kind] = record as FileRecord;
     if (typeof relative !== 'string' || typeof size !== 'number' || typeof changedMs !== 'number')
       throw new OutOfShape();
-    if (kind === 'i') entries.set(relative, { size, changedMs, ignored: true });
+    const stamp = { size, changedMs };
+    if (kind === 'i') table.add(relative, stamp, null);
     else if (kind === 'p' && typeof record[4] === 'string') {
-      entries.set(relative, {
-        size,
-        changedMs,
-        problem: { path: relative, reason: sanitizeLine(record[4]) },
-      });
+      table.add(relative, stamp, { path: relative, reason: sanitizeLine(record[4]) });
     } else if (kind === 'a' && record.length === 16) {
       const [, , , , title, date, dateFromFile, updated, categories, tags, author, image, link,
         meta, problems, format] = record as ArticleRecord; // prettier-ignore
@@ -192,32 +189,29 @@ function decode(
         metaValue === null
       )
         throw new OutOfShape();
-      entries.set(relative, {
-        size,
-        changedMs,
-        article: {
-          path: relative,
-          absolutePath: joinPath(root, relative),
-          // The index is data from disk like any article: nothing in it may drive the terminal.
-          title: sanitizeLine(title),
-          date,
-          dateFromFile: dateFromFile === 1,
-          updated,
-          categories: shared(`c${JSON.stringify(categories)}`, () =>
-            categories.map((p): CategoryPath => p.map(nameAt)),
-          ),
-          tags: shared(`t${JSON.stringify(tags)}`, () => tags.map(nameAt)),
-          author: author === -1 ? null : nameAt(author),
-          image: typeof image === 'string' ? image : null,
-          link: typeof link === 'string' ? link : null,
-          meta: metaValue as Record<string, unknown>,
-          problems:
-            problems.length > 0
-              ? problems.map((problem) => sanitizeLine(String(problem)))
-              : shareValue([]),
-          format: format === 1 ? 'html' : 'markdown',
-        },
-      });
+      const article: Article = {
+        path: relative,
+        absolutePath: joinPath(root, relative),
+        // The index is data from disk like any article: nothing in it may drive the terminal.
+        title: sanitizeLine(title),
+        date,
+        dateFromFile: dateFromFile === 1,
+        updated,
+        categories: shared(`c${JSON.stringify(categories)}`, () =>
+          categories.map((p): CategoryPath => p.map(nameAt)),
+        ),
+        tags: shared(`t${JSON.stringify(tags)}`, () => tags.map(nameAt)),
+        author: author === -1 ? null : nameAt(author),
+        image: typeof image === 'string' ? image : null,
+        link: typeof link === 'string' ? link : null,
+        meta: metaValue as Record<string, unknown>,
+        problems:
+          problems.length > 0
+            ? problems.map((problem) => sanitizeLine(String(problem)))
+            : shareValue([]),
+        format: format === 1 ? 'html' : 'markdown',
+      };
+      table.add(relative, stamp, article);
     } else throw new OutOfShape();
   }
 }

@@ -1,9 +1,10 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { Article, Corpus, Problem } from './article.js';
-import type { IndexCache, IndexEntry } from './index-cache.js';
+import { FileTable, isArticle } from './file-table.js';
+import type { IndexCache } from './index-cache.js';
 import { changedAt, readArticleHead, type FileStamp } from './read.js';
-import { scanFolder, scannedFiles, type ScanResult } from './scan.js';
+import { scanFolder, scannedFiles } from './scan.js';
 import { inSlices } from '../text/slices.js';
 
 export interface LoadOptions {
@@ -37,70 +38,93 @@ export async function loadCorpus(root: string, options: LoadOptions = {}): Promi
   const indexed = options.index?.read(absoluteRoot) ?? null;
   if (indexed && options.onIndexed) options.onIndexed(corpusOf(absoluteRoot, indexed, []));
   const scan = await scanFolder(absoluteRoot);
-  // Only files the index does not know as they are now are read and kept apart: an unchanged
-  // folder is the index itself, and no second map of it is made.
-  const fresh = new Map<string, IndexEntry>();
-  let unchangedCount = 0;
+  const merge = new Merge(absoluteRoot, indexed, scan.count);
   const files = scannedFiles(scan);
   await inSlices(
     scan.count,
     () => {
       const { file, relative } = files.next().value!;
-      const known = indexed?.get(relative);
-      if (known && unchanged(file, known)) unchangedCount++;
-      else fresh.set(relative, readEntry(absoluteRoot, file));
+      merge.add(file, relative);
     },
     { sliceMs: SLICE_MS, onSlice: (done) => options.onProgress?.(done, scan.count) },
   );
   options.onProgress?.(scan.count, scan.count);
-  const changed = !indexed || fresh.size > 0 || unchangedCount !== indexed.size;
-  const entries = changed ? merged(scan, fresh, indexed) : indexed!;
-  const corpus = corpusOf(absoluteRoot, entries, scan.problems);
-  if (changed) options.index?.write(absoluteRoot, entries, corpus.articles.slice(0, NEWEST));
-  corpus.stampOf = (relative) => {
-    const entry = entries.get(relative);
-    return entry && `${entry.size}:${entry.changedMs}`;
-  };
+  const table = merge.result();
+  const corpus = corpusOf(absoluteRoot, table, scan.problems);
+  if (table !== indexed)
+    options.index?.write(absoluteRoot, table, corpus.articles.slice(0, NEWEST));
+  corpus.stamps = () => table.stamps();
   // Without an index file, nothing says the folder is unchanged: every cache checks every file.
   corpus.fingerprint = options.index?.fingerprint(absoluteRoot) ?? null;
   return corpus;
 }
 
-/** The entries of the files found, in the order found: each read again, or as the index knows it. */
-function merged(
-  scan: ScanResult,
-  fresh: ReadonlyMap<string, IndexEntry>,
-  indexed: ReadonlyMap<string, IndexEntry> | null,
-): Map<string, IndexEntry> {
-  const entries = new Map<string, IndexEntry>();
-  for (const { relative } of scannedFiles(scan)) {
-    const entry = fresh.get(relative) ?? indexed!.get(relative)!;
-    // Keyed by the entry's own path where it has one: the string the article holds, not a second copy.
-    const key =
-      'article' in entry ? entry.article.path : 'problem' in entry ? entry.problem.path : relative;
-    entries.set(key, entry);
+/**
+ * The files found, each as the index knows it when it is unchanged, or read
+ * again. While every file is the indexed one at the same place, nothing is
+ * made: an unchanged folder is the index itself, the same table and articles.
+ */
+class Merge {
+  private table: FileTable | null = null;
+  private found = 0;
+  private readonly find: ((relative: string, expected: number) => number) | null;
+
+  constructor(
+    private readonly root: string,
+    private readonly indexed: FileTable | null,
+    private readonly count: number,
+  ) {
+    this.find = indexed?.finder() ?? null;
   }
-  return entries;
+
+  add(file: string, relative: string): void {
+    const at = this.find?.(relative, this.found) ?? -1;
+    const same = at >= 0 && unchanged(file, this.indexed!.stampAt(at));
+    if (this.table === null && same && at === this.found) {
+      this.found++;
+      return;
+    }
+    const table = this.begun();
+    if (same) table.addFrom(this.indexed!, at);
+    else addRead(table, this.root, file, relative);
+    this.found++;
+  }
+
+  result(): FileTable {
+    if (this.table === null && this.indexed !== null && this.found === this.indexed.length)
+      return this.indexed;
+    return this.begun();
+  }
+
+  /** The new table, begun with the files found so far, all as indexed. */
+  private begun(): FileTable {
+    if (this.table === null) {
+      this.table = new FileTable(this.count);
+      for (let i = 0; i < this.found; i++) this.table.addFrom(this.indexed!, i);
+    }
+    return this.table;
+  }
 }
 
-function unchanged(file: string, entry: IndexEntry): boolean {
+function unchanged(file: string, stamp: FileStamp): boolean {
   try {
     const info = statSync(file);
-    return info.size === entry.size && changedAt(info) === entry.changedMs;
+    return info.size === stamp.size && changedAt(info) === stamp.changedMs;
   } catch {
     return false;
   }
 }
 
-function readEntry(root: string, file: string): IndexEntry {
+/** Reads a file into the table, under the path its article or problem holds: one string, not two. */
+function addRead(table: FileTable, root: string, file: string, relative: string): void {
   const outcome = readArticleHead(root, file);
   switch (outcome.kind) {
     case 'article':
-      return { ...outcome.stamp, article: outcome.article };
+      return table.add(outcome.article.path, outcome.stamp, outcome.article);
     case 'skipped':
-      return { ...stampOf(file), problem: outcome.problem };
+      return table.add(outcome.problem.path, stampOf(file), outcome.problem);
     case 'ignored':
-      return { ...stampOf(file), ignored: true };
+      return table.add(relative, stampOf(file), null);
   }
 }
 
@@ -114,20 +138,16 @@ function stampOf(file: string): FileStamp {
   }
 }
 
-function corpusOf(
-  root: string,
-  entries: ReadonlyMap<string, IndexEntry>,
-  scanProblems: Problem[],
-): Corpus {
+function corpusOf(root: string, files: FileTable, scanProblems: Problem[]): Corpus {
   const articles: Article[] = [];
   const problems: Problem[] = [...scanProblems];
-  for (const entry of entries.values()) {
-    if ('article' in entry) {
-      articles.push(entry.article);
-      for (const reason of entry.article.problems)
-        problems.push({ path: entry.article.path, reason });
-    } else if ('problem' in entry) {
-      problems.push(entry.problem);
+  for (const item of files.items) {
+    if (item === null) continue;
+    if (isArticle(item)) {
+      articles.push(item);
+      for (const reason of item.problems) problems.push({ path: item.path, reason });
+    } else {
+      problems.push(item);
     }
   }
   articles.sort(byNewest);
