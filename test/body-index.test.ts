@@ -30,7 +30,6 @@ function folder() {
 const filesOf = (root: string, names: string[]): IndexedFile[] =>
   names.map((name) => ({
     path: name,
-    absolutePath: path.join(root, name),
     stamp: readFileSync(path.join(root, name)).length + ':' + name,
   }));
 
@@ -38,7 +37,7 @@ describe.runIf(bodyIndexAvailable())('the body index (SQLite FTS5, trigram)', ()
   it('finds substrings of any length, CJK and Latin, across inline tags, never in scripts', () => {
     const root = folder();
     const db = openBodyIndex(path.join(tempFolder(), 'bodies.sqlite'))!;
-    syncBodyIndex(db, filesOf(root, ['a.md', 'b.md', 'c.md']), 'one');
+    syncBodyIndex(db, root, filesOf(root, ['a.md', 'b.md', 'c.md']), 'one');
     expect([...bodiesContaining(db, '灯塔重新点亮')]).toEqual(['a.md']);
     // Two characters: fewer than a trigram, found all the same.
     expect([...bodiesContaining(db, '守夜')]).toEqual(['a.md']);
@@ -61,7 +60,7 @@ describe.runIf(bodyIndexAvailable())('the body index (SQLite FTS5, trigram)', ()
     const file = path.join(tempFolder(), 'bodies.sqlite');
     let db = openBodyIndex(file)!;
     const read: number[] = [];
-    syncBodyIndex(db, filesOf(root, ['a.md', 'b.md', 'c.md']), 'one', (done, total) =>
+    syncBodyIndex(db, root, filesOf(root, ['a.md', 'b.md', 'c.md']), 'one', (done, total) =>
       read.push(total),
     );
     expect(read.at(-1)).toBe(3);
@@ -70,7 +69,7 @@ describe.runIf(bodyIndexAvailable())('the body index (SQLite FTS5, trigram)', ()
     db = openBodyIndex(file)!;
     const again: number[] = [];
     const files = filesOf(root, ['a.md', 'b.md']);
-    syncBodyIndex(db, files, 'two', (done, total) => again.push(total));
+    syncBodyIndex(db, root, files, 'two', (done, total) => again.push(total));
     // One file changed (its stamp), one gone: only the changed one was read.
     expect(again).toEqual([1]);
     expect([...bodiesContaining(db, 'harbour')]).toEqual([]);
@@ -178,9 +177,10 @@ describe.runIf(bodyIndexAvailable())('the body index when things go wrong', () =
     const two = openBodyIndex(file)!;
     const files = filesOf(root, ['a.md', 'b.md', 'c.md']);
     // The second connection meets every file already there, at another stamp: each is replaced, none doubled.
-    syncBodyIndex(one, files, null);
+    syncBodyIndex(one, root, files, null);
     syncBodyIndex(
       two,
+      root,
       files.map((f) => ({ ...f, stamp: `${f.stamp}:again` })),
       null,
     );

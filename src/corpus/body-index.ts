@@ -7,14 +7,14 @@ import { Worker } from 'node:worker_threads';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Corpus } from './article.js';
 import { readBody, searchableText } from './body.js';
+import { joinPath } from './file-path.js';
 
 /** Bumped whenever what is stored, or how a body becomes searchable text, changes. */
 const BODY_INDEX_VERSION = 1;
 
-/** A file as the body index knows it: where it is, and its size and change time. */
+/** A file as the body index knows it: its path in the folder, and its size and change time. */
 export interface IndexedFile {
   path: string;
-  absolutePath: string;
   stamp: string;
 }
 
@@ -112,6 +112,7 @@ const BATCH = 500;
  */
 export function syncBodyIndex(
   db: Database,
+  root: string,
   files: readonly IndexedFile[],
   fingerprint: string | null,
   onProgress: (done: number, total: number) => void = () => {},
@@ -146,7 +147,7 @@ export function syncBodyIndex(
   for (let start = 0; start < toRead.length; start += BATCH) {
     const batch = toRead.slice(start, start + BATCH).map((file) => ({
       file,
-      text: searchableText(readBody(file)),
+      text: searchableText(readBody({ absolutePath: joinPath(root, file.path) })),
     }));
     db.transaction(() => {
       for (const { file, text } of batch) {
@@ -167,6 +168,7 @@ export function syncBodyIndex(
  */
 export function syncFile(
   file: string,
+  root: string,
   files: readonly IndexedFile[],
   fingerprint: string | null,
   onProgress?: (done: number, total: number) => void,
@@ -174,7 +176,7 @@ export function syncFile(
   const db = openBodyIndex(file);
   if (!db) return false;
   try {
-    syncBodyIndex(db, files, fingerprint, onProgress);
+    syncBodyIndex(db, root, files, fingerprint, onProgress);
     return true;
   } catch {
     return false;
@@ -245,18 +247,19 @@ export class BodyIndex implements BodySource {
 
   private sync(onProgress?: (done: number, total: number) => void): Promise<boolean> {
     const { corpus } = this;
+    const stamps = corpus.stamps?.();
     const files: IndexedFile[] = corpus.articles.map((article) => ({
       path: article.path,
-      absolutePath: article.absolutePath,
-      stamp: corpus.stampOf?.(article.path) ?? '',
+      stamp: stamps?.get(article.path) ?? '',
     }));
+    const { root, fingerprint = null } = corpus;
     const script = new URL('./body-index-worker.js', import.meta.url);
     // Run from its sources (the tests), there is no worker script to start: the work is done here.
     if (!existsSync(script))
-      return Promise.resolve(syncFile(this.file, files, corpus.fingerprint ?? null, onProgress));
+      return Promise.resolve(syncFile(this.file, root, files, fingerprint, onProgress));
     return new Promise((resolve) => {
       const worker = new Worker(script, {
-        workerData: { file: this.file, files, fingerprint: corpus.fingerprint ?? null },
+        workerData: { file: this.file, root, files, fingerprint },
       });
       worker.on('message', (message: { done: number; total: number } | { finished: boolean }) => {
         if ('finished' in message) resolve(message.finished);
