@@ -2,6 +2,7 @@ import { mkdirSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCorpus } from '../src/corpus/load.js';
+import { joinPath } from '../src/corpus/file-path.js';
 import { scanFolder, scannedFiles } from '../src/corpus/scan.js';
 import { tempCorpus } from './helpers.js';
 
@@ -89,5 +90,19 @@ describe('loadCorpus', () => {
     ]);
     const unclosed = corpus.articles.find((a) => a.path === 'unclosed.md')!;
     expect(unclosed.title).toBe('unclosed');
+  });
+});
+
+describe('joinPath', () => {
+  it('joins each folder to its own files, however the folders alternate', () => {
+    const asked: [string, string][] = [
+      ['/srv/news', 'a.md'],
+      ['/srv/news', '2021/b.md'],
+      ['/srv/other/', 'c.md'],
+      ['/srv/news', 'd.md'],
+      ['/', 'e.md'],
+    ];
+    for (const [folder, relative] of asked)
+      expect(joinPath(folder, relative)).toBe(path.join(folder, relative));
   });
 });
