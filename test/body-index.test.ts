@@ -114,9 +114,7 @@ describe.runIf(bodyIndexAvailable())('the body index (SQLite FTS5, trigram)', ()
     };
     expect(await search('灯塔')).toEqual(['a.md']);
     expect(await search('harbour -守夜')).toEqual(['b.md']);
-    expect(await search('a -harbour')).toEqual(
-      ['a.md', 'c.md'].filter(() => true).sort().length ? await search('a -harbour') : [],
-    );
+    expect((await search('a -harbour')).sort()).toEqual(['a.md', 'c.md']);
     expect(existsSync(bodyIndexFile(cache, root))).toBe(true);
     writeFileSync(path.join(root, 'd.md'), article('D', '<p>New harbour news.</p>'));
     const later = new Date(Date.now() + 5000);
@@ -168,6 +166,19 @@ describe.runIf(bodyIndexAvailable())('the body index when things go wrong', () =
     expect(await bodies.bodiesWith(['灯塔'])).toBeNull();
     const found = await searchArticles(corpus.articles, '灯塔', { bodies });
     expect(found.map((a) => a.path)).toEqual(['a.md']);
+  });
+
+  it('is not brought up to date from a list of some of the articles only', async () => {
+    const root = folder();
+    const corpus = await loadCorpus(root);
+    const file = bodyIndexFile(tempFolder(), root);
+    const harbour = new Map([['harbour', new Set(['b.md'])]]);
+    expect(await new BodyIndex(file, corpus).bodiesWith(['harbour'])).toEqual(harbour);
+    // The newest articles, shown before the folder's index is read: the bodies are read instead.
+    const newest = { root: corpus.root, articles: corpus.articles.slice(0, 1), problems: [] };
+    expect(await new BodyIndex(file, newest).bodiesWith(['harbour'])).toBeNull();
+    // And the index still knows every file.
+    expect(await new BodyIndex(file, corpus).bodiesWith(['harbour'])).toEqual(harbour);
   });
 
   it('keeps one row a file when two connections bring the same index up to date', () => {

@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { render } from 'ink-testing-library';
@@ -10,7 +10,14 @@ import { App, type BrowserSettings } from '../src/ui/App.js';
 import type { MouseEvent } from '../src/terminal/mouse.js';
 import { demoCorpus, recordingEffects, tempCorpus } from './helpers.js';
 import type { Corpus } from '../src/corpus/article.js';
-import type { BodySource } from '../src/corpus/body-index.js';
+import {
+  BodyIndex,
+  bodyIndexAvailable,
+  bodyIndexFile,
+  openBodyIndex,
+  type BodySource,
+} from '../src/corpus/body-index.js';
+import { IndexCache } from '../src/corpus/index-cache.js';
 
 const KEYS = {
   up: '\u001b[A',
@@ -51,6 +58,7 @@ async function start(
     reading?: ReadingState;
     mouse?: (emit: (event: MouseEvent) => void) => void;
     bodiesOf?: (corpus: Corpus) => BodySource;
+    index?: IndexCache;
   } = {},
 ) {
   const root = options.root ?? folder();
@@ -60,7 +68,9 @@ async function start(
   let emit: (event: MouseEvent) => void = () => {};
   const app = render(
     <App
-      load={(onProgress) => loadCorpus(root, { onProgress })}
+      load={(onProgress, onIndexed) =>
+        loadCorpus(root, { onProgress, onIndexed, index: options.index })
+      }
       reading={reading}
       effects={effects}
       size={{ columns: options.columns ?? 80, rows: options.rows ?? 12 }}
@@ -411,6 +421,64 @@ describe('a filter that searches article text', () => {
     await until(() => /1 of 5 articles/.test(status()), 'the answer', frame);
     expect(frame()).toMatch(/▸ .*Gamma news/);
     expect(status()).not.toMatch(/Indexing/);
+  });
+});
+
+describe.runIf(bodyIndexAvailable())('the body index behind the filter', () => {
+  it('follows the folder from a warm start: words written since are found after r', async () => {
+    const root = folder();
+    const cache = mkdtempSync(path.join(tmpdir(), 'broadsheet-cache-'));
+    const index = new IndexCache(path.join(cache, 'index'));
+    const file = bodyIndexFile(cache, root);
+    // A warm start: the folder was read before; its bodies are indexed at the first search.
+    await loadCorpus(root, { index });
+    // Each search's answer: from the index, or null when the bodies had to be read instead.
+    const answers: (Map<string, Set<string>> | null)[] = [];
+    const bodiesOf = (corpus: Corpus): BodySource => {
+      const bodies = new BodyIndex(file, corpus);
+      return {
+        bodiesWith: async (texts, onProgress) => {
+          answers.push(await bodies.bodiesWith(texts, onProgress));
+          return answers.at(-1)!;
+        },
+      };
+    };
+    const { press, status, frame } = await start({ root, index, bodiesOf });
+    const search = async (text: string, expected: RegExp) => {
+      await press('/', () => true, 'the prompt');
+      await press(
+        `${KEYS.ctrl('u')}${text}${KEYS.enter}`,
+        () => expected.test(status()) && status().includes(`filter: ${text}`),
+        text,
+      );
+    };
+    await search('gamma paragraph', /1 of 5 articles/);
+    // Only its body changes, so the list stays as it is.
+    const gamma = path.join(root, 'c.md');
+    writeFileSync(
+      gamma,
+      `---\ntitle: Gamma news\ndate: 2026-11-24 09:00\ncategories: [Life]\n---\n<p>A quasar, seen.</p>`,
+    );
+    const later = new Date(Date.now() + 5000);
+    utimesSync(gamma, later, later);
+    // Read again, the folder is the same list: the index of its fields is written anew.
+    const written = index.fingerprint(path.resolve(root));
+    await press(
+      'r',
+      () => index.fingerprint(path.resolve(root)) !== written,
+      'the folder read again',
+    );
+    await search('quasar', /1 of 5 articles/);
+    expect(frame()).toMatch(/▸ .*Gamma news/);
+    // Both were answered by the index, brought up to date with the folder as read again.
+    const found = answers.map(
+      (answer) => answer && [...answer.values()].map((set) => [...set].sort()),
+    );
+    expect(found).toEqual([[['c.md'], ['a.md', 'b.md', 'c.md', 'd.md', 'e.md']], [['c.md']]]);
+    // The index holds each file's real size and time, so the next start trusts what it can.
+    const db = openBodyIndex(file)!;
+    expect(db.prepare("SELECT count(*) AS n FROM files WHERE stamp = ''").get()).toEqual({ n: 0 });
+    db.close();
   });
 });
 

@@ -36,7 +36,11 @@ export interface Corpus {
   articles: Article[];
   /** Every problem, in path order: those of listed articles and of skipped files. */
   problems: Problem[];
-  /** Each file's size and change time as read, `size:changedMs`, by path: what caches of the folder compare. */
+  /**
+   * Each file's size and change time as read, `size:changedMs`, by path: what
+   * caches of the folder compare. Absent from a list of some articles only
+   * (the newest, shown before the index is read), which no cache may follow.
+   */
   stamps?: () => ReadonlyMap<string, string>;
   /** Changes whenever any file of the folder changed; null when that is not known. */
   fingerprint?: string | null;

@@ -217,7 +217,7 @@ export interface BodySource {
  * when the folder changed since it was last, then asked in place.
  */
 export class BodyIndex implements BodySource {
-  private synced: Promise<boolean> | null = null;
+  private synced: { stamps: Corpus['stamps']; done: Promise<boolean> } | null = null;
 
   constructor(
     private readonly file: string,
@@ -228,14 +228,18 @@ export class BodyIndex implements BodySource {
     texts: readonly string[],
     onProgress?: (done: number, total: number) => void,
   ): Promise<Map<string, Set<string>> | null> {
+    // A list of some of the folder's articles only: bringing the index up to date with it would drop the others.
+    if (!this.corpus.stamps) return null;
     let db = openBodyIndex(this.file);
     // Whatever goes wrong with a cache, bodies can still be read: nothing here throws.
     try {
       if (db && !isCurrent(db, this.corpus.fingerprint ?? null)) {
         // Closed while the folder's changes are written, opened again to ask.
         db.close();
-        this.synced ??= this.sync(onProgress);
-        db = (await this.synced) ? openBodyIndex(this.file) : null;
+        // Once for each reading of the folder: the list shown takes what a new reading knows of its files.
+        if (this.synced?.stamps !== this.corpus.stamps)
+          this.synced = { stamps: this.corpus.stamps, done: this.sync(onProgress) };
+        db = (await this.synced.done) ? openBodyIndex(this.file) : null;
       }
       return db && new Map(texts.map((text) => [text, bodiesContaining(db!, text)]));
     } catch {
@@ -247,10 +251,10 @@ export class BodyIndex implements BodySource {
 
   private sync(onProgress?: (done: number, total: number) => void): Promise<boolean> {
     const { corpus } = this;
-    const stamps = corpus.stamps?.();
+    const stamps = corpus.stamps!();
     const files: IndexedFile[] = corpus.articles.map((article) => ({
       path: article.path,
-      stamp: stamps?.get(article.path) ?? '',
+      stamp: stamps.get(article.path) ?? '',
     }));
     const { root, fingerprint = null } = corpus;
     const script = new URL('./body-index-worker.js', import.meta.url);

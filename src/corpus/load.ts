@@ -53,7 +53,6 @@ export async function loadCorpus(root: string, options: LoadOptions = {}): Promi
   const corpus = corpusOf(absoluteRoot, table, scan.problems);
   if (table !== indexed)
     options.index?.write(absoluteRoot, table, corpus.articles.slice(0, NEWEST));
-  corpus.stamps = () => table.stamps();
   // Without an index file, nothing says the folder is unchanged: every cache checks every file.
   corpus.fingerprint = options.index?.fingerprint(absoluteRoot) ?? null;
   return corpus;
@@ -152,7 +151,7 @@ function corpusOf(root: string, files: FileTable, scanProblems: Problem[]): Corp
   }
   articles.sort(byNewest);
   problems.sort((a, b) => compareStrings(a.path, b.path));
-  return { root, articles, problems };
+  return { root, articles, problems, stamps: () => files.stamps() };
 }
 
 /** Newest first; ties broken by path so the order is stable. */

@@ -45,8 +45,15 @@ export function useCorpus(load: CorpusLoader, initial: Corpus | null = null): Co
       let lastUpdate = 0;
       if (!quiet) setProgress({ done: 0, total: 0 });
       const show = (next: Corpus) => {
-        // The same list again (the index and the folder agree) is not drawn, filtered or grouped again.
-        if (shown.current && sameCorpus(shown.current, next)) return;
+        const previous = shown.current;
+        if (previous && sameCorpus(previous, next)) {
+          // The same list again (the index and the folder agree) is not drawn, filtered or grouped
+          // again; what this reading knows of the files, which caches of the folder compare (the body
+          // index), is taken into the list shown.
+          if (!previous.stamps || previous.fingerprint !== next.fingerprint)
+            Object.assign(previous, { stamps: next.stamps, fingerprint: next.fingerprint });
+          return;
+        }
         shown.current = next;
         setCorpus(next);
       };
