@@ -279,7 +279,18 @@ describe('list rows', () => {
       makeArticle({ path: 'b.md', categories: [['Tech', 'Go']] }),
       makeArticle({ path: 'c.md', categories: [['Life']] }),
     ];
-    const counts = unreadByCategory(articles, (article) => article.path === 'b.md');
-    expect(Object.fromEntries(counts)).toEqual({ Tech: 1, 'Tech/Rust': 1, 'Tech/Go': 1, Life: 1 });
+    // Items of one feed share their array of categories: each of them counts.
+    const feed = [['News', 'World']];
+    for (const name of ['d.md', 'e.md', 'f.md'])
+      articles.push(makeArticle({ path: name, categories: feed }));
+    const counts = unreadByCategory(articles, (article) => ['b.md', 'f.md'].includes(article.path));
+    expect(Object.fromEntries(counts)).toEqual({
+      Tech: 1,
+      'Tech/Rust': 1,
+      'Tech/Go': 1,
+      Life: 1,
+      News: 2,
+      'News/World': 2,
+    });
   });
 });

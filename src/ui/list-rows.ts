@@ -1,4 +1,4 @@
-import type { Article } from '../corpus/article.js';
+import type { Article, CategoryPath } from '../corpus/article.js';
 import { formatLocalDay, MONTH_NAMES } from '../corpus/dates.js';
 import type { CategoryNode } from '../corpus/category-tree.js';
 import type { GroupedList } from '../query/group.js';
@@ -148,19 +148,25 @@ export function flattenTree(
 
 /**
  * Unread articles at or under each category path (`/`-joined), each counted
- * once per node however many of its paths lead there.
+ * once per node however many of its paths lead there. The items of a feed
+ * share one array of categories: articles are counted by that array, and each
+ * array spelled out into nodes once, not once an article.
  */
 export function unreadByCategory(
   articles: readonly Article[],
   isRead: (article: Article) => boolean,
 ): Map<string, number> {
-  const counts = new Map<string, number>();
+  const bySet = new Map<readonly CategoryPath[], number>();
   for (const article of articles) {
     if (article.categories.length === 0 || isRead(article)) continue;
+    bySet.set(article.categories, (bySet.get(article.categories) ?? 0) + 1);
+  }
+  const counts = new Map<string, number>();
+  for (const [categories, unread] of bySet) {
     const nodes = new Set<string>();
-    for (const path of article.categories)
+    for (const path of categories)
       for (let depth = 1; depth <= path.length; depth++) nodes.add(path.slice(0, depth).join('/'));
-    for (const node of nodes) counts.set(node, (counts.get(node) ?? 0) + 1);
+    for (const node of nodes) counts.set(node, (counts.get(node) ?? 0) + unread);
   }
   return counts;
 }
