@@ -1,4 +1,12 @@
-import { mkdtempSync, readFileSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  symlinkSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -25,6 +33,8 @@ describe('the index of parsed fields', () => {
       'sub/c.md': post('Gamma'),
       'empty.md': '',
     });
+    // A link to nothing: a problem the scan finds, not the index.
+    symlinkSync(path.join(root, 'gone.md'), path.join(root, 'b-link.md'));
     const index = newIndex();
     const cold = await loadCorpus(root, { index });
     let early: Corpus | null = null;
@@ -34,7 +44,12 @@ describe('the index of parsed fields', () => {
     expect(index.readNewest(path.resolve(root))).toEqual(cold.articles);
     expect(early).not.toBeNull();
     expect(early!.articles).toEqual(cold.articles);
-    expect(warm.problems).toEqual([{ path: 'empty.md', reason: 'empty file' }]);
+    // The folder was as the index said: the list shown first is the list, not gathered again.
+    expect(warm.articles).toBe(early!.articles);
+    expect(warm.problems).toEqual([
+      { path: 'b-link.md', reason: 'broken link: no such file or folder' },
+      { path: 'empty.md', reason: 'empty file' },
+    ]);
   });
 
   it('gives a fingerprint that stays while the folder does, and a stamp for each file', async () => {

@@ -36,7 +36,8 @@ export async function loadCorpus(root: string, options: LoadOptions = {}): Promi
     await new Promise((resolve) => setImmediate(resolve));
   }
   const indexed = options.index?.read(absoluteRoot) ?? null;
-  if (indexed && options.onIndexed) options.onIndexed(corpusOf(absoluteRoot, indexed, []));
+  const early = indexed && options.onIndexed ? corpusOf(absoluteRoot, indexed, []) : null;
+  if (early) options.onIndexed!(early);
   const scan = await scanFolder(absoluteRoot);
   const merge = new Merge(absoluteRoot, indexed, scan.count);
   const files = scannedFiles(scan);
@@ -50,7 +51,11 @@ export async function loadCorpus(root: string, options: LoadOptions = {}): Promi
   );
   options.onProgress?.(scan.count, scan.count);
   const table = merge.result();
-  const corpus = corpusOf(absoluteRoot, table, scan.problems);
+  // An unchanged folder is the list shown first: its articles are not gathered and sorted again.
+  const corpus =
+    early && table === indexed
+      ? withProblems(early, scan.problems)
+      : corpusOf(absoluteRoot, table, scan.problems);
   if (table !== indexed)
     options.index?.write(absoluteRoot, table, corpus.articles.slice(0, NEWEST));
   // Without an index file, nothing says the folder is unchanged: every cache checks every file.
@@ -150,13 +155,24 @@ function corpusOf(root: string, files: FileTable, scanProblems: Problem[]): Corp
     }
   }
   articles.sort(byNewest);
-  problems.sort((a, b) => compareStrings(a.path, b.path));
+  problems.sort(byPath);
   return { root, articles, problems, stamps: () => files.stamps() };
+}
+
+/** A list with the problems of the folder's scan added to its own. */
+function withProblems(corpus: Corpus, scanProblems: Problem[]): Corpus {
+  if (scanProblems.length === 0) return { ...corpus };
+  const problems = [...scanProblems, ...corpus.problems].sort(byPath);
+  return { ...corpus, problems };
 }
 
 /** Newest first; ties broken by path so the order is stable. */
 export function byNewest(a: Article, b: Article): number {
   return b.date - a.date || compareStrings(a.path, b.path);
+}
+
+function byPath(a: Problem, b: Problem): number {
+  return compareStrings(a.path, b.path);
 }
 
 function compareStrings(a: string, b: string): number {
