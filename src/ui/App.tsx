@@ -197,26 +197,23 @@ export function App({
     dispatch({ type: 'resize', extent: extentRef.current() });
   }, [size.columns, size.rows, dispatch]);
 
-  // When the folder is read again (a warm start checked, `r`, a quiet recheck), the same article stays selected.
-  const selection = useRef<{ corpus: Corpus | null; path: string | null }>({
+  // When the folder is read again (a warm start checked, `r`, a quiet recheck), the same article stays
+  // selected: the one the selection is on in the list it was moved in. Keys pressed as the new list
+  // arrives moved it in the old one, even when React draws them and the new list in one frame.
+  const shownList = useRef<{ corpus: Corpus | null; visible: readonly Article[] }>({
     corpus: null,
-    path: null,
+    visible: [],
   });
   useEffect(() => {
-    const previous = selection.current;
-    if (
-      corpus !== previous.corpus &&
-      previous.corpus &&
-      previous.path &&
-      article?.absolutePath !== previous.path
-    ) {
-      const index = visible.findIndex((candidate) => candidate.absolutePath === previous.path);
-      selection.current = { corpus, path: previous.path };
-      if (index >= 0) dispatch({ type: 'select', index, extent: extentRef.current() });
-      return;
-    }
-    selection.current = { corpus, path: article?.absolutePath ?? null };
-  }, [corpus, article, visible, dispatch]);
+    const previous = shownList.current;
+    shownList.current = { corpus, visible };
+    if (corpus === previous.corpus || !previous.corpus || previous.visible.length === 0) return;
+    const path =
+      previous.visible[Math.min(view.selected, previous.visible.length - 1)]!.absolutePath;
+    if (article?.absolutePath === path) return;
+    const index = visible.findIndex((candidate) => candidate.absolutePath === path);
+    if (index >= 0) dispatch({ type: 'select', index, extent: extentRef.current() });
+  }, [corpus, article, visible, view.selected, dispatch]);
 
   let content: ReactElement;
   if (blank) {

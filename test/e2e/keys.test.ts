@@ -1,7 +1,8 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/corpus/load.js';
 import type { Article } from '../../src/corpus/article.js';
-import { bin, demoCorpus, tempFolder } from '../helpers.js';
+import { generateCorpus } from '../../bench/generate.js';
+import { bin, demoCorpus, runCli, tempFolder } from '../helpers.js';
 import { shellQuote, TmuxSession, statusOf, selectedOf } from './tmux.js';
 
 const sessions: TmuxSession[] = [];
@@ -13,10 +14,10 @@ const status = statusOf;
 /** The title on the selected row (the one marked ▸). */
 const selected = selectedOf;
 
-/** The browser on the demo articles; `ask` lets it ask the terminal what it draws (outside tmux's own variable). */
-function browser(cache: string, ask = false): TmuxSession {
+/** The browser on the demo articles (or `folder`); `ask` lets it ask the terminal what it draws (outside tmux's own variable). */
+function browser(cache: string, ask = false, folder = demoCorpus): TmuxSession {
   const session = new TmuxSession(
-    `${shellQuote(process.execPath)} ${shellQuote(bin)} ${shellQuote(demoCorpus)}`,
+    `${shellQuote(process.execPath)} ${shellQuote(bin)} ${shellQuote(folder)}`,
     {
       columns: 100,
       rows: 30,
@@ -65,6 +66,33 @@ describe('keys in a real terminal', () => {
       );
       // Nothing typed was echoed over the list.
       expect(screen.join('\n'), `run ${run}`).not.toMatch(/jj|\^\[/);
+      tmux.send(['q']);
+      expect(await tmux.exitCode()).toBe(0);
+      tmux.close();
+    }
+  });
+
+  it('keeps them on a folder longer than its first screen, as the whole list takes its place', async () => {
+    // More articles than the newest the first screen is drawn from: the whole list comes a moment later.
+    const folder = tempFolder();
+    generateCorpus(folder, 3000);
+    const listed = (await loadCorpus(folder)).articles;
+    const third = listed[2]!.title.slice(0, 8);
+    const warm = tempFolder();
+    await runCli(['list', folder], { env: { XDG_CACHE_HOME: warm } });
+    for (let run = 0; run < 4; run++) {
+      const tmux = browser(warm, false, folder);
+      await tmux.waitFor(
+        (s) => s.some((line) => line.trim() !== ''),
+        `run ${run}: the first screen`,
+        15_000,
+        5,
+      );
+      tmux.send(['j', 'j']);
+      await tmux.waitFor(
+        (s) => /3000 articles/.test(status(s)) && selected(s).includes(third),
+        `run ${run}: the third article selected`,
+      );
       tmux.send(['q']);
       expect(await tmux.exitCode()).toBe(0);
       tmux.close();
