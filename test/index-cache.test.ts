@@ -13,6 +13,7 @@ import { describe, expect, it } from 'vitest';
 import { generateCorpus } from '../bench/generate.js';
 import type { Corpus } from '../src/corpus/article.js';
 import { IndexCache } from '../src/corpus/index-cache.js';
+import { FileTable } from '../src/corpus/file-table.js';
 import { loadCorpus } from '../src/corpus/load.js';
 import { scanFolder, scannedFiles } from '../src/corpus/scan.js';
 import { readBody, searchableText } from '../src/corpus/body.js';
@@ -105,6 +106,10 @@ describe('the index of parsed fields', () => {
       [headerWith({ version: 2 }), names, metas, record].join('\n'),
       // Cut short: the header promises a record that is not there.
       [header, names, metas].join('\n'),
+      // Or billions of them: believed no further than the records there are.
+      [headerWith({ files: 4e9 }), names, metas, record].join('\n'),
+      [headerWith({ files: -1 }), names, metas, record].join('\n'),
+      [headerWith({ files: 1.5 }), names, metas, record].join('\n'),
       // A record out of shape voids the whole index.
       [header, names, '[{}]', '["a.md",1,2,"a","x"]'].join('\n'),
       [header, names, metas, record!.slice(0, -3)].join('\n'),
@@ -235,6 +240,23 @@ describe('the index in memory', () => {
     expect(later.articles.find((a) => a.title === 'Alpha')).not.toBe(
       first.articles.find((a) => a.title === 'Alpha'),
     );
+  });
+});
+
+describe("the table of a folder's files", () => {
+  it("makes room as files come, past what it expected, and keeps each one's stamp", () => {
+    const table = new FileTable(0);
+    for (let i = 0; i < 100; i++)
+      table.add(
+        `${i}.md`,
+        { size: i, changedMs: 1e12 + i + 0.5 },
+        { path: `${i}.md`, reason: 'x' },
+      );
+    expect(table.length).toBe(100);
+    expect(table.stampAt(99)).toEqual({ size: 99, changedMs: 1e12 + 99.5 });
+    expect(table.stamps().get('17.md')).toBe(`17:${1e12 + 17.5}`);
+    const find = table.finder();
+    expect([find('5.md', 5), find('7.md', 3), find('none.md', 0)]).toEqual([5, 7, -1]);
   });
 });
 

@@ -13,13 +13,18 @@ export type FileItem = Article | Problem | null;
 export class FileTable {
   readonly paths: string[] = [];
   readonly items: FileItem[] = [];
-  private readonly sizes: Float64Array;
-  private readonly changed: Float64Array;
+  private sizes: Float64Array;
+  private changed: Float64Array;
 
-  /** `capacity` is how many files it can hold at most: the index says, or the scan counted. */
-  constructor(capacity: number) {
-    this.sizes = new Float64Array(capacity);
-    this.changed = new Float64Array(capacity);
+  /**
+   * `expected` is how many files it will likely hold (the scan counted them, or
+   * an index says so): room for up to a million is made at once, more when
+   * needed, so a damaged index that claims billions costs nothing.
+   */
+  constructor(expected: number) {
+    const room = Math.max(16, Math.min(expected, 1 << 20));
+    this.sizes = new Float64Array(room);
+    this.changed = new Float64Array(room);
   }
 
   get length(): number {
@@ -28,7 +33,10 @@ export class FileTable {
 
   add(relative: string, stamp: FileStamp, item: FileItem): void {
     const i = this.paths.length;
-    if (i === this.sizes.length) throw new RangeError('file table full');
+    if (i === this.sizes.length) {
+      this.sizes = grown(this.sizes);
+      this.changed = grown(this.changed);
+    }
     this.paths.push(relative);
     this.items.push(item);
     this.sizes[i] = stamp.size;
@@ -62,6 +70,12 @@ export class FileTable {
   stamps(): Map<string, string> {
     return new Map(this.paths.map((path, i) => [path, `${this.sizes[i]}:${this.changed[i]}`]));
   }
+}
+
+function grown(column: Float64Array): Float64Array {
+  const larger = new Float64Array(column.length * 2);
+  larger.set(column);
+  return larger;
 }
 
 export function isArticle(item: FileItem): item is Article {
