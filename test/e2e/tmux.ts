@@ -83,6 +83,19 @@ export class TmuxSession {
     }
   }
 
+  /** Waits until the program has written nothing for `quiet` ms: a redraw it has begun is finished. */
+  async settled(quiet = 300, timeout = 10_000): Promise<void> {
+    const deadline = Date.now() + timeout;
+    let length = this.raw().length;
+    let since = Date.now();
+    while (Date.now() - since < quiet) {
+      if (Date.now() > deadline) throw new Error('the program kept writing');
+      await new Promise((resolve) => setTimeout(resolve, 25));
+      const now = this.raw().length;
+      if (now !== length) [length, since] = [now, Date.now()];
+    }
+  }
+
   async exitCode(timeout = 10_000): Promise<number> {
     const deadline = Date.now() + timeout;
     while (!existsSync(this.exitFile) || readFileSync(this.exitFile, 'utf8').trim() === '') {
