@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FileLineReader, LineReader } from '../src/corpus/line-reader.js';
+import { FileLineReader } from '../src/corpus/line-reader.js';
 import { tempFolder } from './helpers.js';
 
 describe('reading an index a batch of lines at a time', () => {
@@ -16,11 +16,10 @@ describe('reading an index a batch of lines at a time', () => {
     const file = path.join(tempFolder(), 'index.jsonl');
     writeFileSync(file, text);
     const fromFile = new FileLineReader(file);
-    const fromMemory = new LineReader(Buffer.from(text));
     const read: string[] = [];
     for (const count of [1, 2, 997, 5000, 100_000]) {
       const batch = fromFile.next(count);
-      expect(batch).toEqual(fromMemory.next(count));
+      expect(batch).toEqual(lines.slice(read.length, read.length + count));
       read.push(...batch);
     }
     expect(read).toEqual(lines);

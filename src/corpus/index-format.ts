@@ -1,13 +1,13 @@
 /**
  * The index file's format: lines of JSON, a header, two tables of shared
- * values, then one record a file. Pure: bytes in, a table of files out, and back.
+ * values, then one record a file. Pure: lines in, a table of files out, and back.
  */
 import type { Article, CategoryPath } from './article.js';
 import { shareValue } from './intern.js';
 import { sanitizeLine } from '../text/sanitize.js';
 import { joinPath } from './file-path.js';
 import { FileTable, isArticle } from './file-table.js';
-import { LineReader, type LineSource } from './line-reader.js';
+import type { LineSource } from './line-reader.js';
 
 /** Bumped whenever what is stored, or how fields are read, changes. */
 const INDEX_VERSION = 6;
@@ -50,13 +50,8 @@ const BATCH = 200;
  * index of `root` read in `zone`, is cut short, or is out of shape in any way:
  * an index is never trusted beyond what it proves.
  */
-export function parseIndex(
-  source: Buffer | LineSource,
-  root: string,
-  zone: string,
-): FileTable | null {
+export function parseIndex(lines: LineSource, root: string, zone: string): FileTable | null {
   try {
-    const lines = Buffer.isBuffer(source) ? new LineReader(source) : source;
     const header = JSON.parse(lines.next(1)[0] ?? 'null') as IndexHeader | null;
     if (
       header?.version !== INDEX_VERSION ||
