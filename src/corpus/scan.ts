@@ -69,17 +69,14 @@ export async function scanFolder(root: string): Promise<ScanResult> {
         let isDirectory = entry.isDirectory();
         let isFile = entry.isFile();
         if (entry.isSymbolicLink()) {
+          const link = joinPath(folder, entry.name);
           try {
-            const target = await stat(joinPath(folder, entry.name));
+            const target = await stat(link);
             isDirectory = target.isDirectory();
             isFile = target.isFile();
           } catch (error) {
-            if (isArticleName(entry.name)) {
-              problems.push({
-                path: relative(joinPath(folder, entry.name)),
-                reason: `broken link: ${reason(error)}`,
-              });
-            }
+            if (isArticleName(entry.name))
+              problems.push({ path: relative(link), reason: `broken link: ${reason(error)}` });
             continue;
           }
         }
