@@ -174,6 +174,13 @@ export class ArticleColumns {
     return run.slice(this.starts[i]!, end - 1).includes(text);
   }
 
+  /** Whether the title at a position holds `text`: searched all at once over many articles, else one by one. */
+  private inTitles(text: string, wide: boolean): (i: number) => boolean {
+    if (!wide) return (i) => this.titleHolds(i, text);
+    const hits = this.titlesHolding(text);
+    return (i) => hits[i] === 1;
+  }
+
   /** Whether a term holds, worked out once for each distinct set of labels, not for every article. */
   private byLabels(holds: (labels: Labels) => boolean): (i: number) => boolean {
     const answers = Uint8Array.from(this.distinct, (labels) => (holds(labels) ? 1 : 0));
@@ -197,21 +204,15 @@ export class ArticleColumns {
         return (i) => dates[i]! < term.time !== negated;
       case 'text': {
         const text = term.text;
+        const inTitle = this.inTitles(text, wide);
         const inLabels = this.byLabels((labels) => labels.rest.includes(text));
-        if (wide) {
-          const hits = this.titlesHolding(text);
-          return (i) => (hits[i] === 1 || inLabels(i)) !== negated;
-        }
-        return (i) => (this.titleHolds(i, text) || inLabels(i)) !== negated;
+        return (i) => (inTitle(i) || inLabels(i)) !== negated;
       }
       case 'field': {
         const text = term.text;
         if (term.field === 'title') {
-          if (wide) {
-            const hits = this.titlesHolding(text);
-            return (i) => (hits[i] === 1) !== negated;
-          }
-          return (i) => this.titleHolds(i, text) !== negated;
+          const inTitle = this.inTitles(text, wide);
+          return (i) => inTitle(i) !== negated;
         }
         const field = term.field;
         const holds = this.byLabels((labels) => fieldHolds(field, labels[field], text));
