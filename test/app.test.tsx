@@ -196,6 +196,37 @@ describe('the browser', () => {
   });
 });
 
+describe('the marks', () => {
+  it('are drawn as the reading state changes them, whoever changed them', async () => {
+    const { frame, reading, root } = await start();
+    expect(frame()).toMatch(/4 unread/);
+    reading.setStarred(path.join(root, 'go.md'), true);
+    await until(() => /★ 10:00 +Go generics/.test(frame()), 'the star', frame);
+    reading.setRead(path.join(root, 'tea.md'), true);
+    await until(() => /3 unread/.test(frame()), 'one fewer unread', frame);
+  });
+
+  it('are one snapshot until one changes, and each change is told to those who follow them', () => {
+    const reading = ReadingState.inFolder(mkdtempSync(path.join(tmpdir(), 'broadsheet-state-')));
+    const told: number[] = [];
+    const stop = reading.subscribe(() => told.push(told.length));
+    const first = reading.getSnapshot();
+    expect(reading.getSnapshot()).toBe(first);
+    reading.setRead('/news/a.md', true);
+    const second = reading.getSnapshot();
+    expect(second).not.toBe(first);
+    expect([...second.marked()].map(([key]) => key)).toEqual(['/news/a.md']);
+    // A place read is not a mark: nothing is told, the snapshot stays.
+    reading.markRead('/news/a.md', 12);
+    expect(reading.getSnapshot()).toBe(second);
+    reading.setStarred('/news/a.md', true);
+    expect(told).toEqual([0, 1]);
+    stop();
+    reading.setStarred('/news/a.md', false);
+    expect(told).toEqual([0, 1]);
+  });
+});
+
 describe('typing in a prompt', () => {
   it('keeps spaces, and takes a word and Enter that arrive together', async () => {
     const { frame, press } = await start();

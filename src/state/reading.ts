@@ -27,6 +27,12 @@ export interface ReadingEntry {
 
 const VERSION = 1;
 
+/** The marks as a view reads them: the marked articles by key, and how a folder's real path is found. */
+export interface MarksSnapshot {
+  marked(): Iterable<[key: string, marks: { read: boolean; starred: boolean }]>;
+  realFolder(folder: string): string;
+}
+
 /** Prompts whose lines are remembered, each its own history. */
 export type HistoryKind = 'filter' | 'search' | 'pipe';
 
@@ -61,6 +67,9 @@ export class ReadingState {
   private added: Histories = {};
   /** Counts changes of marks (read, unread, starred), so a view can tell they changed; not of places. */
   version = 0;
+  /** Views following the marks, called when they change; and the marks as the last change left them. */
+  private readonly listeners = new Set<() => void>();
+  private snapshot: MarksSnapshot | null = null;
   /** Keys changed since the last save. */
   private changed = new Set<string>();
   private readonly realFolders = new Map<string, string>();
@@ -163,7 +172,30 @@ export class ReadingState {
     if (entry.place === undefined) delete entry.place;
     this.entries.set(key, entry);
     this.changed.add(key);
-    if (previous?.read !== entry.read || previous?.starred !== entry.starred) this.version++;
+    if (previous?.read !== entry.read || previous?.starred !== entry.starred) this.marksChanged();
+  }
+
+  /**
+   * Calls `listener` whenever a mark changes: here, or in another browser's
+   * file taken in by a save. Returns how to stop. With `getSnapshot`, what
+   * React's `useSyncExternalStore` subscribes to.
+   */
+  readonly subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => void this.listeners.delete(listener);
+  };
+
+  /** The marks: the same object until one changes, a new one after (what a view of them is made from). */
+  readonly getSnapshot = (): MarksSnapshot =>
+    (this.snapshot ??= {
+      marked: () => this.marked(),
+      realFolder: (folder) => this.realFolder(folder),
+    });
+
+  private marksChanged(): void {
+    this.version++;
+    this.snapshot = null;
+    for (const listener of [...this.listeners]) listener();
   }
 
   /**
@@ -197,10 +229,10 @@ export class ReadingState {
     }
     this.entries = merged;
     this.histories = history;
-    // Another browser's marks came in with the file: views of the marks are made again.
-    this.version++;
     this.changed.clear();
     this.added = {};
+    // Another browser's marks came in with the file: views of the marks are made again.
+    this.marksChanged();
     return null;
   }
 

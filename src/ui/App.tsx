@@ -3,7 +3,6 @@ import { Box, useApp } from 'ink';
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactElement } from 'react';
 import type { Article, Corpus } from '../corpus/article.js';
 import type { BodySource } from '../corpus/body-index.js';
-import { marksOf } from '../query/marks.js';
 import type { ReadingState } from '../state/reading.js';
 import { glyphs } from '../text/profile.js';
 import { ArticleList } from './ArticleList.js';
@@ -29,6 +28,7 @@ import { paint } from '../render/theme.js';
 import { unreadByCategory } from './list-rows.js';
 import type { SearchQuery } from '../query/parse.js';
 import { useMouse, type MouseSource } from './hooks/use-mouse.js';
+import { useMarks } from './hooks/use-marks.js';
 
 /** The browser: the list, the category tree and the reader over one folder of articles. */
 export interface AppProps {
@@ -70,6 +70,8 @@ export interface BrowserSettings {
 
 const DEFAULT_SETTINGS: BrowserSettings = { measure: 100, editor: 'vi', pager: 'less' };
 
+const NO_ARTICLES: readonly Article[] = [];
+
 export function App({
   load,
   reading,
@@ -100,12 +102,7 @@ export function App({
   // "Today" is when the folder was last read.
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const now = useMemo(() => fixedNow ?? Date.now(), [fixedNow, corpus]);
-  const readVersion = reading.version;
-  const marks = useMemo(
-    () => marksOf(reading, corpus?.articles ?? []),
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- marks are read anew when their version changes
-    [corpus, reading, readVersion],
-  );
+  const marks = useMarks(reading, corpus?.articles ?? NO_ARTICLES);
   const { base, visible, unread, grouped, treeRows, indexing, query } = useArticleList(
     corpus,
     view,
@@ -301,7 +298,7 @@ export function App({
     match: view.search
       ? `${reader.matchLines.length ? view.matchIndex + 1 : 0}/${reader.matchLines.length} “${view.search}”`
       : '',
-    starred: article ? reading.isStarred(article.absolutePath) : false,
+    starred: article ? marks.isStarred(article) : false,
     notice,
   });
   useMouse(mouse, {
