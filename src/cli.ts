@@ -9,7 +9,7 @@ import type { CommandName, Invocation } from './commands/invocation.js';
 import type { IMAGE_MODES, Settings, THEMES } from './commands/config.js';
 import { UsageError } from './commands/errors.js';
 import { errorReport } from './text/errors.js';
-import { endQuietlyOnClosedPipe } from './pipe/output.js';
+import { endQuietlyOnClosedPipe, setOutput, writeErr, type Output } from './pipe/output.js';
 import { colorAllowed, isUnicodeLocale, setOutputProfile } from './text/profile.js';
 import { sanitizeLine } from './text/sanitize.js';
 
@@ -93,7 +93,21 @@ const COMMANDS = ['list', 'cat', 'categories'] as const;
 /** Flags that take a value which may itself start with `-`. */
 const VALUE_FLAGS = new Set(['--search', '--author', '--tag', '--category']);
 
-export async function main(argv: string[]): Promise<number> {
+/**
+ * Runs the command line `argv` (without the program's own name), writing to
+ * `output` (the process's stdout and stderr unless given others, as the tests
+ * do); gives back the exit code.
+ */
+export async function main(argv: string[], output: Output = process): Promise<number> {
+  const previous = setOutput(output);
+  try {
+    return await runCommandLine(argv, output);
+  } finally {
+    setOutput(previous);
+  }
+}
+
+async function runCommandLine(argv: string[], { stdout, stderr }: Output): Promise<number> {
   endQuietlyOnClosedPipe();
   const cli = meow(HELP, {
     importMeta: import.meta,
@@ -105,11 +119,11 @@ export async function main(argv: string[]): Promise<number> {
     booleanDefault: undefined,
   });
   if (cli.flags.help) {
-    process.stdout.write(`${cli.help.trim()}\n`);
+    stdout.write(`${cli.help.trim()}\n`);
     return 0;
   }
   if (cli.flags.version) {
-    process.stdout.write(`${cli.pkg.version}\n`);
+    stdout.write(`${cli.pkg.version}\n`);
     return 0;
   }
   try {
@@ -122,10 +136,10 @@ export async function main(argv: string[]): Promise<number> {
     config.applySettings(invocation.settings);
     if (cli.flags.printConfig) return await config.printConfig(invocation.settings);
     // The browser shows what was wrong with the configuration itself; a pipe says it on stderr.
-    if (invocation.command !== 'browse' || !process.stdout.isTTY)
+    if (invocation.command !== 'browse' || !stdout.isTTY)
       for (const warning of invocation.settings.warnings)
-        process.stderr.write(`broadsheet: warning: ${sanitizeLine(warning)}\n`);
-    return await run(invocation);
+        stderr.write(`broadsheet: warning: ${sanitizeLine(warning)}\n`);
+    return await run(invocation, stdout.isTTY === true);
   } catch (error) {
     return report(error);
   }
@@ -133,14 +147,14 @@ export async function main(argv: string[]): Promise<number> {
 
 function report(error: unknown): number {
   if (error instanceof UsageError) {
-    process.stderr.write(errorReport(error, ' (see broadsheet --help)'));
+    writeErr(errorReport(error, ' (see broadsheet --help)'));
     return 2;
   }
-  process.stderr.write(errorReport(error));
+  writeErr(errorReport(error));
   return 1;
 }
 
-async function run(invocation: Invocation): Promise<number> {
+async function run(invocation: Invocation, onTerminal: boolean): Promise<number> {
   switch (invocation.command) {
     case 'list':
       return (await import('./commands/list.js')).listCommand(invocation);
@@ -150,9 +164,9 @@ async function run(invocation: Invocation): Promise<number> {
       return (await import('./commands/cat.js')).catCommand(invocation);
     case 'browse':
       // The browser needs a terminal to draw on and to read keys from; elsewhere it is `list`.
-      if (process.stdout.isTTY && process.stdin.isTTY && invocation.output === 'tsv') {
+      if (onTerminal && process.stdin.isTTY && invocation.output === 'tsv') {
         if (!isFullScreenTerminal(process.env.TERM)) {
-          process.stderr.write(
+          writeErr(
             `broadsheet: this terminal (TERM=${sanitizeLine(process.env.TERM ?? '')}) cannot show the browser; listing the articles instead\n`,
           );
           return (await import('./commands/list.js')).listCommand(invocation);

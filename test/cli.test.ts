@@ -9,6 +9,7 @@ import {
   projectRoot,
   fixtureCorpus,
   runCli,
+  runMain,
   tempCorpus,
 } from './helpers.js';
 
@@ -224,6 +225,20 @@ describe('the command line', () => {
     expect((await runCli(['list'], { cwd: empty })).stdout).toBe(
       (await runCli(['list', demoCorpus])).stdout,
     );
+  });
+});
+
+describe('the command line run in another program', () => {
+  it('writes to the streams it is given what it writes to its own, and gives back the exit code', async () => {
+    for (const args of [
+      ['list', demoCorpus],
+      ['--version'],
+      ['list', '--bogus'],
+      ['cat', '-d', demoCorpus, 'about.md', 'no-such.md'],
+      ['list', fixtureCorpus, '--search', 'tag:no-such-tag'],
+    ]) {
+      expect(await runMain(args), args.join(' ')).toEqual(await runCli(args));
+    }
   });
 });
 

@@ -1,7 +1,8 @@
-import { afterEach, beforeEach } from 'vitest';
+import { afterEach, beforeEach, vi } from 'vitest';
 import type { Article } from '../src/corpus/article.js';
 import type { Effects, HandOver } from '../src/ui/effects.js';
 import { spawn } from 'node:child_process';
+import { Writable } from 'node:stream';
 import { existsSync, mkdtempSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -82,6 +83,57 @@ export function runCli(
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, stdout, stderr }));
   });
+}
+
+/**
+ * Runs the command line in this process, as `runCli` runs it in a process of
+ * its own: the same environment, its output gathered from streams given to
+ * `main` (pipes, not a terminal), and its exit code as `main` gives it back.
+ * Each run loads the program afresh, so nothing one run set (a theme, keys,
+ * the time zone) is there for the next; the environment and the current
+ * folder are put back as they were.
+ */
+export async function runMain(
+  args: string[],
+  options: { cwd?: string; env?: Record<string, string | undefined> } = {},
+): Promise<CliResult> {
+  const savedEnv = { ...process.env };
+  const savedCwd = process.cwd();
+  const changes: Record<string, string | undefined> = {
+    TZ: 'UTC',
+    NO_COLOR: undefined,
+    FORCE_COLOR: undefined,
+    XDG_CACHE_HOME: testCache,
+    ...options.env,
+  };
+  let stdout = '';
+  let stderr = '';
+  const sink = (append: (text: string) => void) =>
+    new Writable({
+      decodeStrings: false,
+      write(chunk: string | Buffer, _encoding, done) {
+        append(String(chunk));
+        done();
+      },
+    });
+  try {
+    for (const [key, value] of Object.entries(changes)) {
+      if (value === undefined) delete process.env[key];
+      else process.env[key] = value;
+    }
+    process.chdir(options.cwd ?? projectRoot);
+    vi.resetModules();
+    const { main } = await import('../src/cli.js');
+    const code = await main(args, {
+      stdout: sink((text) => (stdout += text)),
+      stderr: sink((text) => (stderr += text)),
+    });
+    return { code, stdout, stderr };
+  } finally {
+    process.chdir(savedCwd);
+    for (const key of Object.keys(process.env)) if (!(key in savedEnv)) delete process.env[key];
+    Object.assign(process.env, savedEnv);
+  }
 }
 
 /** An article record with sensible defaults, for tests that need no file. */

@@ -6,7 +6,7 @@ import { readBody } from '../corpus/body.js';
 import { readArticleFile } from '../corpus/read.js';
 import { articleFields } from '../pipe/json.js';
 import { NotFoundError, UsageError } from './errors.js';
-import { warn, writeOut } from '../pipe/output.js';
+import { outputStreams, warn, writeErr, writeOut } from '../pipe/output.js';
 import { defaultWidth, supportsHyperlinks, wantsColor } from '../pipe/terminal.js';
 import { lineToAnsi } from '../render/ansi.js';
 import type { RenderedLine } from '../render/line.js';
@@ -74,7 +74,7 @@ export async function catCommand(invocation: Invocation): Promise<number> {
     }
   }
   if (invocation.output === 'json') await writeOut(readables.length > 0 ? '\n]\n' : ']\n');
-  for (const name of missing) process.stderr.write(`broadsheet: ${name}\n`);
+  for (const name of missing) writeErr(`broadsheet: ${name}\n`);
   if (readables.length === 0 && missing.length === 0) throw new NotFoundError('no article matched');
   return missing.length > 0 || readables.length === 0 ? 1 : 0;
 }
@@ -169,10 +169,11 @@ async function makeDrawer(
   invocation: Invocation,
   width: number,
 ): Promise<((lines: readonly RenderedLine[]) => Promise<Map<RenderedLine, string | null>>) | null> {
+  const { stdout } = outputStreams();
   const { protocol, cell } = await chooseProtocol(
     invocation.images,
     process.env,
-    Boolean(process.stdout.isTTY),
+    Boolean(stdout.isTTY),
     askOnce,
   );
   if (protocol === 'none') return null;
@@ -182,7 +183,7 @@ async function makeDrawer(
     import('../images/load.js'),
   ]);
   const load = userImageLoader(invocation.offline, invocation.allowPrivateImages);
-  const maxRows = process.stdout.isTTY ? Math.max(4, (process.stdout.rows || 24) - 2) : 24;
+  const maxRows = stdout.isTTY ? Math.max(4, (stdout.rows || 24) - 2) : 24;
   const options = { maxColumns: width, maxRows, depth: colorDepth(process.env), cell };
   return (lines) => drawImageLines(lines, load, protocol, options);
 }
@@ -193,7 +194,7 @@ async function askOnce(): Promise<TerminalAnswers> {
   const { TerminalInput } = await import('../terminal/input.js');
   const input = new TerminalInput(process.stdin);
   try {
-    return await askTerminal(input, (query) => process.stdout.write(query));
+    return await askTerminal(input, (query) => outputStreams().stdout.write(query));
   } finally {
     input.close();
     process.stdin.setRawMode(false);

@@ -1,5 +1,6 @@
 import process from 'node:process';
 import { colorAllowed } from '../text/profile.js';
+import { outputStreams } from './output.js';
 
 /**
  * Whether to colour output: --color/--no-color first, then NO_COLOR (any
@@ -8,7 +9,7 @@ import { colorAllowed } from '../text/profile.js';
 export function wantsColor(
   flag: boolean | undefined,
   env = process.env,
-  isTTY = Boolean(process.stdout.isTTY),
+  isTTY = Boolean(outputStreams().stdout.isTTY),
 ): boolean {
   if (!colorAllowed(flag, env)) return false;
   if (flag) return true;
@@ -23,5 +24,6 @@ export function supportsHyperlinks(env = process.env): boolean {
 
 /** The default text width: the terminal's, capped at 100 for comfort, else 80. */
 export function defaultWidth(): number {
-  return process.stdout.isTTY ? Math.min(process.stdout.columns || 80, 100) : 80;
+  const { stdout } = outputStreams();
+  return stdout.isTTY ? Math.min(stdout.columns || 80, 100) : 80;
 }
