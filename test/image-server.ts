@@ -3,9 +3,12 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { deflateSync } from 'node:zlib';
-import { demoCorpus } from './helpers.js';
+import { demoCorpus, projectRoot } from './helpers.js';
 
 export const QUADRANTS = readFileSync(path.join(demoCorpus, 'assets/quadrants.png'));
+
+/** The quadrants picture in each format and flavour broadsheet decodes, and BMP, which it does not. */
+export const FORMATS = path.join(projectRoot, 'test/fixtures/images');
 
 /** A PNG that declares `width` × `height` pixels in its header, with a tiny body. */
 export function pngHeader(width: number, height: number): Buffer {
@@ -35,6 +38,10 @@ export async function startImageServer() {
     if (route.startsWith('/inner/') || route === '/quadrants.png') {
       response.writeHead(200, { 'content-type': 'image/png', 'content-length': QUADRANTS.length });
       return response.end(QUADRANTS);
+    }
+    if (route.startsWith('/formats/')) {
+      response.writeHead(200);
+      return response.end(readFileSync(path.join(FORMATS, path.basename(route))));
     }
     switch (route) {
       case '/redirect':

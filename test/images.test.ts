@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { inflateSync } from 'node:zlib';
@@ -19,10 +19,10 @@ import {
 import { createImageLoader } from '../src/images/load.js';
 import { blocksBitmap, sizePicture } from '../src/images/picture.js';
 import { sixelImage } from '../src/images/sixel.js';
-import { sniffImage } from '../src/images/sniff.js';
+import { refusal, sniffImage } from '../src/images/sniff.js';
 import { displayWidth } from '../src/text/width.js';
 import { runCli, tempCorpus } from './helpers.js';
-import { pngHeader, QUADRANTS, startImageServer } from './image-server.js';
+import { FORMATS, pngHeader, QUADRANTS, startImageServer } from './image-server.js';
 
 type Server = Awaited<ReturnType<typeof startImageServer>>;
 let server: Server;
@@ -125,6 +125,108 @@ describe('drawing a served picture', () => {
     expect(redirected.ok).toBe(true);
   });
 });
+
+/** The colour at the middle of each quarter: top left, top right, bottom left, bottom right. */
+const QUARTERS = [RED, GREEN, BLUE, YELLOW];
+const GREYS = ['78,78,78', '127,127,127', '81,81,81', '196,196,196'];
+
+describe('decoding each format', () => {
+  const middles = (bitmap: { width: number; height: number; data: Uint8Array }) =>
+    [
+      [0.25, 0.25],
+      [0.75, 0.25],
+      [0.25, 0.75],
+      [0.75, 0.75],
+    ].map(([fx, fy]) => {
+      const at = (Math.floor(fy! * bitmap.height) * bitmap.width + Math.floor(fx! * bitmap.width)) * 4;
+      return [...bitmap.data.subarray(at, at + 4)];
+    });
+  /** Within `tolerance` of each channel: lossy formats move colours a little. */
+  const near = (actual: number[], expected: string, alpha: number, tolerance: number) =>
+    [...expected.split(',').map(Number), alpha].every(
+      (value, i) => Math.abs(value - actual[i]!) <= tolerance,
+    );
+
+  it.each([
+    ['quadrants-palette.png', QUARTERS, 255, 0],
+    ['quadrants-interlaced.png', QUARTERS, 255, 0],
+    ['quadrants-deep.png', QUARTERS, 255, 0],
+    ['quadrants-gray.png', GREYS, 255, 1],
+    ['quadrants-gray-alpha.png', GREYS, 128, 1],
+    ['quadrants-baseline.jpg', QUARTERS, 255, 3],
+    ['quadrants-progressive.jpg', QUARTERS, 255, 3],
+    ['quadrants-cmyk.jpg', QUARTERS, 255, 3],
+    ['quadrants-gray.jpg', GREYS, 255, 3],
+    ['quadrants.gif', QUARTERS, 255, 0],
+    ['quadrants-animated.gif', QUARTERS, 255, 0],
+    ['quadrants-lossless.webp', QUARTERS, 255, 0],
+    ['quadrants-lossy.webp', QUARTERS, 255, 3],
+  ] as const)('%s, served over HTTP: each quarter in its colour', async (name, colours, alpha, tolerance) => {
+    const load = createImageLoader({ offline: false, cache: null, limits: local });
+    const loaded = await load({ kind: 'remote', url: server.url(`/formats/${name}`) });
+    expect(loaded.ok).toBe(true);
+    if (!loaded.ok) return;
+    const bitmap = await decodeBitmap(loaded.bytes);
+    expect([bitmap.width, bitmap.height, bitmap.data.length]).toEqual([96, 54, 96 * 54 * 4]);
+    const found = middles(bitmap);
+    for (const [i, colour] of colours.entries())
+      expect(near(found[i]!, colour, alpha, tolerance), `${found[i]} near ${colour},${alpha}`).toBe(true);
+  });
+
+  it('keeps a GIF transparent where it is, and reads the first frame of an animation', async () => {
+    const transparent = await decodeBitmap(readFileSync(path.join(FORMATS, 'quadrants-transparent.gif')));
+    expect([...transparent.data.subarray((40 * 96 + 20) * 4, (40 * 96 + 20) * 4 + 4)][3]).toBe(0);
+    // The second frame of the animation is the negative: its top left quarter would be 35,215,215.
+    const animated = await decodeBitmap(readFileSync(path.join(FORMATS, 'quadrants-animated.gif')));
+    expect([...animated.data.subarray(0, 3)].join(',')).toBe(RED);
+  });
+
+  it('reads the size of each WebP kind from its header, and refuses BMP', () => {
+    for (const name of ['quadrants-lossless.webp', 'quadrants-lossy.webp'])
+      expect(sniffImage(readFileSync(path.join(FORMATS, name)))).toEqual({ type: 'webp', width: 96, height: 54 });
+    const extended = Buffer.alloc(30);
+    extended.write('RIFF', 0);
+    extended.write('WEBPVP8X', 8);
+    extended.writeUIntLE(16383 - 1, 24, 3);
+    extended.writeUIntLE(16383 - 1, 27, 3);
+    expect(refusal(sniffImage(extended))).toBe('declares 268 megapixels, more than 50');
+    expect(refusal(sniffImage(readFileSync(path.join(FORMATS, 'quadrants.bmp'))))).toBe(
+      'BMP images are not supported',
+    );
+  });
+
+  it('refuses a GIF frame larger than its picture before making room for it', async () => {
+    const gif = Buffer.from(readFileSync(path.join(FORMATS, 'quadrants.gif')));
+    // The image descriptor (0x2c) of the first frame: its width and height become 65535.
+    const descriptor = gif.indexOf(0x2c, 13 + 3 * 2 ** ((gif[10]! & 7) + 1));
+    gif.writeUInt16LE(65535, descriptor + 5);
+    gif.writeUInt16LE(65535, descriptor + 7);
+    await expect(decodeBitmap(gif)).rejects.toThrow(/megapixels/);
+  });
+
+  it('says a cut-off picture is undecodable, whatever its format', async () => {
+    for (const name of ['quadrants-baseline.jpg', 'quadrants-interlaced.png', 'quadrants-lossy.webp']) {
+      const bytes = readFileSync(path.join(FORMATS, name));
+      await expect(decodeBitmap(bytes.subarray(0, bytes.length >> 1)), name).rejects.toThrow();
+    }
+  });
+
+  it('cat draws every format as half-blocks', async () => {
+    const names = ['quadrants-progressive.jpg', 'quadrants-animated.gif', 'quadrants-lossy.webp', 'quadrants-palette.png'];
+    const root = tempCorpus({
+      'post.md': `---\ntitle: Formats\n---\n${names.map((name) => `<img src="${server.url(`/formats/${name}`)}" alt="${name}">`).join('')}`,
+    });
+    const result = await runCli(
+      ['cat', '--allow-private-images', '--images', 'blocks', '--width', '24', path.join(root, 'post.md')],
+      { env: { XDG_CACHE_HOME: mkdtempSync(path.join(tmpdir(), 'broadsheet-cache-')) } },
+    );
+    expect(result.stdout).not.toContain('[image');
+    // Four pictures of 7 lines of 24 cells each.
+    expect(result.stdout.match(/▄/g)).toHaveLength(4 * 7 * 24);
+    const firstLines = result.stdout.split('\n').filter((line) => line.includes('▄'));
+    for (const picture of [0, 1, 2, 3]) expect(cells(firstLines[picture * 7]!)[0]![0]).toMatch(/^2[12]\d,[34]\d,[34]\d$/);
+  });
+}); // prettier-ignore
 
 describe('pictures that cannot be had', () => {
   const load = createImageLoader({ offline: false, cache: null, limits: quick });

@@ -1,3 +1,7 @@
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { MAX_PIXELS, sniffImage } from './sniff.js';
+
 /** Pixels as RGBA bytes, row by row. */
 export interface Bitmap {
   width: number;
@@ -6,16 +10,78 @@ export interface Bitmap {
 }
 
 /**
- * Decodes PNG, JPEG, GIF (its first frame) and BMP with jimp, loaded on first
- * use: most runs never draw a picture.
+ * Decodes PNG, JPEG, GIF (its first frame) and WebP into RGBA, each with a
+ * decoder of its own loaded on first use: most runs never draw a picture, and
+ * one that does loads only the decoder its pictures need.
  */
 export async function decodeBitmap(bytes: Uint8Array): Promise<Bitmap> {
-  const { Jimp } = await import('jimp');
-  const image = await Jimp.fromBuffer(
-    Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
-  );
-  const { width, height, data } = image.bitmap;
-  return { width, height, data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength) };
+  const { type } = sniffImage(bytes);
+  switch (type) {
+    case 'png': {
+      const { read } = await import('pngjs/lib/png-sync.js');
+      return rgba(read(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)));
+    }
+    case 'jpeg': {
+      const { default: decode } = await import('jpeg-js/lib/decoder.js');
+      return rgba(
+        decode(bytes, {
+          useTArray: true,
+          formatAsRGBA: true,
+          maxResolutionInMP: MAX_PIXELS / 1e6,
+          maxMemoryUsageInMB: 1024,
+        }),
+      );
+    }
+    case 'gif':
+      return decodeGif(bytes);
+    case 'webp':
+      return decodeWebp(bytes);
+    default:
+      throw new Error(`not a picture broadsheet decodes (${type})`);
+  }
+}
+
+function rgba(image: { width: number; height: number; data: Uint8Array }): Bitmap {
+  const { width, height, data } = image;
+  if (data.length < width * height * 4) throw new Error('the picture ends early');
+  return { width, height, data: new Uint8Array(data.buffer, data.byteOffset, width * height * 4) };
+}
+
+/** A GIF's first frame on its canvas, transparent where the frame does not reach. */
+async function decodeGif(bytes: Uint8Array): Promise<Bitmap> {
+  const { GifReader } = await import('omggif');
+  const reader = new GifReader(bytes);
+  if (reader.numFrames() === 0) throw new Error('a GIF without a picture');
+  // The frame's own size decides what the decoder allocates: a small canvas may declare a huge frame.
+  const frame = reader.frameInfo(0);
+  if (frame.width * frame.height > MAX_PIXELS)
+    throw new Error(`a frame of more than ${MAX_PIXELS / 1e6} megapixels`);
+  const { width, height } = reader;
+  if (frame.x + frame.width > width || frame.y + frame.height > height)
+    throw new Error('a frame outside its picture');
+  const data = new Uint8Array(width * height * 4);
+  reader.decodeAndBlitFrameRGBA(0, data);
+  return { width, height, data };
+}
+
+let webpReady: Promise<(bytes: ArrayBuffer) => Promise<unknown>> | null = null;
+
+/** WebP with libwebp compiled to WebAssembly, set up once a run from the file the package ships. */
+async function decodeWebp(bytes: Uint8Array): Promise<Bitmap> {
+  webpReady ??= (async () => {
+    const webp = await import('@jsquash/webp/decode.js');
+    const wasm = createRequire(import.meta.url).resolve('@jsquash/webp/codec/dec/webp_dec.wasm');
+    await webp.init({ wasmBinary: await readFile(wasm) });
+    return webp.default;
+  })();
+  const decode = await webpReady;
+  const copy = bytes.slice().buffer;
+  const image = (await decode(copy)) as { width: number; height: number; data: Uint8ClampedArray };
+  return rgba({
+    width: image.width,
+    height: image.height,
+    data: new Uint8Array(image.data.buffer, image.data.byteOffset, image.data.byteLength),
+  });
 }
 
 /**

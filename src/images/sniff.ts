@@ -27,7 +27,7 @@ export function sniffImage(bytes: Uint8Array): ImageInfo {
   }
   if (starts(0xff, 0xd8)) return { type: 'jpeg', ...jpegSize(bytes, view) };
   if (starts(0x52, 0x49, 0x46, 0x46) && String.fromCharCode(...bytes.subarray(8, 12)) === 'WEBP')
-    return { type: 'webp' };
+    return { type: 'webp', ...webpSize(bytes, view) };
   if (starts(0x42, 0x4d) && bytes.length >= 26) {
     return {
       type: 'bmp',
@@ -60,10 +60,31 @@ function jpegSize(bytes: Uint8Array, view: DataView): { width?: number; height?:
   return {};
 }
 
+/** The canvas of a WebP's first chunk: extended (VP8X), lossy (VP8) or lossless (VP8L). */
+function webpSize(bytes: Uint8Array, view: DataView): { width?: number; height?: number } {
+  if (bytes.length < 30) return {};
+  const uint24 = (at: number) => view.getUint16(at, true) | (bytes[at + 2]! << 16);
+  switch (String.fromCharCode(...bytes.subarray(12, 16))) {
+    case 'VP8X':
+      return { width: uint24(24) + 1, height: uint24(27) + 1 };
+    case 'VP8 ':
+      return {
+        width: view.getUint16(26, true) & 0x3fff,
+        height: view.getUint16(28, true) & 0x3fff,
+      };
+    case 'VP8L': {
+      const bits = view.getUint32(21, true);
+      return { width: (bits & 0x3fff) + 1, height: ((bits >>> 14) & 0x3fff) + 1 };
+    }
+    default:
+      return {};
+  }
+}
+
 /** Why these bytes will not be drawn, or null when they can be. */
 export function refusal(info: ImageInfo): string | null {
   if (info.type === 'svg') return 'SVG images are not supported';
-  if (info.type === 'webp') return 'WebP images are not supported';
+  if (info.type === 'bmp') return 'BMP images are not supported';
   if (info.type === 'unknown') return 'not an image broadsheet can decode';
   if (info.width !== undefined && info.height !== undefined) {
     const pixels = info.width * info.height;
