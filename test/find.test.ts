@@ -5,7 +5,7 @@ import { lineText } from '../src/render/line.js';
 import { findMatches, partsByRow } from '../src/ui/find.js';
 import { expandPictures } from '../src/ui/pictures.js';
 import { editPrompt, openPrompt } from '../src/ui/prompt.js';
-import { nextMatch } from '../src/ui/state.js';
+import { nextMatch } from '../src/ui/moves.js';
 import { parseMouse } from '../src/terminal/mouse.js';
 import { splitInput } from '../src/terminal/answers.js';
 import { themeForBackground } from '../src/render/theme.js';

@@ -1,6 +1,6 @@
 import type { EventEmitter } from 'node:events';
 import { Box, useApp } from 'ink';
-import { useCallback, useEffect, useMemo, useRef, useState, type ReactElement } from 'react';
+import { useEffect, useMemo, useState, type ReactElement } from 'react';
 import type { Article, Corpus } from '../corpus/article.js';
 import type { BodySource } from '../corpus/body-index.js';
 import type { ReadingState } from '../state/reading.js';
@@ -22,6 +22,7 @@ import { Lines, fitHeight } from './Lines.js';
 import { placeAt, type PictureSettings } from './pictures.js';
 import { Reader } from './Reader.js';
 import { createDefaultState } from './state.js';
+import { listTop, selectedIndex } from './selectors.js';
 import { StatusBar } from './StatusBar.js';
 import { statusText } from './status.js';
 import { paint } from '../render/theme.js';
@@ -124,20 +125,16 @@ export function App({
   );
   // The text is centred: what is left over is shared either side.
   const margin = Math.max(0, Math.floor((size.columns - readerWidth) / 2));
-  const selected = Math.min(view.selected, Math.max(0, visible.length - 1));
+  const selected = useMemo(() => selectedIndex(view.selected, visible), [view.selected, visible]);
   const article: Article | null = visible[selected] ?? null;
   const context = keyContext(view);
-  const savedPlace = useCallback((path: string) => reading.place(path), [reading]);
-  const reader = useReader(
-    context === 'reader' ? article : null,
+  const reader = useReader({
+    article: context === 'reader' ? article : null,
     view,
-    current,
-    dispatch,
-    { width: readerWidth, height, columns: size.columns },
+    layout: { width: readerWidth, height, columns: size.columns },
     pictures,
-    savedPlace,
     readBody,
-  );
+  });
   const { lines: pageLines, starts: problemStarts } = useMemo(
     () =>
       view.screen === 'help'
@@ -182,36 +179,6 @@ export function App({
       reading.markRead(readingPath, reader.top, placeAt(reader.lines, reader.top));
   }, [reading, readingPath, readable, reader.top, reader.lines]);
 
-  // On a resize, the selection and the reader's place stay in view.
-  const extentRef = useRef(extent);
-  extentRef.current = extent;
-  const firstSize = useRef(true);
-  useEffect(() => {
-    if (firstSize.current) {
-      firstSize.current = false;
-      return;
-    }
-    dispatch({ type: 'resize', extent: extentRef.current() });
-  }, [size.columns, size.rows, dispatch]);
-
-  // When the folder is read again (a warm start checked, `r`, a quiet recheck), the same article stays
-  // selected: the one the selection is on in the list it was moved in. Keys pressed as the new list
-  // arrives moved it in the old one, even when React draws them and the new list in one frame.
-  const shownList = useRef<{ corpus: Corpus | null; visible: readonly Article[] }>({
-    corpus: null,
-    visible: [],
-  });
-  useEffect(() => {
-    const previous = shownList.current;
-    shownList.current = { corpus, visible };
-    if (corpus === previous.corpus || !previous.corpus || previous.visible.length === 0) return;
-    const path =
-      previous.visible[Math.min(view.selected, previous.visible.length - 1)]!.absolutePath;
-    if (article?.absolutePath === path) return;
-    const index = visible.findIndex((candidate) => candidate.absolutePath === path);
-    if (index >= 0) dispatch({ type: 'select', index, extent: extentRef.current() });
-  }, [corpus, article, visible, view.selected, dispatch]);
-
   let content: ReactElement;
   if (blank) {
     content = <Lines lines={fitHeight([], height)} />;
@@ -237,7 +204,7 @@ export function App({
       <ArticleList
         rows={grouped}
         articles={visible}
-        top={view.listTop}
+        top={listTop(view, { articles: visible, ...grouped }, height)}
         height={height}
         width={listWidth}
         selected={selected}
@@ -306,7 +273,6 @@ export function App({
     dispatch,
     run,
     grouped,
-    listTop: view.listTop,
     height,
     listLeft: treeWidth ? treeWidth + 1 : 0,
     extent,

@@ -1,6 +1,19 @@
-// The view's reducer: one switch over the actions, and the movement rules it alone uses.
+// The view's reducer: one switch over the actions, each screen's commands in a function of its own.
+import type { TextPlace } from '../state/reading.js';
 import type { Command } from './keymap.js';
+import { moved, nextMatch, pageList, pageOf, reveal, revealArticle, revealLine } from './moves.js';
 import { editPrompt, type Prompt } from './prompt.js';
+import {
+  clamp,
+  listTop,
+  maxTop,
+  readerTop,
+  selectedIndex,
+  type ListExtent,
+  type ReaderPosition,
+  type ReaderRows,
+  type Selection,
+} from './selectors.js';
 
 /** What is on screen and where the reader is in it; everything else is derived. */
 export interface ViewState {
@@ -9,9 +22,9 @@ export interface ViewState {
   returnTo: 'list' | 'reader';
   focus: 'list' | 'tree';
   treeVisible: boolean;
-  /** Index of the selected article in the visible list. */
-  selected: number;
-  /** First visible row of the list (rows include date headings). */
+  /** The selected article, which stays selected as the list changes (`selectedIndex` finds it). */
+  selected: Selection;
+  /** First row of the list on screen (rows include date headings), as last chosen (`listTop` keeps it so). */
   listTop: number;
   treeSelected: number;
   treeTop: number;
@@ -23,8 +36,8 @@ export interface ViewState {
   filter: string;
   /** At most this many articles (`--limit`); Esc lifts it with the filter. */
   limit: number | null;
-  /** The reader's first visible line. */
-  readerTop: number;
+  /** Where the reader is in the article (`readerTop` finds its first row on screen). */
+  reader: ReaderPosition;
   /** The article search, and which of its matches is current. */
   search: string;
   matchIndex: number;
@@ -38,13 +51,16 @@ export interface ViewState {
   imageKey: string | null;
 }
 
+/** The first article of the list, whichever it is. */
+const FIRST: Selection = { path: null, index: 0 };
+
 export function createDefaultState(initial: Partial<ViewState> = {}): ViewState {
   return {
     screen: 'list',
     returnTo: 'list',
     focus: 'list',
     treeVisible: false,
-    selected: 0,
+    selected: FIRST,
     listTop: 0,
     treeSelected: 0,
     treeTop: 0,
@@ -52,7 +68,7 @@ export function createDefaultState(initial: Partial<ViewState> = {}): ViewState 
     category: null,
     filter: '',
     limit: null,
-    readerTop: 0,
+    reader: { top: 0, rows: null, saved: null },
     search: '',
     matchIndex: 0,
     prompt: null,
@@ -63,19 +79,17 @@ export function createDefaultState(initial: Partial<ViewState> = {}): ViewState 
   };
 }
 
-/** The sizes a movement needs, measured by the view when the key is pressed. */
-export interface Extent {
-  /** Articles in the visible list, and the row each sits on. */
-  articleCount: number;
-  rowOfArticle: ArrayLike<number>;
-  rowCount: number;
-  /** Rows of the list pane, lines of the reader pane, rows of the tree. */
+/** What a movement needs of the screen, measured by the view when the key is pressed. */
+export interface Extent extends ListExtent {
+  /** Rows of the list and the tree, lines of the reader and of help or problems. */
   height: number;
-  lineCount: number;
   treeCount: number;
+  /** The reader's rows as shown; null while the article is read, or when none is open. */
+  reader: ReaderRows | null;
   /** Lines holding matches of the article search, in order. */
   matchLines: readonly number[];
-  /** On the problems screen: the line each file's entry starts on. */
+  /** Lines of help or problems, and on the problems screen the line each file's entry starts on. */
+  pageLines: number;
   problemStarts?: readonly number[];
 }
 
@@ -83,17 +97,22 @@ export type Action =
   | { type: 'command'; command: Command; extent: Extent }
   | { type: 'select'; index: number; extent: Extent }
   | { type: 'focusTree'; index: number; extent: Extent }
-  | { type: 'openArticle'; index: number; readerTop: number; extent: Extent }
+  | { type: 'openArticle'; index: number; at: OpenAt; extent: Extent }
   | { type: 'startPrompt'; prompt: Prompt }
   | { type: 'editPrompt'; name: string; typed: string }
-  | { type: 'setFilter'; filter: string }
+  /** A filter set by a key (`U`): the selected article stays selected when it is still listed. */
+  | { type: 'setFilter'; filter: string; extent: Extent }
   | { type: 'endPrompt'; keep: boolean; extent: Extent }
   | { type: 'chooseCategory'; category: string | null }
   | { type: 'toggleExpanded'; path: string; open: boolean }
-  | { type: 'resize'; extent: Extent }
-  | { type: 'scrollTo'; readerTop: number }
   | { type: 'viewImage'; key: string }
   | { type: 'closeImage' };
+
+/** Where an article opens: the line and the place in its text where it was left, when it was read before. */
+export interface OpenAt {
+  line: number;
+  place: TextPlace | null;
+}
 
 export function reduce(state: ViewState, action: Action): ViewState {
   switch (action.type) {
@@ -109,7 +128,7 @@ export function reduce(state: ViewState, action: Action): ViewState {
       return {
         ...selectArticle(state, action.index, action.extent),
         screen: 'reader',
-        readerTop: action.readerTop,
+        reader: { top: action.at.line, rows: null, saved: action.at.place },
         search: '',
         matchIndex: 0,
       };
@@ -118,33 +137,59 @@ export function reduce(state: ViewState, action: Action): ViewState {
     case 'editPrompt': {
       if (!state.prompt) return state;
       const prompt = editPrompt(state.prompt, action.name, action.typed);
-      // The list filter applies as it is typed.
+      // The list filter applies as it is typed, from the first article it lets through.
       if (prompt.kind === 'filter' && prompt.text !== state.filter)
-        return { ...state, prompt, filter: prompt.text, selected: 0, listTop: 0 };
+        return { ...state, prompt, filter: prompt.text, selected: FIRST, listTop: 0 };
       return { ...state, prompt };
     }
     case 'setFilter':
-      return { ...state, filter: action.filter, selected: 0, listTop: 0 };
+      return {
+        ...state,
+        filter: action.filter,
+        selected: keepSelected(state, action.extent, 0),
+        listTop: 0,
+      };
     case 'endPrompt':
       return endPrompt(state, action.keep, action.extent);
     case 'chooseCategory':
-      return { ...state, category: action.category, focus: 'list', selected: 0, listTop: 0 };
+      return { ...state, category: action.category, focus: 'list', selected: FIRST, listTop: 0 };
     case 'toggleExpanded': {
       const others = state.expanded.filter((path) => path !== action.path);
       return { ...state, expanded: action.open ? [...others, action.path] : others };
     }
-    case 'scrollTo':
-      return { ...state, readerTop: Math.max(0, action.readerTop) };
     case 'viewImage':
       return { ...state, screen: 'image', returnTo: 'reader', imageKey: action.key };
     case 'closeImage':
       return { ...state, screen: 'reader', imageKey: null };
-    case 'resize':
-      return {
-        ...selectArticle(state, state.selected, action.extent),
-        readerTop: clamp(state.readerTop, 0, maxTop(action.extent.lineCount, action.extent.height)),
-      };
   }
+}
+
+/**
+ * The selection held to the article selected now, for a list about to change:
+ * it stays selected where the new list has it; where it has not, the
+ * selection goes to `fallback` (by default, where it is now).
+ */
+function keepSelected(state: ViewState, list: ListExtent, fallback?: number): Selection {
+  const index = selectedIndex(state.selected, list.articles);
+  return { path: list.articles[index]?.absolutePath ?? null, index: fallback ?? index };
+}
+
+/** Selects an article and scrolls the list just enough to show it (and its date heading). */
+function selectArticle(state: ViewState, index: number, extent: Extent): ViewState {
+  const { articles } = extent;
+  if (articles.length === 0) return { ...state, selected: FIRST, listTop: 0 };
+  const selected = clamp(index, 0, articles.length - 1);
+  const top = listTop(state, extent, extent.height);
+  return {
+    ...state,
+    selected: { path: articles[selected]!.absolutePath, index: selected },
+    listTop: revealArticle(top, selected, extent, extent.height),
+  };
+}
+
+/** The reader at another top row, counted in the rows on screen. */
+function scrollReader(state: ViewState, top: number, rows: ReaderRows | null): ViewState {
+  return { ...state, reader: rows ? { top, rows, saved: null } : { ...state.reader, top } };
 }
 
 function endPrompt(state: ViewState, keep: boolean, extent: Extent): ViewState {
@@ -156,13 +201,18 @@ function endPrompt(state: ViewState, keep: boolean, extent: Extent): ViewState {
     if (!keep) return base;
     const searched = { ...base, search: prompt.text, matchIndex: 0 };
     // Jump to the first match at or below the top of the page.
-    const below = extent.matchLines.findIndex((line) => line >= state.readerTop);
+    const top = readerTop(state.reader, extent.reader, extent.height);
+    const below = extent.matchLines.findIndex((line) => line >= top);
     const first = below < 0 && extent.matchLines.length > 0 ? 0 : below;
     if (first < 0) return searched;
+    const lineCount = extent.reader?.lines.length ?? 0;
     return {
-      ...searched,
+      ...scrollReader(
+        searched,
+        revealLine(top, extent.matchLines[first]!, extent.height, lineCount),
+        extent.reader,
+      ),
       matchIndex: first,
-      readerTop: revealLine(state.readerTop, extent.matchLines[first]!, extent),
     };
   }
   return base;
@@ -175,38 +225,32 @@ function command(state: ViewState, name: Command, extent: Extent): ViewState {
   return listCommand(state, name, extent);
 }
 
-/**
- * Where a movement key takes a position: a line, page or half page either way,
- * or to either end. Undefined for keys that are not movements.
- */
-function moved(name: Command, position: number, last: number, page: number): number | undefined {
-  const steps: Partial<Record<Command, number>> = {
-    down: 1,
-    up: -1,
-    pageDown: page,
-    pageUp: -page,
-    halfDown: Math.ceil(page / 2),
-    halfUp: -Math.ceil(page / 2),
-  };
-  if (name === 'top') return 0;
-  if (name === 'bottom') return last;
-  const step = steps[name];
-  return step === undefined ? undefined : position + step;
-}
-
-/** A page is the pane less one line, so the last line of one page is the first of the next. */
-function pageOf(extent: Extent): number {
-  return Math.max(1, extent.height - 1);
-}
-
 function listCommand(state: ViewState, name: Command, extent: Extent): ViewState {
-  if (name === 'pageDown' || name === 'pageUp')
-    return pageList(state, name === 'pageDown' ? 1 : -1, extent);
-  const target = moved(name, state.selected, extent.articleCount - 1, pageOf(extent));
+  const count = extent.articles.length;
+  const index = selectedIndex(state.selected, extent.articles);
+  if (name === 'pageDown' || name === 'pageUp') {
+    if (count === 0) return state;
+    const top = listTop(state, extent, extent.height);
+    const paged = pageList({ index, top }, name === 'pageDown' ? 1 : -1, extent, extent.height);
+    const path = extent.articles[paged.index]!.absolutePath;
+    return { ...state, selected: { path, index: paged.index }, listTop: paged.top };
+  }
+  const target = moved(name, index, count - 1, pageOf(extent.height));
   if (target !== undefined) return selectArticle(state, target, extent);
   switch (name) {
     case 'clearFilter':
-      return { ...state, filter: '', category: null, limit: null, selected: 0, listTop: 0 };
+      return {
+        ...state,
+        filter: '',
+        category: null,
+        limit: null,
+        selected: keepSelected(state, extent, 0),
+        listTop: 0,
+      };
+    // The list is read again, or a mark may take the article out of it: it stays selected if listed.
+    case 'reload':
+    case 'toggleRead':
+      return { ...state, selected: keepSelected(state, extent) };
     case 'toggleTree':
       return { ...state, treeVisible: true, focus: 'tree' };
     case 'help':
@@ -218,7 +262,7 @@ function listCommand(state: ViewState, name: Command, extent: Extent): ViewState
 }
 
 function treeCommand(state: ViewState, name: Command, extent: Extent): ViewState {
-  const target = moved(name, state.treeSelected, extent.treeCount - 1, pageOf(extent));
+  const target = moved(name, state.treeSelected, extent.treeCount - 1, pageOf(extent.height));
   if (target !== undefined) {
     const treeSelected = clamp(target, 0, extent.treeCount - 1);
     return { ...state, treeSelected, treeTop: reveal(state.treeTop, treeSelected, extent.height) };
@@ -235,9 +279,12 @@ function treeCommand(state: ViewState, name: Command, extent: Extent): ViewState
 }
 
 function readerCommand(state: ViewState, name: Command, extent: Extent): ViewState {
-  const bottom = maxTop(extent.lineCount, extent.height);
-  const target = moved(name, state.readerTop, bottom, pageOf(extent));
-  if (target !== undefined) return { ...state, readerTop: clamp(target, 0, bottom) };
+  const rows = extent.reader;
+  const lineCount = rows?.lines.length ?? 0;
+  const top = readerTop(state.reader, rows, extent.height);
+  const bottom = maxTop(lineCount, extent.height);
+  const target = moved(name, top, bottom, pageOf(extent.height));
+  if (target !== undefined) return scrollReader(state, clamp(target, 0, bottom), rows);
   switch (name) {
     case 'back':
       return { ...state, screen: 'list' };
@@ -245,12 +292,16 @@ function readerCommand(state: ViewState, name: Command, extent: Extent): ViewSta
       return { ...state, search: '', matchIndex: 0 };
     case 'nextMatch':
     case 'previousMatch': {
-      const next = nextMatch(state, extent, name === 'nextMatch' ? 1 : -1);
+      const next = nextMatch(
+        { matchIndex: state.matchIndex, readerTop: top },
+        extent,
+        name === 'nextMatch' ? 1 : -1,
+      );
       if (!next) return state;
+      const line = extent.matchLines[next.index]!;
       return {
-        ...state,
+        ...scrollReader(state, revealLine(top, line, extent.height, lineCount), rows),
         matchIndex: next.index,
-        readerTop: revealLine(state.readerTop, extent.matchLines[next.index]!, extent),
       };
     }
     case 'help':
@@ -261,41 +312,9 @@ function readerCommand(state: ViewState, name: Command, extent: Extent): ViewSta
   }
 }
 
-/**
- * The match `n` (or `N`) goes to: the one after (before) the current match
- * while it is on screen; after scrolling away, the first match from the top
- * of the screen down (the last one on screen or above). `wrapped` when it went
- * past the end (or the start) and round to the other.
- */
-export function nextMatch(
-  state: Pick<ViewState, 'matchIndex' | 'readerTop'>,
-  extent: Pick<Extent, 'matchLines' | 'height'>,
-  direction: 1 | -1,
-): { index: number; wrapped: boolean } | null {
-  const lines = extent.matchLines;
-  const count = lines.length;
-  if (count === 0) return null;
-  const top = state.readerTop;
-  const bottom = top + extent.height;
-  const current = lines[state.matchIndex];
-  if (current !== undefined && current >= top && current < bottom) {
-    const index = state.matchIndex + direction;
-    return index >= 0 && index < count
-      ? { index, wrapped: false }
-      : { index: direction > 0 ? 0 : count - 1, wrapped: true };
-  }
-  if (direction > 0) {
-    const index = lines.findIndex((line) => line >= top);
-    return index >= 0 ? { index, wrapped: false } : { index: 0, wrapped: true };
-  }
-  let index = -1;
-  for (let i = 0; i < count; i++) if (lines[i]! < bottom) index = i;
-  return index >= 0 ? { index, wrapped: false } : { index: count - 1, wrapped: true };
-}
-
 /** Help and problems: scroll (on problems, choose a file, kept in view), and any other key returns. */
 function page(state: ViewState, name: Command, extent: Extent): ViewState {
-  const bottom = maxTop(extent.lineCount, extent.height);
+  const bottom = maxTop(extent.pageLines, extent.height);
   const starts = extent.problemStarts ?? [];
   if (state.screen === 'problems' && starts.length > 0) {
     // A page of files is five of them (each entry takes two rows or more).
@@ -303,73 +322,13 @@ function page(state: ViewState, name: Command, extent: Extent): ViewState {
     if (chosen === undefined) return { ...state, screen: state.returnTo };
     const problemSelected = clamp(chosen, 0, starts.length - 1);
     const first = problemSelected === 0 ? 0 : starts[problemSelected]!;
-    const last = (starts[problemSelected + 1] ?? extent.lineCount) - 1;
+    const last = (starts[problemSelected + 1] ?? extent.pageLines) - 1;
     let pageTop = state.pageTop;
     if (last >= pageTop + extent.height) pageTop = last - extent.height + 1;
     if (first < pageTop) pageTop = first;
     return { ...state, problemSelected, pageTop: clamp(pageTop, 0, bottom) };
   }
-  const target = moved(name, state.pageTop, bottom, pageOf(extent));
+  const target = moved(name, state.pageTop, bottom, pageOf(extent.height));
   if (target !== undefined) return { ...state, pageTop: clamp(target, 0, bottom) };
   return { ...state, screen: state.returnTo };
-}
-
-/**
- * A page of the list: the rows scroll by the pane's height, date headings
- * counted, so paging shows each article once; the selection keeps its place
- * on screen. At either end the selection goes to the first or last article.
- */
-function pageList(state: ViewState, direction: 1 | -1, extent: Extent): ViewState {
-  const { articleCount, rowOfArticle, height } = extent;
-  if (articleCount === 0) return state;
-  const top = clamp(state.listTop + direction * height, 0, maxTop(extent.rowCount, height));
-  if (top === state.listTop)
-    return selectArticle(state, direction > 0 ? articleCount - 1 : 0, extent);
-  const row = rowOfArticle[Math.min(state.selected, articleCount - 1)]! + (top - state.listTop);
-  // The first article at or after that row, kept within the page.
-  let low = 0;
-  let high = articleCount;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (rowOfArticle[mid]! < Math.max(row, top)) low = mid + 1;
-    else high = mid;
-  }
-  let selected = Math.min(low, articleCount - 1);
-  if (rowOfArticle[selected]! >= top + height && selected > 0) selected--;
-  return { ...state, listTop: top, selected };
-}
-
-/** Selects an article and scrolls the list just enough to show it (and its date heading). */
-function selectArticle(state: ViewState, index: number, extent: Extent): ViewState {
-  if (extent.articleCount === 0) return { ...state, selected: 0, listTop: 0 };
-  const selected = clamp(index, 0, extent.articleCount - 1);
-  const row = extent.rowOfArticle[selected]!;
-  // Keep a heading just above the first article of a group in view.
-  const wanted = selected > 0 && extent.rowOfArticle[selected - 1] !== row - 1 ? row - 1 : row;
-  let listTop = state.listTop;
-  if (wanted < listTop) listTop = wanted;
-  if (row >= listTop + extent.height) listTop = row - extent.height + 1;
-  listTop = clamp(listTop, 0, maxTop(extent.rowCount, extent.height));
-  if (selected === 0) listTop = 0;
-  return { ...state, selected, listTop };
-}
-
-function reveal(top: number, index: number, height: number): number {
-  if (index < top) return index;
-  if (index >= top + height) return index - height + 1;
-  return top;
-}
-
-/** A top that shows `line`, moving as little as possible, a little context above it. */
-function revealLine(top: number, line: number, extent: Extent): number {
-  if (line >= top && line < top + extent.height) return top;
-  return clamp(line - Math.floor(extent.height / 3), 0, maxTop(extent.lineCount, extent.height));
-}
-
-export function maxTop(count: number, height: number): number {
-  return Math.max(0, count - height);
-}
-
-function clamp(value: number, low: number, high: number): number {
-  return Math.max(low, Math.min(high, value));
 }

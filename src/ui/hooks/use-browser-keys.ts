@@ -1,5 +1,4 @@
 import type { Key } from 'ink';
-import { useEffect, useRef } from 'react';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Article, Problem } from '../../corpus/article.js';
@@ -18,7 +17,9 @@ import { keyName, type Command } from '../keymap.js';
 import type { TreeRow } from '../list-rows.js';
 import { pictureInView, placeAt } from '../pictures.js';
 import { openPrompt, type Prompt } from '../prompt.js';
-import { maxTop, nextMatch, type Action, type Extent, type ViewState } from '../state.js';
+import { nextMatch } from '../moves.js';
+import { maxTop, selectedIndex } from '../selectors.js';
+import type { Action, Extent, ViewState } from '../state.js';
 import type { BodyReader } from './use-article-lines.js';
 import { useKeypress } from './use-keypress.js';
 import type { ReaderView } from './use-reader.js';
@@ -71,38 +72,25 @@ export function useBrowserKeys(targets: KeyTargets): {
   const { current, dispatch, visible, grouped, treeRows, reader, height, reading } = targets;
 
   const extent = (overrides: Partial<Extent> = {}): Extent => ({
-    articleCount: visible.length,
+    articles: visible,
     rowOfArticle: grouped.rowOfArticle,
     rowCount: grouped.rowCount,
     height,
-    lineCount: current().screen === 'reader' ? (reader.lines?.length ?? 0) : targets.pageLineCount,
     treeCount: treeRows.length,
+    reader: reader.rows,
     matchLines: reader.matchLines,
+    pageLines: targets.pageLineCount,
     problemStarts: targets.problemStarts,
     ...overrides,
   });
 
-  // After Esc clears the filter, the article that was selected stays selected in the longer list.
-  const reselect = useRef<string | null>(null);
-  useEffect(() => {
-    const path = reselect.current;
-    if (!path) return;
-    reselect.current = null;
-    const index = visible.findIndex((article) => article.absolutePath === path);
-    if (index >= 0) dispatch({ type: 'select', index, extent: extent() });
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- runs when the list changes
-  }, [visible]);
-
   /** The article the keys so far have selected. */
-  const selectedArticle = () =>
-    visible[Math.min(current().selected, Math.max(0, visible.length - 1))] ?? null;
+  const selectedArticle = () => visible[selectedIndex(current().selected, visible)] ?? null;
 
   const leaveArticle = () => {
     const article = selectedArticle();
-    if (article && reader.error === undefined && reader.lines) {
-      const top = Math.min(current().readerTop, maxTop(reader.lines?.length ?? 0, height));
-      reading.markRead(article.absolutePath, top, placeAt(reader.lines, top));
-    }
+    if (article && reader.error === undefined && reader.lines)
+      reading.markRead(article.absolutePath, reader.top, placeAt(reader.lines, reader.top));
     const failure = reading.save();
     if (failure) targets.say(failure);
   };
@@ -117,13 +105,17 @@ export function useBrowserKeys(targets: KeyTargets): {
     const article = visible[index];
     if (!article) return;
     // Marked read once its text is on screen (an article that cannot be read is not).
-    const line = reading.position(article.absolutePath);
-    dispatch({ type: 'openArticle', index, readerTop: line, extent: extent() });
+    const at = {
+      line: reading.position(article.absolutePath),
+      place: reading.place(article.absolutePath),
+    };
+    dispatch({ type: 'openArticle', index, at, extent: extent() });
   };
 
   /** The next (or previous) unread article from the selection, selected; said when there is none. */
   const toUnread = (step: 1 | -1) => {
-    for (let i = current().selected + step; i >= 0 && i < visible.length; i += step) {
+    const from = selectedIndex(current().selected, visible);
+    for (let i = from + step; i >= 0 && i < visible.length; i += step) {
       if (!targets.marks.isRead(visible[i]!))
         return dispatch({ type: 'select', index: i, extent: extent() });
     }
@@ -152,7 +144,7 @@ export function useBrowserKeys(targets: KeyTargets): {
 
   const run = (command: Command) => {
     const view = current();
-    const index = Math.min(view.selected, Math.max(0, visible.length - 1));
+    const index = selectedIndex(view.selected, visible);
     const article = visible[index] ?? null;
     const inReader = view.screen === 'reader';
     switch (command) {
@@ -178,7 +170,7 @@ export function useBrowserKeys(targets: KeyTargets): {
         return dispatch({ type: 'command', command, extent: extent() });
       case 'pageDown':
         // Space at the end of an article goes on to the next one.
-        if (inReader && reader.lines && view.readerTop >= maxTop(reader.lines.length, height))
+        if (inReader && reader.lines && reader.top >= maxTop(reader.lines.length, height))
           return run('nextArticle');
         return dispatch({ type: 'command', command, extent: extent() });
       case 'nextArticle':
@@ -189,15 +181,13 @@ export function useBrowserKeys(targets: KeyTargets): {
         leaveArticle();
         return open(next);
       }
-      case 'clearFilter':
-        if (article) reselect.current = article.absolutePath;
-        return dispatch({ type: 'command', command, extent: extent() });
       case 'nextMatch':
       case 'previousMatch': {
         const count = reader.matchLines.length;
         if (!view.search) return targets.say('no search: / searches the article');
         if (count === 0) return targets.say(`no match for “${view.search}”`);
-        const next = nextMatch(view, extent(), command === 'nextMatch' ? 1 : -1);
+        const at = { matchIndex: view.matchIndex, readerTop: reader.top };
+        const next = nextMatch(at, extent(), command === 'nextMatch' ? 1 : -1);
         if (next?.wrapped)
           targets.say(
             command === 'nextMatch'
@@ -218,6 +208,8 @@ export function useBrowserKeys(targets: KeyTargets): {
           return targets.say('kept unread');
         }
         const read = !reading.isRead(article.absolutePath);
+        // The article stays selected while it is listed (a mark can take it out of the list).
+        dispatch({ type: 'command', command, extent: extent() });
         reading.setRead(article.absolutePath, read);
         return targets.say(read ? 'marked read' : 'marked unread');
       }
@@ -232,8 +224,7 @@ export function useBrowserKeys(targets: KeyTargets): {
         const filter = only
           ? view.filter.replace(UNREAD_TERM, '').trim()
           : `${view.filter} is:unread`.trim();
-        if (article) reselect.current = article.absolutePath;
-        dispatch({ type: 'setFilter', filter });
+        dispatch({ type: 'setFilter', filter, extent: extent() });
         return targets.say(only ? 'read articles shown again' : 'only unread articles');
       }
       case 'star': {
@@ -263,7 +254,8 @@ export function useBrowserKeys(targets: KeyTargets): {
       case 'edit':
         if (!article) return;
         return handOver(commandLine(targets.editor, [article.absolutePath]), () => {
-          // What was edited is read again.
+          // What was edited is read again, the article still selected.
+          dispatch({ type: 'command', command: 'reload', extent: extent() });
           targets.reload();
         });
       case 'page':
@@ -284,13 +276,12 @@ export function useBrowserKeys(targets: KeyTargets): {
       }
       case 'reload':
         targets.say('reading the folder again');
+        // The article selected stays selected in the list read again.
+        dispatch({ type: 'command', command, extent: extent() });
         return targets.reload();
       case 'viewImage': {
         if (!targets.picturesOn) return targets.say('pictures are off (--images none)');
-        const lines = reader.lines;
-        const key = lines
-          ? pictureInView(lines, Math.min(view.readerTop, maxTop(lines.length, height)))
-          : null;
+        const key = reader.lines ? pictureInView(reader.lines, reader.top) : null;
         if (!key) return targets.say('no picture here or below');
         return dispatch({ type: 'viewImage', key });
       }

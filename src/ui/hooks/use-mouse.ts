@@ -3,6 +3,7 @@ import type { GroupedList } from '../../query/group.js';
 import type { MouseEvent } from '../../terminal/mouse.js';
 import type { Command } from '../keymap.js';
 import { rowAt } from '../list-rows.js';
+import { listTop, selectedIndex } from '../selectors.js';
 import type { Action, Extent, ViewState } from '../state.js';
 
 /** Where mouse reports come from: subscribe, and get back the way to stop. */
@@ -24,7 +25,6 @@ export function useMouse(
     dispatch: (action: Action) => void;
     run: (command: Command) => void;
     grouped: GroupedList;
-    listTop: number;
     height: number;
     /** Columns of the category tree and its bar, when shown. */
     listLeft: number;
@@ -52,12 +52,14 @@ export function useMouse(
         dispatch({ type: 'focusTree', index, extent: extent() });
         return;
       }
-      const row = state.listTop + event.row - 1;
+      const shown = extent();
+      const row = listTop(state, shown, height) + event.row - 1;
       if (row >= grouped.rowCount) return;
       const target = rowAt(grouped, row);
       if (target.kind !== 'article') return;
-      if (state.focus === 'list' && target.index === state.selected) return run('open');
-      dispatch({ type: 'select', index: target.index, extent: extent() });
+      const selected = selectedIndex(state.selected, shown.articles);
+      if (state.focus === 'list' && target.index === selected) return run('open');
+      dispatch({ type: 'select', index: target.index, extent: shown });
     });
   }, [source]);
 }

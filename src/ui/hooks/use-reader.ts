@@ -1,29 +1,22 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { useMemo } from 'react';
 import type { Article } from '../../corpus/article.js';
 import type { ImageRef, Reference } from '../../render/doc.js';
-import {
-  expandPictures,
-  followAnchor,
-  pictureKey,
-  placeAt,
-  rowOfPlace,
-  type PictureSettings,
-  type ReaderLine,
-} from '../pictures.js';
-import { maxTop, type Action, type ViewState } from '../state.js';
 import { findMatches, partsByRow, type TextMatch } from '../find.js';
-import type { TextPlace } from '../../state/reading.js';
+import { expandPictures, pictureKey, type PictureSettings, type ReaderLine } from '../pictures.js';
+import { readerTop, type ReaderRows } from '../selectors.js';
+import type { ViewState } from '../state.js';
 import { useArticleLines, type BodyReader } from './use-article-lines.js';
 import { useFullPicture } from './use-full-picture.js';
 import { usePictures } from './use-pictures.js';
 
 export interface ReaderView {
-  /** The reader's rows, pictures drawn in; null while the article is read. */
-  lines: ReaderLine[] | null;
+  /** The reader's rows, pictures drawn in, and the layout they come from; null while the article is read. */
+  rows: ReaderRows | null;
+  lines: readonly ReaderLine[] | null;
   references: Reference[];
   /** Why the article could not be read, when it could not: it is then not marked read. */
   error: string | undefined;
-  /** The first row shown, kept within the article. */
+  /** The first row shown: the view's position in these rows, kept within the article. */
   top: number;
   /** The article search's matches, in order, and the row each starts on. */
   matches: TextMatch[];
@@ -35,22 +28,30 @@ export interface ReaderView {
   fullPicture: string[];
 }
 
+export interface ReaderOptions {
+  /** The article open in the reader; null when none is. */
+  article: Article | null;
+  view: Pick<ViewState, 'reader' | 'search' | 'imageKey' | 'matchIndex'>;
+  /** The reading width, the pane's height, and the terminal's width (for a picture full screen). */
+  layout: { width: number; height: number; columns: number };
+  pictures: PictureSettings | null;
+  readBody?: BodyReader;
+}
+
 /**
  * The reader's side of the browser: the open article laid out at the reading
- * width, its pictures loaded and drawn in, the search's matches, and the
- * picture shown full screen. A picture arriving above the place being read
- * moves the text down by its rows, so the text on screen stays where it is.
+ * width, its pictures loaded and drawn in, the search's matches, the picture
+ * shown full screen, and the row on top (the same text however the rows
+ * changed under it: see `readerTop`). Re-renders as the body and each
+ * picture arrive.
  */
-export function useReader(
-  article: Article | null,
-  view: Pick<ViewState, 'readerTop' | 'search' | 'imageKey' | 'matchIndex'>,
-  current: () => ViewState,
-  dispatch: (action: Action) => void,
-  layout: { width: number; height: number; columns: number },
-  pictures: PictureSettings | null,
-  savedPlace: (path: string) => TextPlace | null,
-  readBody?: BodyReader,
-): ReaderView {
+export function useReader({
+  article,
+  view,
+  layout,
+  pictures,
+  readBody,
+}: ReaderOptions): ReaderView {
   const { width, height, columns } = layout;
   const rendered = useArticleLines(article, width, readBody);
   const pictureStates = usePictures(
@@ -59,10 +60,14 @@ export function useReader(
     width,
     Math.max(4, height - 2),
   );
-  const lines = useMemo(
-    () => (rendered ? expandPictures(rendered.lines, pictureStates, width) : null),
+  const rows = useMemo(
+    () =>
+      rendered
+        ? { layout: rendered.lines, lines: expandPictures(rendered.lines, pictureStates, width) }
+        : null,
     [rendered, pictureStates, width],
   );
+  const lines = rows?.lines ?? null;
   const fullImage = useMemo(
     () =>
       view.imageKey
@@ -78,41 +83,12 @@ export function useReader(
   );
   const matchLines = useMemo(() => matches.map((match) => match.row), [matches]);
   const marks = useMemo(() => partsByRow(matches, view.matchIndex), [matches, view.matchIndex]);
-
-  // The text being read stays on screen when the rows change under it: a picture arriving above
-  // (same layout, more rows), a new width (a new layout: the same place in the text), or the
-  // article opened again (the place it was left at, at whatever width it was read).
-  const top = Math.min(view.readerTop, maxTop(lines?.length ?? 0, height));
-  const path = article?.absolutePath ?? null;
-  const shown = useRef<{
-    path: string | null;
-    rendered: typeof rendered;
-    lines: typeof lines;
-    top: number;
-  }>({ path: null, rendered: null, lines: null, top: 0 });
-  useEffect(() => {
-    const previous = shown.current;
-    shown.current = { path, rendered, lines, top };
-    if (!lines || previous.lines === lines) return;
-    let wanted: number | null = null;
-    if (previous.path === path && previous.lines && previous.rendered === rendered) {
-      wanted = followAnchor(previous.lines, previous.top, lines);
-    } else if (previous.path === path && previous.lines) {
-      const place = placeAt(previous.lines, previous.top);
-      wanted = place ? rowOfPlace(lines, place) : null;
-    } else if (path && (previous.path !== path || !previous.lines)) {
-      const place = savedPlace(path);
-      wanted = place ? rowOfPlace(lines, place) : null;
-    }
-    if (wanted !== null && wanted !== Math.min(current().readerTop, maxTop(lines.length, height)))
-      dispatch({ type: 'scrollTo', readerTop: wanted });
-  }, [path, rendered, lines, top, height, current, dispatch, savedPlace]);
-
   return {
+    rows,
     lines,
     references: rendered?.references ?? [],
     error: rendered?.error,
-    top,
+    top: readerTop(view.reader, rows, height),
     matches,
     matchLines,
     marks,
