@@ -128,7 +128,13 @@ async function runCommandLine(argv: string[], { stdout, stderr }: Output): Promi
   }
   try {
     const config = await import('./commands/config.js');
-    const invocation = readInvocation(cli.input, cli.flags, argv, config.readSettings(), config);
+    const invocation = readInvocation(
+      cli.input,
+      cli.flags,
+      argv,
+      await config.readSettings(),
+      config,
+    );
     setOutputProfile({
       color: colorAllowed(invocation.color, process.env),
       unicode: isUnicodeLocale(process.env),

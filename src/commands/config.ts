@@ -1,10 +1,12 @@
-import { readFileSync } from 'node:fs';
+import type { Node as JsonNode, ParseError } from 'jsonc-parser';
 import path from 'node:path';
 import { configFolder } from '../files/places.js';
 import { reason } from '../files/errors.js';
+import { readRegularFile } from '../files/regular.js';
 import type { ImagesFlag } from '../images/detect.js';
 import { setTheme, type ThemeName } from '../render/theme.js';
-import { writeOut } from '../pipe/output.js';
+import { warn, writeOut } from '../pipe/output.js';
+import { sanitizeLine } from '../text/sanitize.js';
 import { KEYMAP, setKeyBindings, type Command } from '../ui/keymap.js';
 
 /** What `--theme` and `"theme"` take: a palette, or `auto` to ask the terminal. */
@@ -55,96 +57,138 @@ export function configPath(env = process.env): string {
   return path.join(configFolder(env), 'config.json');
 }
 
+/** The largest configuration file read: a few settings take a few hundred bytes. */
+const MAX_CONFIG_BYTES = 1024 * 1024;
+
 /**
- * The settings in a configuration file (JSON). A missing file is the
- * defaults; a file that cannot be read or parsed, or a setting that is not
- * understood, is a warning naming the file and the line, and that setting (or
- * the whole file) is left at its default: a bad file never stops broadsheet.
+ * The settings in a configuration file: JSON with comments and trailing
+ * commas allowed (JSONC). A missing file is the defaults. A file that cannot
+ * be read (a folder, a FIFO, a device, one over 1 MiB) is a warning and the
+ * defaults; a syntax error is a warning naming its line, and the settings
+ * around it that can be read are used; a setting that is not understood is a
+ * warning naming its line and is left at its default. A bad file never stops
+ * broadsheet.
  */
-export function readSettings(file = configPath()): Settings {
+export async function readSettings(file = configPath()): Promise<Settings> {
   const settings: Settings = { ...DEFAULT_SETTINGS, keys: {}, file, warnings: [] };
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = readRegularFile(file, MAX_CONFIG_BYTES)
+      .toString('utf8')
+      .replace(/^\uFEFF/, '');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT')
       settings.warnings.push(`${file}: could not be read (${reason(error)}); using the defaults`);
     return settings;
   }
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch (error) {
-    const at = /position (\d+)/.exec(String((error as Error).message))?.[1];
-    const line = at === undefined ? lineCount(text) : lineOf(text, Number(at));
-    settings.warnings.push(`${file}:${line}: not valid JSON; using the defaults`);
-    return settings;
-  }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-    settings.warnings.push(`${file}:1: should be a JSON object of settings; using the defaults`);
-    return settings;
-  }
-  const bad = (key: string, why: string) =>
+  // The parser is loaded only when there is a file to read.
+  const { getNodeValue, parseTree, printParseErrorCode } = await import('jsonc-parser');
+  const errors: ParseError[] = [];
+  const root = parseTree(text, errors, { allowTrailingComma: true });
+  for (const error of errors.slice(0, 3))
     settings.warnings.push(
-      `${file}:${lineOfKey(text, key)}: ${why}; "${key}" is left at its default`,
+      `${file}:${lineOf(text, error.offset)}: not JSON: ${SYNTAX[printParseErrorCode(error.error)] ?? 'cannot be read'}; the rest is read`,
     );
-  for (const [key, value] of Object.entries(parsed)) {
+  if (errors.length > 3)
+    settings.warnings.push(`${file}: ${errors.length - 3} more places that are not JSON`);
+  if (root?.type !== 'object') {
+    settings.warnings.push(
+      `${file}:${root ? lineOf(text, root.offset) : 1}: should be a JSON object of settings; using the defaults`,
+    );
+    return settings;
+  }
+  const bad = (key: string, at: number, why: string) =>
+    settings.warnings.push(`${file}:${lineOf(text, at)}: ${why}; "${key}" is left at its default`);
+  for (const property of root.children ?? []) {
+    const [name, valueNode] = property.children ?? [];
+    if (!name || !valueNode) continue;
+    const key = String(name.value);
+    const value: unknown = getNodeValue(valueNode);
     switch (key) {
       case 'folder':
         if (typeof value === 'string' && value.trim()) {
           settings.folder = path.resolve(path.dirname(file), value.replace(/^~(?=$|\/)/, homeOf()));
-        } else bad(key, 'takes a folder path');
+        } else bad(key, name.offset, 'takes a folder path');
         break;
       case 'theme':
         if ((THEMES as readonly unknown[]).includes(value)) settings.theme = value as ThemeChoice;
-        else bad(key, `takes ${THEMES.join(', ')}`);
+        else bad(key, name.offset, `takes ${THEMES.join(', ')}`);
         break;
       case 'measure':
         if (Number.isInteger(value) && (value as number) >= 20) settings.measure = value as number;
-        else bad(key, 'takes a whole number of columns, 20 or more');
+        else bad(key, name.offset, 'takes a whole number of columns, 20 or more');
         break;
       case 'images':
         if ((IMAGE_MODES as readonly unknown[]).includes(value))
           settings.images = value as ImagesMode;
-        else bad(key, `takes ${IMAGE_MODES.join(', ')}`);
+        else bad(key, name.offset, `takes ${IMAGE_MODES.join(', ')}`);
         break;
       case 'mouse':
         if (typeof value === 'boolean') settings.mouse = value;
-        else bad(key, 'takes true or false');
+        else bad(key, name.offset, 'takes true or false');
         break;
       case 'keys':
-        readKeys(value, settings, text, bad);
+        readKeys(valueNode, getNodeValue, settings, (at) => lineOf(text, at), bad);
         break;
       default:
-        bad(key, 'is not a setting (folder, theme, measure, images, mouse, keys)');
+        bad(key, name.offset, 'is not a setting (folder, theme, measure, images, mouse, keys)');
     }
   }
   return settings;
 }
 
+/** jsonc-parser's errors, said as a person would. */
+const SYNTAX: Record<string, string> = {
+  InvalidSymbol: 'a character that has no place here',
+  InvalidNumberFormat: 'a number that cannot be read',
+  PropertyNameExpected: 'a name in double quotes was expected',
+  ValueExpected: 'a value was expected',
+  ColonExpected: 'a colon was expected',
+  CommaExpected: 'a comma was expected',
+  CloseBraceExpected: 'a closing } was expected',
+  CloseBracketExpected: 'a closing ] was expected',
+  EndOfFileExpected: 'nothing was expected after the settings',
+  InvalidCommentToken: 'a comment that cannot be read',
+  UnexpectedEndOfComment: 'a comment that never ends',
+  UnexpectedEndOfString: 'a string that never ends',
+  UnexpectedEndOfNumber: 'a number cut short',
+  InvalidUnicode: 'a \\u escape that cannot be read',
+  InvalidEscapeCharacter: 'a backslash escape that cannot be read',
+  InvalidCharacter: 'a control character inside a string',
+};
+
 function readKeys(
-  value: unknown,
+  node: JsonNode,
+  valueOf: (node: JsonNode) => unknown,
   settings: Settings,
-  text: string,
-  bad: (key: string, why: string) => void,
+  lineAt: (offset: number) => number,
+  bad: (key: string, at: number, why: string) => void,
 ): void {
-  if (typeof value !== 'object' || value === null || Array.isArray(value))
-    return bad('keys', 'takes an object of commands and their keys');
-  for (const [command, keys] of Object.entries(value)) {
-    const list = typeof keys === 'string' ? [keys] : keys;
+  if (node.type !== 'object')
+    return bad(
+      'keys',
+      node.parent?.offset ?? node.offset,
+      'takes an object of commands and their keys',
+    );
+  for (const property of node.children ?? []) {
+    const [name, valueNode] = property.children ?? [];
+    if (!name || !valueNode) continue;
+    const command = String(name.value);
+    const value = valueOf(valueNode);
+    const keys = typeof value === 'string' ? [value] : value;
     if (!COMMANDS.has(command)) {
       settings.warnings.push(
-        `${settings.file}:${lineOfKey(text, command)}: "${command}" is not a command (see broadsheet --print-config)`,
+        `${settings.file}:${lineAt(name.offset)}: "${command}" is not a command (see broadsheet --print-config)`,
       );
     } else if (
-      !Array.isArray(list) ||
-      list.length === 0 ||
-      !list.every((key) => typeof key === 'string' && key !== '')
+      !Array.isArray(keys) ||
+      keys.length === 0 ||
+      !keys.every((key) => typeof key === 'string' && key !== '')
     ) {
       settings.warnings.push(
-        `${settings.file}:${lineOfKey(text, command)}: "${command}" takes a key or a list of keys`,
+        `${settings.file}:${lineAt(name.offset)}: "${command}" takes a key or a list of keys`,
       );
-    } else settings.keys[command as Command] = list as string[];
+    } else settings.keys[command as Command] = keys as string[];
   }
 }
 
@@ -156,23 +200,16 @@ function lineOf(text: string, offset: number): number {
   return text.slice(0, offset).split('\n').length;
 }
 
-function lineCount(text: string): number {
-  return text.split('\n').length;
-}
-
-/** The line where a key is written, or 1 when it cannot be found. */
-function lineOfKey(text: string, key: string): number {
-  const at = text.indexOf(JSON.stringify(key));
-  return at < 0 ? 1 : lineOf(text, at);
-}
-
 /** Puts the settings in force for this run: the palette (unless the terminal is to be asked) and the keys. */
 export function applySettings(settings: Settings): void {
   if (settings.theme !== 'auto') setTheme(settings.theme);
   setKeyBindings(settings.keys);
 }
 
-/** `--print-config`: the settings in force as JSON, the keys of every command included. */
+/**
+ * `--print-config`: the settings in force as JSON, the keys of every command
+ * included; what was wrong in the file on stderr, and then the exit code is 1.
+ */
 export async function printConfig(settings: Settings): Promise<number> {
   const keys: Record<string, string[]> = {};
   for (const binding of KEYMAP) keys[binding.command] ??= binding.keys;
@@ -186,5 +223,6 @@ export async function printConfig(settings: Settings): Promise<number> {
     keys,
   };
   await writeOut(`${JSON.stringify(shown, null, 2)}\n`);
-  return 0;
+  for (const warning of settings.warnings) warn(sanitizeLine(warning));
+  return settings.warnings.length > 0 ? 1 : 0;
 }

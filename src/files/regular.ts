@@ -1,0 +1,42 @@
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+
+/**
+ * A small file's bytes, read only when it is a regular file of at most
+ * `maxBytes`: a FIFO, a socket or a device (`/dev/zero`) put in its place is
+ * refused at once, never waited on or read without end. Errors carry a `code`
+ * (`ENOENT`, `ENOTREGULAR`, `ETOOLARGE` …) for `reason()` to put in words.
+ */
+export function readRegularFile(file: string, maxBytes: number): Buffer {
+  // Without blocking: opening a FIFO for reading would otherwise wait for a writer.
+  const fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
+  try {
+    const stat = fstatSync(fd);
+    if (!stat.isFile())
+      throw Object.assign(new Error('not a regular file'), {
+        code: stat.isDirectory() ? 'EISDIR' : 'ENOTREGULAR',
+      });
+    const size = stat.size;
+    if (size > maxBytes) throw tooLarge(maxBytes);
+    // One byte more than the size said: a file that grew since is seen growing, and read to the cap.
+    let bytes = Buffer.allocUnsafe(size + 1);
+    let filled = 0;
+    for (;;) {
+      if (filled === bytes.length) {
+        if (filled > maxBytes) throw tooLarge(maxBytes);
+        const larger = Buffer.allocUnsafe(Math.min(bytes.length * 2, maxBytes + 1));
+        bytes.copy(larger);
+        bytes = larger;
+      }
+      const read = readSync(fd, bytes, filled, bytes.length - filled, filled);
+      if (read === 0) return bytes.subarray(0, filled);
+      filled += read;
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function tooLarge(maxBytes: number): Error {
+  const size = maxBytes >= 1024 * 1024 ? `${maxBytes / 1024 / 1024} MiB` : `${maxBytes} bytes`;
+  return Object.assign(new Error(`larger than ${size}`), { code: 'ETOOLARGE' });
+}

@@ -1,0 +1,146 @@
+// The configuration file: JSON with comments, each problem said with its line, and never a reason to stop or hang.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli, tempCorpus, tempFolder } from './helpers.js';
+
+/** A configuration folder holding `config.json` as `make` puts it there; its environment and file. */
+function configured(make: string | ((file: string) => void)) {
+  const home = tempFolder();
+  mkdirSync(path.join(home, 'broadsheet'));
+  const file = path.join(home, 'broadsheet', 'config.json');
+  if (typeof make === 'string') writeFileSync(file, make);
+  else make(file);
+  return { env: { XDG_CONFIG_HOME: home }, file };
+}
+
+function folder(): string {
+  return tempCorpus({
+    'a.md': '---\ntitle: First\ndate: 2026-11-25\n---\nOne.',
+    'b.md': '---\ntitle: Second\ndate: 2026-11-26\n---\nTwo.',
+  });
+}
+
+/** `--print-config` as JSON, with its stderr and exit code. */
+async function printed(env: Record<string, string>, ...flags: string[]) {
+  const result = await runCli(['--print-config', ...flags], { env });
+  return { ...result, shown: JSON.parse(result.stdout) as Record<string, unknown> };
+}
+
+describe('the configuration file', () => {
+  it('prints the settings in force with --print-config, the keymap included', async () => {
+    const { env, file } = configured(
+      '{\n  "theme": "light",\n  "measure": 72,\n  "mouse": false,\n  "keys": { "nextUnread": ["n", "N"] }\n}\n',
+    );
+    const { shown, code, stderr } = await printed(env);
+    expect([code, stderr]).toEqual([0, '']);
+    expect(shown).toMatchObject({
+      file,
+      theme: 'light',
+      measure: 72,
+      mouse: false,
+      images: 'auto',
+    });
+    expect((shown.keys as Record<string, string[]>).nextUnread).toEqual(['n', 'N']);
+    expect((shown.keys as Record<string, string[]>).down).toEqual(['j', 'down']);
+    // The command line wins over the file.
+    expect((await printed(env, '--theme', 'mono', '--mouse')).shown).toMatchObject({
+      theme: 'mono',
+      mouse: true,
+    });
+  });
+
+  it('names the line of what it cannot use, and goes on with the rest', async () => {
+    const { env, file } = configured(
+      '{\n  "theme": "light",\n  "measure": "wide",\n  "colour": true,\n  "keys": { "fly": "f" }\n}\n',
+    );
+    const result = await runCli(['list', folder()], { env });
+    expect(result.code).toBe(0);
+    expect(result.stdout.split('\n')).toHaveLength(3);
+    expect(result.stderr).toBe(
+      [
+        `broadsheet: warning: ${file}:3: takes a whole number of columns, 20 or more; "measure" is left at its default`,
+        `broadsheet: warning: ${file}:4: is not a setting (folder, theme, measure, images, mouse, keys); "colour" is left at its default`,
+        `broadsheet: warning: ${file}:5: "fly" is not a command (see broadsheet --print-config)`,
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('takes comments and trailing commas, as editors write JSON', async () => {
+    const { env } = configured(
+      [
+        '// broadsheet, at home',
+        '{',
+        '  /* the light palette */ "theme": "light",',
+        '  "measure": 72, // columns',
+        '  "keys": { "nextUnread": ["n", "tab",], },',
+        '}',
+      ].join('\n'),
+    );
+    const { shown, code, stderr } = await printed(env);
+    expect([code, stderr]).toEqual([0, '']);
+    expect(shown).toMatchObject({ theme: 'light', measure: 72 });
+    expect((shown.keys as Record<string, string[]>).nextUnread).toEqual(['n', 'tab']);
+  });
+
+  it('says on which line a real syntax error is, and uses what can be read around it', async () => {
+    // A comma missing at the end of line 2, and a stray word on line 4.
+    const { env, file } = configured(
+      '{\n  "theme": "light"\n  "measure": 72,\n  oops\n  "mouse": false\n}\n',
+    );
+    const { shown, code, stderr } = await printed(env);
+    expect(shown).toMatchObject({ theme: 'light', measure: 72, mouse: false });
+    expect(stderr).toBe(
+      [
+        `broadsheet: warning: ${file}:3: not JSON: a comma was expected; the rest is read`,
+        `broadsheet: warning: ${file}:4: not JSON: a character that has no place here; the rest is read`,
+        '',
+      ].join('\n'),
+    );
+    // --print-config says what is wrong and fails; the other commands only warn.
+    expect(code).toBe(1);
+    const listed = await runCli(['list', folder()], { env });
+    expect(listed.code).toBe(0);
+    expect(listed.stderr).toContain(`${file}:3: not JSON: a comma was expected`);
+  });
+
+  it('opens the folder it names when none is given and none is at hand', async () => {
+    const root = folder();
+    const { env } = configured(`{ "folder": ${JSON.stringify(root)} }`);
+    const result = await runCli(['list'], { env, cwd: tempFolder() });
+    expect(result.stdout.trim().split('\n')).toHaveLength(2);
+  });
+});
+
+describe('a configuration file that is no file', () => {
+  // Before, each of these hung the program (a FIFO) or grew its memory without end (a device).
+  it.each([
+    ['a FIFO', (file: string) => execFileSync('mkfifo', [file])],
+    ['/dev/zero', (file: string) => symlinkSync('/dev/zero', file)],
+    ['a folder', (file: string) => mkdirSync(file)],
+  ])('%s is refused at once, with the defaults', async (_, make) => {
+    const { env, file } = configured(make);
+    const reason =
+      _ === 'a folder' ? 'is a folder' : 'not a regular file (a pipe, a socket or a device)';
+    const listed = await runCli(['list', folder()], { env });
+    expect(listed.code).toBe(0);
+    expect(listed.stdout.split('\n')).toHaveLength(3);
+    expect(listed.stderr).toBe(
+      `broadsheet: warning: ${file}: could not be read (${reason}); using the defaults\n`,
+    );
+    const { shown, code } = await printed(env);
+    expect(code).toBe(1);
+    expect(shown).toMatchObject({ theme: 'auto', measure: 100 });
+  });
+
+  it('a file over 1 MiB is not read', async () => {
+    const { env, file } = configured(`{"theme": "light", "pad": "${'x'.repeat(1024 * 1024)}"}`);
+    const { shown, code, stderr } = await printed(env);
+    expect(stderr).toBe(
+      `broadsheet: warning: ${file}: could not be read (larger than 1 MiB); using the defaults\n`,
+    );
+    expect([code, shown.theme]).toEqual([1, 'auto']);
+  });
+});
