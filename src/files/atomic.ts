@@ -1,5 +1,6 @@
 import {
   closeSync,
+  fsyncSync,
   mkdirSync,
   openSync,
   readdirSync,
@@ -12,10 +13,12 @@ import {
 import path from 'node:path';
 
 /**
- * Writes a file so that a reader (or a crash) sees the old content or the new,
- * never half of it: write a temporary file beside it, then rename over. The
- * content may come in pieces, written in order. A file that is a symbolic link
- * stays one: the file it points to is the one written.
+ * Writes a file so that a reader (or a crash, or a power cut) sees the old
+ * content or the new, never half of it: write a temporary file beside it, sync
+ * it to the disk, rename it over, and sync the folder, so that the new name is
+ * on the disk too when this returns. The content may come in pieces, written
+ * in order. A file that is a symbolic link stays one: the file it points to is
+ * the one written.
  */
 export function writeFileAtomic(
   file: string,
@@ -30,6 +33,9 @@ export function writeFileAtomic(
       const pieces =
         typeof content === 'string' || content instanceof Uint8Array ? [content] : content;
       for (const piece of pieces) writeAll(descriptor, piece);
+      // The bytes are on the disk before the name points at them: a rename that reached the disk
+      // first would leave an empty file after a power cut.
+      fsyncSync(descriptor);
     } finally {
       closeSync(descriptor);
     }
@@ -37,6 +43,31 @@ export function writeFileAtomic(
   } catch (error) {
     rmSync(temporary, { force: true });
     throw error;
+  }
+  syncFolder(path.dirname(target));
+}
+
+/** What syncing a folder answers where it cannot be done; a failing disk (EIO) is an error. */
+const UNSYNCABLE = new Set(['EINVAL', 'EISDIR', 'EPERM', 'ENOTSUP']);
+
+/**
+ * Puts a folder's entries on the disk (a rename is a change of the folder).
+ * Where folders cannot be opened or synced (some platforms and file systems
+ * refuse), the rename stands as the file system keeps it.
+ */
+function syncFolder(folder: string): void {
+  let descriptor: number;
+  try {
+    descriptor = openSync(folder, 'r');
+  } catch {
+    return;
+  }
+  try {
+    fsyncSync(descriptor);
+  } catch (error) {
+    if (!UNSYNCABLE.has((error as NodeJS.ErrnoException).code ?? '')) throw error;
+  } finally {
+    closeSync(descriptor);
   }
 }
 
