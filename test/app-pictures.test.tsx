@@ -10,7 +10,7 @@ import { sniffImage } from '../src/images/sniff.js';
 import { ReadingState } from '../src/state/reading.js';
 import { App } from '../src/ui/App.js';
 import type { PictureSettings } from '../src/ui/pictures.js';
-import { tempCorpus } from './helpers.js';
+import { recordingEffects, tempCorpus } from './helpers.js';
 import { QUADRANTS } from './image-server.js';
 
 const paragraphs = (from: number, to: number) =>
@@ -49,7 +49,7 @@ async function start(protocol: PictureSettings['protocol']) {
     <App
       load={(onProgress) => loadCorpus(root, { onProgress })}
       reading={ReadingState.inFolder(mkdtempSync(path.join(tmpdir(), 'broadsheet-state-')))}
-      effects={{ openUrl: async () => null, copy() {}, handOver: async () => null }}
+      effects={recordingEffects().effects}
       size={{ columns: 60, rows: 16 }}
       now={new Date(2026, 10, 26, 12).getTime()}
       pictures={settings}

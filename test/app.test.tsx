@@ -311,7 +311,7 @@ describe('reading the folder again', () => {
           }
         }}
         reading={ReadingState.inFolder(mkdtempSync(path.join(tmpdir(), 'broadsheet-state-')))}
-        effects={{ openUrl: async () => null, copy() {}, handOver: async () => null }}
+        effects={recordingEffects().effects}
         size={{ columns: 80, rows: 16 }}
         now={new Date(2026, 10, 26, 12).getTime()}
       />,
@@ -366,7 +366,7 @@ describe('the place being read', () => {
       <App
         load={(onProgress) => loadCorpus(root, { onProgress })}
         reading={reading}
-        effects={{ openUrl: async () => null, copy() {}, handOver: async () => null }}
+        effects={recordingEffects().effects}
         size={{ columns, rows: 16 }}
         now={new Date(2026, 10, 26, 12).getTime()}
       />

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, vi } from 'vitest';
 import type { Article } from '../src/corpus/article.js';
 import type { Effects, HandOver } from '../src/ui/effects.js';
 import { spawn } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
 import { Writable } from 'node:stream';
 import { existsSync, mkdtempSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -204,6 +205,7 @@ export function recordingEffects(): {
       handed.push(program);
       return null;
     },
+    readFile: (file) => readFile(file, 'utf8'),
   };
   return { effects, opened, copied, handed };
 }

@@ -42,6 +42,7 @@ describe('links handed to the browser', () => {
           },
           copy() {},
           handOver: () => Promise.resolve(null),
+          readFile: () => Promise.resolve(''),
         }}
         size={{ columns: 100, rows: 16 }}
         now={new Date(2026, 10, 26, 12).getTime()}

@@ -19,4 +19,6 @@ export interface Effects {
    * when it could not run, or how it failed.
    */
   handOver: (program: HandOver) => Promise<string | null>;
+  /** A file's text (a file with problems, shown as it is). */
+  readFile: (file: string) => Promise<string>;
 }

@@ -1,5 +1,6 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { readSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import process from 'node:process';
 import type { Effects, HandOver } from './effects.js';
 import { TerminalInput } from '../terminal/input.js';
@@ -176,4 +177,5 @@ const terminalEffects: Omit<Effects, 'handOver'> = {
   copy(text) {
     process.stdout.write(`\x1b]52;c;${Buffer.from(text, 'utf8').toString('base64')}\x07`);
   },
+  readFile: (file) => readFile(file, 'utf8'),
 };

@@ -1,0 +1,70 @@
+// Opening, leaving and going between articles; quitting; the picture on screen; reading the folder again.
+import type { Command } from '../keymap.js';
+import { pictureInView, placeAt } from '../pictures.js';
+import { maxTop } from '../selectors.js';
+import { dispatchCommand, type BrowserContext, type Handler } from './context.js';
+
+/** Opens the article at `index`, at the place it was left (it is marked read once its text is on screen). */
+export function openArticle(browser: BrowserContext, index: number): void {
+  const article = browser.extent.articles[index];
+  if (!article) return;
+  const at = {
+    line: browser.reading.position(article.absolutePath),
+    place: browser.reading.place(article.absolutePath),
+  };
+  browser.dispatch({ type: 'openArticle', index, at, extent: browser.extent });
+}
+
+/** Remembers where the article being left was read to (one that could not be read is not marked), and saves. */
+export function leaveArticle({ article, reader, reading, say }: BrowserContext): void {
+  if (article && reader.error === undefined && reader.lines)
+    reading.markRead(article.absolutePath, reader.top, placeAt(reader.lines, reader.top));
+  const failure = reading.save();
+  if (failure) say(failure);
+}
+
+export const quit: Handler = (browser) => {
+  if (browser.view.screen === 'reader') leaveArticle(browser);
+  else browser.reading.save();
+  browser.exit();
+};
+
+/** J and K: the next or previous article of the list, the one being left remembered. */
+function step(direction: 1 | -1): Handler {
+  return (browser) => {
+    const next = browser.index + direction;
+    if (next < 0 || next >= browser.extent.articles.length)
+      return browser.say(next < 0 ? 'this is the first article' : 'this is the last article');
+    leaveArticle(browser);
+    openArticle(browser, next);
+  };
+}
+
+export const readingHandlers = {
+  back: (browser) => {
+    if (browser.view.screen === 'reader') leaveArticle(browser);
+    dispatchCommand(browser, 'back');
+  },
+  pageDown: (browser) => {
+    const { view, reader, extent } = browser;
+    // Space at the end of an article goes on to the next one.
+    const atEnd = reader.lines && reader.top >= maxTop(reader.lines.length, extent.height);
+    if (view.screen === 'reader' && atEnd) return browser.run('nextArticle');
+    dispatchCommand(browser, 'pageDown');
+  },
+  nextArticle: step(1),
+  previousArticle: step(-1),
+  viewImage: (browser) => {
+    const { reader, settings, say } = browser;
+    if (!settings.picturesOn) return say('pictures are off (--images none)');
+    const key = reader.lines ? pictureInView(reader.lines, reader.top) : null;
+    if (!key) return say('no picture here or below');
+    browser.dispatch({ type: 'viewImage', key });
+  },
+  reload: (browser) => {
+    browser.say('reading the folder again');
+    // The article selected stays selected in the list read again.
+    dispatchCommand(browser, 'reload');
+    browser.reload();
+  },
+} satisfies Partial<Record<Command, Handler>>;

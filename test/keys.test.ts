@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import { ReadingState } from '../src/state/reading.js';
+import { runCommand } from '../src/ui/keys/commands.js';
+import type { BrowserContext } from '../src/ui/keys/context.js';
+import { submitPrompt } from '../src/ui/keys/prompts.js';
+import { openPrompt } from '../src/ui/prompt.js';
+import { createDefaultState, reduce, type Action, type ViewState } from '../src/ui/state.js';
+import { makeArticle, recordingEffects, tempFolder } from './helpers.js';
+
+const articles = ['a', 'b', 'c'].map((name) =>
+  makeArticle({
+    path: `${name}.md`,
+    absolutePath: `/news/${name}.md`,
+    link: name === 'a' ? 'https://example.org/a' : null,
+  }),
+);
+
+/** A handler's context over three articles, with nothing on screen in the reader; what it dispatched and said. */
+function browserAt(view: ViewState = createDefaultState()) {
+  const actions: Action[] = [];
+  const said: Array<string | null> = [];
+  const recorded = recordingEffects();
+  const reading = ReadingState.inFolder(tempFolder());
+  const extent = {
+    articles,
+    rowOfArticle: [1, 2, 3],
+    rowCount: 4,
+    height: 10,
+    treeCount: 1,
+    reader: null,
+    matchLines: [],
+    pageLines: 0,
+  };
+  const browser: BrowserContext = {
+    view,
+    dispatch: (action) => actions.push(action),
+    extent,
+    article: articles[view.selected.index]!,
+    index: view.selected.index,
+    reader: {
+      rows: null, lines: null, references: [], error: undefined, top: 0, matches: [],
+      matchLines: [], marks: new Map(), fullImage: null, fullPicture: [],
+    }, // prettier-ignore
+    treeRows: [],
+    problems: [{ path: 'gone.md', reason: 'bad YAML' }],
+    root: tempFolder(),
+    reading,
+    marks: { isRead: (a) => reading.isRead(a.absolutePath), isStarred: () => false },
+    effects: recorded.effects,
+    settings: { editor: 'vi', pager: 'less', picturesOn: false },
+    reload: () => {},
+    exit: () => {},
+    say: (notice) => said.push(notice),
+    run: (command) => runCommand(browser, command),
+  };
+  /** The view after the actions dispatched so far. */
+  const after = () => actions.reduce(reduce, view);
+  return { browser, actions, said, reading, after, ...recorded };
+}
+
+describe('the key handlers', () => {
+  it('mark an article read in the list, the selection held to it first', () => {
+    const { browser, actions, said, reading, after } = browserAt(
+      createDefaultState({ selected: { path: null, index: 1 } }),
+    );
+    runCommand(browser, 'toggleRead');
+    expect(reading.isRead('/news/b.md')).toBe(true);
+    expect(said).toEqual(['marked read']);
+    expect(actions[0]).toMatchObject({ type: 'command', command: 'toggleRead' });
+    expect(after().selected).toEqual({ path: '/news/b.md', index: 1 });
+  });
+
+  it('add is:unread to the filter and take it out again, the article kept selected', () => {
+    const first = browserAt(createDefaultState({ filter: 'cat:Tech' }));
+    runCommand(first.browser, 'onlyUnread');
+    expect(first.after()).toMatchObject({
+      filter: 'cat:Tech is:unread',
+      selected: { path: '/news/a.md', index: 0 },
+    });
+    expect(first.said).toEqual(['only unread articles']);
+    const second = browserAt(first.after());
+    runCommand(second.browser, 'onlyUnread');
+    expect(second.after().filter).toBe('cat:Tech');
+    expect(second.said).toEqual(['read articles shown again']);
+  });
+
+  it('copy the source link from the list, or the path when there is none', () => {
+    const withLink = browserAt();
+    runCommand(withLink.browser, 'copy');
+    const without = browserAt(createDefaultState({ selected: { path: null, index: 2 } }));
+    runCommand(without.browser, 'copy');
+    expect([...withLink.copied, ...without.copied]).toEqual([
+      'https://example.org/a',
+      '/news/c.md',
+    ]);
+    expect(without.said).toEqual(['copied /news/c.md']);
+  });
+
+  it('copy the source link in the reader with Enter on the link prompt', () => {
+    const { browser, copied, after } = browserAt(createDefaultState({ screen: 'reader' }));
+    runCommand(browser, 'copy');
+    const prompting = browserAt(after());
+    expect(prompting.browser.view.prompt?.kind).toBe('copy');
+    submitPrompt(prompting.browser);
+    expect([...copied, ...prompting.copied]).toEqual(['https://example.org/a']);
+    expect(prompting.after().prompt).toBeNull();
+  });
+
+  it('say that a file with problems cannot be read, and hand nothing to the pager', async () => {
+    const { browser, said, handed } = browserAt(createDefaultState({ screen: 'problems' }));
+    runCommand(browser, 'showFile');
+    await expect.poll(() => said).toEqual([expect.stringMatching(/^could not read gone\.md: /)]);
+    expect(handed).toEqual([]);
+  });
+
+  it('say there is no search before n can go to a match', () => {
+    const { browser, said, actions } = browserAt(
+      createDefaultState({ screen: 'reader', prompt: openPrompt('search', '/') }),
+    );
+    runCommand(browser, 'nextMatch');
+    expect(said).toEqual(['no search: / searches the article']);
+    expect(actions).toEqual([]);
+  });
+});
