@@ -32,3 +32,15 @@ export function cacheFolder(env = process.env): string {
 export function configFolder(env = process.env): string {
   return xdgFolder(env.XDG_CONFIG_HOME, ['.config'], paths.config);
 }
+
+/**
+ * Locks: `$XDG_RUNTIME_DIR/broadsheet` (the session's own folder, emptied at
+ * logout), else `locks` in the cache folder. Never beside the files they lock,
+ * which a tool may carry to another machine.
+ */
+export function lockFolder(env = process.env): string {
+  const runtime = env.XDG_RUNTIME_DIR;
+  if (process.platform !== 'win32' && runtime && path.isAbsolute(runtime))
+    return path.join(runtime, 'broadsheet');
+  return path.join(cacheFolder(env), 'locks');
+}

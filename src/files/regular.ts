@@ -1,4 +1,4 @@
-import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
 
 /**
  * A small file's bytes, read only when it is a regular file of at most
@@ -7,6 +7,19 @@ import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
  * (`ENOENT`, `ENOTREGULAR`, `ETOOLARGE` …) for `reason()` to put in words.
  */
 export function readRegularFile(file: string, maxBytes: number): Buffer {
+  return readRegularFileFrom(file, maxBytes).bytes;
+}
+
+/**
+ * As `readRegularFile`, from byte `start` on (which may be chosen from the
+ * file as it is, once opened: a journal read on from where it was read to),
+ * with the file's stat as it was opened.
+ */
+export function readRegularFileFrom(
+  file: string,
+  maxBytes: number,
+  start: number | ((stat: Stats) => number) = 0,
+): { bytes: Buffer; stat: Stats } {
   // Without blocking: opening a FIFO for reading would otherwise wait for a writer.
   const fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
   try {
@@ -17,18 +30,19 @@ export function readRegularFile(file: string, maxBytes: number): Buffer {
       });
     const size = stat.size;
     if (size > maxBytes) throw tooLarge(maxBytes);
+    const from = Math.min(size, typeof start === 'number' ? start : start(stat));
     // One byte more than the size said: a file that grew since is seen growing, and read to the cap.
-    let bytes = Buffer.allocUnsafe(size + 1);
+    let bytes = Buffer.allocUnsafe(size - from + 1);
     let filled = 0;
     for (;;) {
       if (filled === bytes.length) {
-        if (filled > maxBytes) throw tooLarge(maxBytes);
-        const larger = Buffer.allocUnsafe(Math.min(bytes.length * 2, maxBytes + 1));
+        if (from + filled > maxBytes) throw tooLarge(maxBytes);
+        const larger = Buffer.allocUnsafe(Math.min(bytes.length * 2, maxBytes + 1 - from));
         bytes.copy(larger);
         bytes = larger;
       }
-      const read = readSync(fd, bytes, filled, bytes.length - filled, filled);
-      if (read === 0) return bytes.subarray(0, filled);
+      const read = readSync(fd, bytes, filled, bytes.length - filled, from + filled);
+      if (read === 0) return { bytes: bytes.subarray(0, filled), stat };
       filled += read;
     }
   } finally {
