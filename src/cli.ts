@@ -1,5 +1,6 @@
 // The command line: the help text, the flags, and the checks that turn them into an Invocation.
 import process from 'node:process';
+import path from 'node:path';
 import v8 from 'node:v8';
 import meow from 'meow';
 import { parseDate } from './corpus/dates.js';
@@ -45,6 +46,7 @@ const HELP = `
     --timezone ZONE     read zone-less dates and print times in ZONE (default: TZ)
     --theme NAME        auto (from the terminal's background), dark, light or mono
     --no-mouse          the browser leaves the mouse to the terminal (select, copy)
+    --state DIR         keep the reading state in DIR (default $XDG_STATE_HOME/broadsheet)
     --print-config      the settings in force, and where the configuration file is
     -d, --dir DIR       where cat looks for ARTICLE
     --all               cat every article
@@ -52,7 +54,8 @@ const HELP = `
 
   Configuration: $XDG_CONFIG_HOME/broadsheet/config.json (default ~/.config/…)
     {"folder": "~/blog/source/_posts", "theme": "auto", "measure": 100,
-     "images": "auto", "mouse": true, "keys": {"nextUnread": ["n", "tab"]}}
+     "images": "auto", "mouse": true, "keys": {"nextUnread": ["n", "tab"]},
+     "state": "~/Sync/broadsheet"}
 
   Examples
     $ broadsheet list ~/blog/source/_posts --since 2021-11-01
@@ -81,6 +84,7 @@ const FLAGS = {
   allowPrivateImages: { type: 'boolean' },
   theme: { type: 'string' },
   mouse: { type: 'boolean' },
+  state: { type: 'string' },
   printConfig: { type: 'boolean' },
   all: { type: 'boolean' },
   dir: { type: 'string', shortFlag: 'd' },
@@ -251,6 +255,10 @@ function readInvocation(
       ...configured,
       theme: choice(flags.theme, 'theme', choices.THEMES) ?? configured.theme,
       mouse: (flags.mouse as boolean | undefined) ?? configured.mouse,
+      state:
+        flags.state === undefined
+          ? configured.state
+          : path.resolve(optionalText(flags.state, 'state')!),
     },
   };
 }

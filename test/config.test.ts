@@ -61,7 +61,7 @@ describe('the configuration file', () => {
     expect(result.stderr).toBe(
       [
         `broadsheet: warning: ${file}:3: takes a whole number of columns, 20 or more; "measure" is left at its default`,
-        `broadsheet: warning: ${file}:4: is not a setting (folder, theme, measure, images, mouse, keys); "colour" is left at its default`,
+        `broadsheet: warning: ${file}:4: is not a setting (folder, state, theme, measure, images, mouse, keys); "colour" is left at its default`,
         `broadsheet: warning: ${file}:5: "fly" is not a command (see broadsheet --print-config)`,
         '',
       ].join('\n'),

@@ -444,7 +444,7 @@ describe('state files that are not what they should be', () => {
     writeState(where, { version: 1, articles: {} });
     truncateSync(path.join(where, 'reading.json'), 300 * 1024 * 1024);
     const state = open(where, { readOnly: true });
-    expect(state.warning).toMatch(/unreadable \(file too large\)/);
+    expect(state.warning).toMatch(/unreadable \(larger than 256 MiB\)/);
   });
 });
 
@@ -796,5 +796,56 @@ describe('the lock', () => {
     const file = lockFile();
     writeFileSync(file, `${process.ppid} ${hostname()} x`);
     expect(tryLock(file)).toBeNull();
+  });
+});
+
+describe('a state folder of one’s choosing', () => {
+  const articles = () =>
+    tempCorpus({
+      'a.md': '---\ntitle: Alpha\ndate: 2026-01-02\n---\nA.\n',
+      'b.md': '---\ntitle: Beta\ndate: 2026-01-01\n---\nB.\n',
+    });
+  /** A state folder in which Alpha is read. */
+  function stateWithAlphaRead(root: string): string {
+    const where = folder();
+    const state = open(where);
+    state.markRead(path.join(root, 'a.md'), 1);
+    expect(state.save()).toBeNull();
+    return where;
+  }
+
+  it('is read from --state DIR, over the configuration’s "state"', async () => {
+    const root = articles();
+    const chosen = stateWithAlphaRead(root);
+    const config = folder();
+    mkdirSync(path.join(config, 'broadsheet'));
+    writeFileSync(
+      path.join(config, 'broadsheet', 'config.json'),
+      JSON.stringify({ state: folder() }),
+    );
+    const env = { XDG_STATE_HOME: folder(), XDG_CONFIG_HOME: config };
+    const flag = await runMain(['list', root, '--search', 'is:read', '--state', chosen], { env });
+    expect(flag).toMatchObject({ code: 0, stderr: '' });
+    expect(flag.stdout).toContain('Alpha');
+    expect(flag.stdout).not.toContain('Beta');
+    const configured = await runMain(['list', root, '--search', 'is:read'], { env });
+    expect(configured.stdout).not.toContain('Alpha');
+  });
+
+  it('is read from the configuration’s "state", a path from the file’s folder', async () => {
+    const root = articles();
+    const chosen = stateWithAlphaRead(root);
+    const config = folder();
+    mkdirSync(path.join(config, 'broadsheet'));
+    writeFileSync(
+      path.join(config, 'broadsheet', 'config.json'),
+      JSON.stringify({ state: path.relative(path.join(config, 'broadsheet'), chosen) }),
+    );
+    const env = { XDG_STATE_HOME: folder(), XDG_CONFIG_HOME: config };
+    const listed = await runMain(['list', root, '--search', 'is:read'], { env });
+    expect(listed).toMatchObject({ code: 0, stderr: '' });
+    expect(listed.stdout).toContain('Alpha');
+    const printed = await runMain(['--print-config'], { env });
+    expect(JSON.parse(printed.stdout)).toMatchObject({ state: chosen });
   });
 });

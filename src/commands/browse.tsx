@@ -24,7 +24,7 @@ export async function browseCommand(invocation: Invocation): Promise<number> {
   delete process.env.CI;
   delete process.env.CONTINUOUS_INTEGRATION;
   const { takeTerminal } = await import('../ui/terminal.js');
-  const reading = ReadingState.inFolder(stateFolder());
+  const reading = ReadingState.inFolder(invocation.settings.state ?? stateFolder());
   // However the browser ends (q, a signal, an error): the reading state is saved, and what went
   // wrong with it is said on the user's screen.
   const leave = () => {

@@ -30,6 +30,8 @@ export type ImagesMode = (typeof IMAGE_MODES)[number];
 export interface Settings {
   /** The folder browsed when none is given and the current one has no articles folder. */
   folder?: string;
+  /** The folder the reading state is kept in, instead of the user state folder (one a sync tool carries). */
+  state?: string;
   theme: ThemeChoice;
   /** Columns of reading text at most in the browser. */
   measure: number;
@@ -110,6 +112,11 @@ export async function readSettings(file = configPath()): Promise<Settings> {
           settings.folder = path.resolve(path.dirname(file), value.replace(/^~(?=$|\/)/, homeOf()));
         } else bad(key, name.offset, 'takes a folder path');
         break;
+      case 'state':
+        if (typeof value === 'string' && value.trim()) {
+          settings.state = path.resolve(path.dirname(file), value.replace(/^~(?=$|\/)/, homeOf()));
+        } else bad(key, name.offset, 'takes a folder path');
+        break;
       case 'theme':
         if ((THEMES as readonly unknown[]).includes(value)) settings.theme = value as ThemeChoice;
         else bad(key, name.offset, `takes ${THEMES.join(', ')}`);
@@ -131,7 +138,11 @@ export async function readSettings(file = configPath()): Promise<Settings> {
         readKeys(valueNode, getNodeValue, settings, (at) => lineOf(text, at), bad);
         break;
       default:
-        bad(key, name.offset, 'is not a setting (folder, theme, measure, images, mouse, keys)');
+        bad(
+          key,
+          name.offset,
+          'is not a setting (folder, state, theme, measure, images, mouse, keys)',
+        );
     }
   }
   return settings;
@@ -216,6 +227,7 @@ export async function printConfig(settings: Settings): Promise<number> {
   const shown = {
     file: settings.file,
     folder: settings.folder ?? null,
+    state: settings.state ?? null,
     theme: settings.theme,
     measure: settings.measure,
     images: settings.images,

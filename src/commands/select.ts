@@ -38,7 +38,7 @@ export async function selectArticles(
   if (invocation.search !== undefined) {
     const indexing = progressReporter('indexing article text');
     articles = await searchArticles(articles, invocation.search, {
-      marks: marksFor(invocation.search, articles),
+      marks: marksFor(invocation.search, articles, invocation.settings.state ?? stateFolder()),
       bodies: new BodyIndex(bodyIndexFile(cacheFolder(), root), corpus),
       onProgress: indexing.update,
     });
@@ -49,9 +49,9 @@ export async function selectArticles(
 }
 
 /** The reader's marks, read (never written) when the search asks about them (`is:unread`). */
-function marksFor(search: string, articles: readonly Article[]): Marks | undefined {
+function marksFor(search: string, articles: readonly Article[], folder: string): Marks | undefined {
   if (!needsMarks(parseQuery(search))) return undefined;
-  const reading = ReadingState.inFolder(stateFolder(), true);
+  const reading = ReadingState.inFolder(folder, { readOnly: true });
   if (reading.warning) warn(sanitizeLine(reading.warning));
   return marksOf(reading, articles);
 }

@@ -17,7 +17,7 @@ import path from 'node:path';
 import { removeStaleTemporaries, writeFileAtomic } from '../files/atomic.js';
 import { reason } from '../files/errors.js';
 import { lockFolder } from '../files/places.js';
-import { readRegularFile } from '../files/regular.js';
+import { readRegularFileFrom } from '../files/regular.js';
 import {
   changedAtOf,
   entryOf,
@@ -510,7 +510,7 @@ export class ReadingState {
     this.blocked = null;
     let bytes: Buffer;
     try {
-      const file = readRegularFile(this.file, MAX_BYTES);
+      const file = readRegularFileFrom(this.file, MAX_BYTES);
       bytes = file.bytes;
       this.snapshotSeen = identityOf(file.stat);
       this.snapshotSize = file.stat.size;
@@ -567,7 +567,7 @@ export class ReadingState {
     let bytes: Buffer;
     let from = 0;
     try {
-      const file = readRegularFile(this.journal, MAX_BYTES, (opened) => {
+      const file = readRegularFileFrom(this.journal, MAX_BYTES, (opened) => {
         from =
           opened.ino === this.journalSeen && opened.size >= this.journalOffset
             ? this.journalOffset
@@ -630,7 +630,7 @@ export class ReadingState {
       let text: string;
       let identity: string | null;
       try {
-        const file = readRegularFile(copy, MAX_BYTES);
+        const file = readRegularFileFrom(copy, MAX_BYTES);
         text = file.bytes.toString('utf8');
         identity = identityOf(file.stat);
       } catch (error) {
