@@ -1,7 +1,8 @@
-import { decodeHTML } from 'entities/decode';
+import path from 'node:path';
 import type { Article } from './article.js';
 import { splitFrontMatter } from './front-matter.js';
-import { readTextSync } from './read.js';
+import { bodyFormat, readTextSync } from './read.js';
+import { bodyText, htmlText } from './body-text.js';
 import { reason } from '../files/errors.js';
 
 /**
@@ -26,16 +27,20 @@ export function readBody(article: Pick<Article, 'absolutePath'>): string {
   }
 }
 
-/** Lower-cased text of a body for matching: tags, scripts and styles dropped, entities decoded. */
-export function searchableText(body: string): string {
-  const text = body
-    .replace(/<(script|style|noscript)\b[\s\S]*?<\/\1\s*>/gi, ' ')
-    .replace(/<!--[\s\S]*?-->/g, ' ')
-    // Inline tags join the words on either side (你好<b>世界</b> reads 你好世界); others part them.
-    .replace(
-      /<\/?(?:a|b|strong|i|em|u|s|span|font|code|kbd|mark|small|big|sub|sup|del|ins|abbr|cite|q|tt|var)\b[^>]*>/gi,
-      '',
-    )
-    .replace(/<[^>]*>/g, ' ');
-  return decodeHTML(text).replace(/\s+/g, ' ').toLowerCase();
+/**
+ * The searchable text of the article file at `absolutePath` (empty when it
+ * cannot be read): its body, HTML or Markdown as the list tells them apart,
+ * read as the reader shows it (see body-text.ts).
+ */
+export function readBodyText(
+  absolutePath: string,
+  markdownToHtml: ((markdown: string) => string) | null,
+): string {
+  const body = readBody({ absolutePath });
+  return body === ''
+    ? ''
+    : bodyText(body, bodyFormat(path.extname(absolutePath).toLowerCase(), body), markdownToHtml);
 }
+
+/** The searchable text of an HTML body (see body-text.ts). */
+export const searchableText = htmlText;

@@ -23,6 +23,15 @@ import {
   trimSpans,
 } from './html-parts.js';
 import { maxOf, pushAll } from '../text/arrays.js';
+// What the reader skips, breaks at and marks is what body search reads: one set of tables.
+import {
+  BLOCK_BREAKS,
+  CODE_MARKUP,
+  EMBEDS,
+  HTML_OPTIONS,
+  INLINE_MARKS,
+  SKIPPED,
+} from '../corpus/body-text.js';
 
 export interface HtmlContext {
   /** The article file, against which relative image paths resolve. */
@@ -34,47 +43,11 @@ export interface HtmlContext {
 /** Containers deeper than this are read as their content only: 20 000 nested divs must not cost a stack. */
 const MAX_DEPTH = 24;
 
-const SKIPPED = new Set([
-  'script',
-  'style',
-  'noscript',
-  'template',
-  'head',
-  'title',
-  'svg',
-  'math',
-  'select',
-  'textarea',
-]);
-const BLOCK_BREAKS = new Set([
-  'p', 'div', 'section', 'article', 'header', 'footer', 'main', 'aside', 'nav', 'figure', 'figcaption',
-  'dl', 'dt', 'address', 'details', 'summary', 'center', 'form', 'fieldset', 'caption', 'body', 'html',
-]); // prettier-ignore
 const INLINE_STYLES: Record<string, number> = {
   b: Style.bold, strong: Style.bold, i: Style.italic, em: Style.italic, cite: Style.italic, var: Style.italic,
   s: Style.strike, strike: Style.strike, del: Style.strike, code: Style.code, kbd: Style.code, samp: Style.code,
   tt: Style.code,
 }; // prettier-ignore
-/** Elements that mark up code in `<pre>` (highlighting, links, line breaks); any other tag there is text. */
-const CODE_MARKUP = new Set([
-  'a', 'abbr', 'b', 'br', 'code', 'del', 'div', 'em', 'font', 'i', 'img', 'ins', 'kbd', 'mark', 'p', 'pre',
-  'q', 's', 'samp', 'small', 'span', 'strong', 'sub', 'sup', 'tt', 'u', 'var', 'script', 'style',
-]); // prettier-ignore
-const INLINE_MARKS: Record<string, [string, string]> = {
-  sup: ['^', ''],
-  sub: ['_', ''],
-  del: ['[-', '-]'],
-  s: ['[-', '-]'],
-  strike: ['[-', '-]'],
-  ins: ['{+', '+}'],
-};
-const EMBEDS: Record<string, string> = {
-  iframe: 'embed',
-  video: 'video',
-  audio: 'audio',
-  embed: 'embed',
-  object: 'embed',
-};
 
 type ListBlock = Extract<Block, { kind: 'list' }>;
 
@@ -116,12 +89,7 @@ export function htmlToDoc(html: string, context: HtmlContext): Doc {
       onclosetag: (name) => builder.close(name),
       ontext: (text) => builder.text(text),
     },
-    {
-      decodeEntities: true,
-      lowerCaseTags: true,
-      lowerCaseAttributeNames: true,
-      recognizeSelfClosing: true,
-    },
+    HTML_OPTIONS,
   );
   parser.write(html);
   parser.end();
