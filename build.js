@@ -6,7 +6,12 @@ import { build } from 'esbuild';
 
 rmSync('dist/bundle', { recursive: true, force: true });
 await build({
-  entryPoints: ['dist/cli.js', 'dist/query/search-worker.js', 'dist/corpus/body-index-worker.js'],
+  entryPoints: [
+    'dist/cli.js',
+    'dist/query/search-worker.js',
+    'dist/corpus/body-index-worker.js',
+    'dist/corpus/body-text-worker.js',
+  ],
   entryNames: '[name]',
   outdir: 'dist/bundle',
   bundle: true,

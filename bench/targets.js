@@ -122,7 +122,7 @@ export async function benchTargets(count, { bodyBytes } = {}) {
 /** A warm search for a word in 0.1 % of bodies: through the index, and by reading every body. */
 async function benchBodySearch(corpus, cache) {
   if (!bodyIndexAvailable()) {
-    console.log('body index: better-sqlite3 is not installed here; bodies are read');
+    console.log('body index: this Node has no node:sqlite; bodies are read at each search');
     return;
   }
   const bodies = new BodyIndex(bodyIndexFile(path.join(cache, 'broadsheet'), corpus.root), corpus);

@@ -50,7 +50,7 @@ const HELP = `
     --print-config      the settings in force, and where the configuration file is
     -d, --dir DIR       where cat looks for ARTICLE
     --all               cat every article
-    --help, --version
+    --help, --version   (--version --verbose: the Node and how body search is done)
 
   Configuration: $XDG_CONFIG_HOME/broadsheet/config.json (default ~/.config/…)
     {"folder": "~/blog/source/_posts", "theme": "auto", "measure": 100,
@@ -90,6 +90,7 @@ const FLAGS = {
   dir: { type: 'string', shortFlag: 'd' },
   help: { type: 'boolean', shortFlag: 'h' },
   version: { type: 'boolean' },
+  verbose: { type: 'boolean' },
 } as const;
 
 const COMMANDS = ['list', 'cat', 'categories'] as const;
@@ -128,6 +129,10 @@ async function runCommandLine(argv: string[], { stdout, stderr }: Output): Promi
   }
   if (cli.flags.version) {
     stdout.write(`${cli.pkg.version}\n`);
+    if (cli.flags.verbose) {
+      const { bodySearchEngine } = await import('./corpus/body-index.js');
+      stdout.write(`Node ${process.versions.node}; body search: ${bodySearchEngine()}\n`);
+    }
     return 0;
   }
   try {

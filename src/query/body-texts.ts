@@ -1,4 +1,4 @@
-import { readBody, searchableText } from '../corpus/body.js';
+import { readBodyText } from '../corpus/body.js';
 
 /** Whether the file's body holds each of the texts: 1 or 0 at `flags[at + k]` for `texts[k]`. */
 export function markTexts(
@@ -6,8 +6,9 @@ export function markTexts(
   texts: readonly string[],
   flags: Uint8Array,
   at: number,
+  markdownToHtml: ((markdown: string) => string) | null,
 ): void {
-  const body = searchableText(readBody({ absolutePath }));
+  const body = readBodyText(absolutePath, markdownToHtml);
   texts.forEach((text, k) => {
     flags[at + k] = body.includes(text) ? 1 : 0;
   });

@@ -4,7 +4,8 @@ import type { Article } from '../corpus/article.js';
 import { inSlices } from '../text/slices.js';
 import { markTexts } from './body-texts.js';
 import { matchesQuery, type Marks } from './match.js';
-import type { BodySource } from '../corpus/body-index.js';
+import type { BodyBatch, BodySource } from '../corpus/body-index.js';
+import { loadMarkdown } from '../corpus/body-text.js';
 import { needsBody, parseQuery, type SearchQuery, type SearchTerm } from './parse.js';
 import { ArticleColumns } from './columns.js';
 
@@ -14,6 +15,20 @@ const SLICE_MS = 5;
 /** Below this many bodies to read, starting threads costs more than it saves. */
 const THREADS_FROM = 4000;
 
+/** How a search reports as it goes (the browser shows body matches as they are found). */
+export interface SearchOptions {
+  marks?: Marks;
+  /** The folder's body index: asked instead of reading bodies when it can be had. */
+  bodies?: BodySource | null;
+  /** How far the body index is being built, or the bodies read. */
+  onProgress?: (done: number, total: number) => void;
+  /**
+   * Matches as they are found, each article once, in list order within a
+   * call; all the calls together hand over exactly the answer.
+   */
+  onFound?: (found: readonly Article[]) => void;
+}
+
 /**
  * The articles matching a search, in the order given. Bodies are read only
  * when a term needs them, and only for articles the field terms let through;
@@ -22,26 +37,75 @@ const THREADS_FROM = 4000;
 export async function searchArticles(
   articles: readonly Article[],
   source: string,
-  options: {
-    marks?: Marks;
-    /** The folder's body index: asked instead of reading bodies when it can be had. */
-    bodies?: BodySource | null;
-    onProgress?: (done: number, total: number) => void;
-  } = {},
+  options: SearchOptions = {},
 ): Promise<Article[]> {
-  const { marks } = options;
+  const { marks, onFound } = options;
   const query = parseQuery(source);
   // Field terms decide without a body; only what they let through is read.
   const byFields = { terms: query.terms.filter((term) => term.kind !== 'text'), ignored: [] };
   const passes = (article: Article) => matchesQuery(byFields, { article, marks });
-  if (!needsBody(query)) return articles.filter(passes);
+  if (!needsBody(query)) {
+    const found = articles.filter(passes);
+    if (found.length > 0) onFound?.(found);
+    return found;
+  }
   const texts = textsOf(query);
-  const found = await options.bodies?.bodiesWith(texts, options.onProgress);
-  if (found) return withBodies(articles, query, texts, found, passes);
-  const candidates = articles.filter(passes);
-  const threads = candidates.length >= THREADS_FROM ? Math.min(availableParallelism(), 8) : 1;
-  return searchBodies(candidates, query, threads, marks);
+  const reporter = onFound && new Reporter(articles, query, marks, onFound);
+  const found = await options.bodies?.bodiesWith(texts, options.onProgress, reporter?.batch);
+  let answer: Article[];
+  if (found) {
+    answer = withBodies(articles, query, texts, found, passes);
+  } else {
+    const candidates = articles.filter(passes);
+    const threads = candidates.length >= THREADS_FROM ? Math.min(availableParallelism(), 8) : 1;
+    answer = await searchBodies(candidates, query, threads, marks, options.onProgress, reporter);
+  }
+  reporter?.finish(answer);
+  return answer;
 }
+
+/** Hands over matches as batches of bodies are known, each article once. */
+class Reporter {
+  private readonly reported = new Set<Article>();
+  private byPath: Map<string, Article> | null = null;
+
+  constructor(
+    private readonly articles: readonly Article[],
+    private readonly query: SearchQuery,
+    private readonly marks: Marks | undefined,
+    private readonly onFound: (found: readonly Article[]) => void,
+  ) {}
+
+  readonly batch = ({ paths, found }: BodyBatch): void => {
+    this.byPath ??= new Map(this.articles.map((article) => [article.path, article]));
+    const matches: Article[] = [];
+    for (const path of paths) {
+      const article = this.byPath.get(path);
+      if (!article || this.reported.has(article)) continue;
+      const bodyHas = (text: string) => found.get(text)?.has(path) ?? false;
+      if (matchesQuery(this.query, { article, bodyHas, marks: this.marks })) matches.push(article);
+    }
+    this.report(matches);
+  };
+
+  /** The rest of the answer, if any was not handed over yet. */
+  finish(answer: readonly Article[]): void {
+    this.report(answer.filter((article) => !this.reported.has(article)));
+  }
+
+  private report(matches: Article[]): void {
+    if (matches.length === 0) return;
+    if (matches.length > 1) {
+      const order = new Map(this.articles.map((article, i) => [article, i]));
+      matches.sort((a, b) => order.get(a)! - order.get(b)!);
+    }
+    for (const article of matches) this.reported.add(article);
+    this.onFound(matches);
+  }
+}
+
+/** How many files a reading thread searches between telling what it found. */
+const REPORT_EVERY = 500;
 
 /**
  * The articles whose bodies complete the match, each body read once for every
@@ -55,16 +119,37 @@ async function searchBodies(
   query: SearchQuery,
   threads: number,
   marks: Marks | undefined,
+  onProgress: ((done: number, total: number) => void) | undefined,
+  reporter: Reporter | undefined,
 ): Promise<Article[]> {
   const texts = textsOf(query);
   const size = Math.ceil(articles.length / threads);
   const shares = Array.from({ length: threads }, (_, i) =>
     articles.slice(i * size, (i + 1) * size),
   );
+  let done = 0;
   const answers = await Promise.all(
     shares.map((share, s) => {
       const paths = share.map((article) => article.absolutePath);
-      return s === 0 ? flagsHere(paths, texts) : flagsInWorker(paths, texts);
+      const flags = new Uint8Array(paths.length * texts.length);
+      const onChunk = (start: number, chunk: Uint8Array) => {
+        flags.set(chunk, start * texts.length);
+        const count = chunk.length / texts.length;
+        done += count;
+        onProgress?.(done, articles.length);
+        if (!reporter) return;
+        const covered = share.slice(start, start + count);
+        const found = new Map(
+          texts.map((text, k) => [
+            text,
+            new Set(covered.filter((_, i) => chunk[i * texts.length + k] === 1).map((a) => a.path)),
+          ]),
+        );
+        reporter.batch({ paths: covered.map((article) => article.path), found });
+      };
+      return (
+        s === 0 ? flagsHere(paths, texts, onChunk) : flagsInWorker(paths, texts, onChunk)
+      ).then(() => flags);
     }),
   );
   return shares.flatMap((share, s) =>
@@ -125,21 +210,44 @@ function textsOf(query: SearchQuery): string[] {
   return [...new Set(query.terms.flatMap((term) => (term.kind === 'text' ? [term.text] : [])))];
 }
 
-async function flagsHere(paths: string[], texts: string[]): Promise<Uint8Array> {
+/** Flags for each path and text, read here in short stretches between other work; `onChunk` hears each stretch. */
+async function flagsHere(
+  paths: string[],
+  texts: string[],
+  onChunk: (start: number, flags: Uint8Array) => void,
+): Promise<void> {
+  const markdown = await loadMarkdown();
+  let start = 0;
   const flags = new Uint8Array(paths.length * texts.length);
-  await inSlices(paths.length, (i) => markTexts(paths[i]!, texts, flags, i * texts.length), {
-    sliceMs: SLICE_MS,
-  });
-  return flags;
+  const report = (end: number) => {
+    if (end > start) onChunk(start, flags.slice(start * texts.length, end * texts.length));
+    start = end;
+  };
+  await inSlices(
+    paths.length,
+    (i) => markTexts(paths[i]!, texts, flags, i * texts.length, markdown),
+    {
+      sliceMs: SLICE_MS,
+      onSlice: report,
+    },
+  );
+  report(paths.length);
 }
 
-function flagsInWorker(paths: string[], texts: string[]): Promise<Uint8Array> {
+function flagsInWorker(
+  paths: string[],
+  texts: string[],
+  onChunk: (start: number, flags: Uint8Array) => void,
+): Promise<void> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./search-worker.js', import.meta.url), {
-      workerData: { paths, texts },
+      workerData: { paths, texts, every: REPORT_EVERY },
       resourceLimits: { maxYoungGenerationSizeMb: 2 },
     });
-    worker.once('message', resolve);
+    worker.on('message', ({ start, flags }: { start: number; flags: Uint8Array }) =>
+      onChunk(start, flags),
+    );
+    worker.once('exit', () => resolve());
     worker.once('error', reject);
   });
 }
