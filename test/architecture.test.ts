@@ -19,7 +19,7 @@ const MAY_IMPORT: Record<string, string[]> = {
   images: ['files', 'text'],
   corpus: ['files', 'text'],
   state: ['files'],
-  terminal: [],
+  terminal: ['files', 'text'],
   files: [],
   text: [],
 }; // prettier-ignore
@@ -80,5 +80,24 @@ describe('the import graph', () => {
     };
     for (const module of graph.keys()) visit(module, []);
     expect(cycles).toEqual([]);
+  });
+
+  it('keeps React and Ink to the views, their hooks and the command that starts them', () => {
+    // The reducer, its rules, the key handlers and the first screen are plain modules: they run,
+    // and are tested, without React, and the first screen is drawn before Ink has loaded.
+    const mayUseReact = (module: string) =>
+      /^ui\/(hooks\/.*|[A-Z][A-Za-z]*)$/.test(module) || module === 'commands/browse';
+    const using = sourceFiles(src).flatMap((file) => {
+      const module = path.relative(src, file).replace(/\.tsx?$/, '');
+      const text = readFileSync(file, 'utf8');
+      // JSX brings in React's runtime; `import type` brings in nothing.
+      const imports =
+        file.endsWith('.tsx') ||
+        /^import\s+(?!type\b)[^;]*from\s+'(react|ink)(\/[^']*)?'|import\(\s*'(react|ink)'/m.test(
+          text,
+        );
+      return imports && !mayUseReact(module) ? [module] : [];
+    });
+    expect(using).toEqual([]);
   });
 });

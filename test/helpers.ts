@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, vi } from 'vitest';
 import type { Article } from '../src/corpus/article.js';
-import type { Effects, HandOver } from '../src/ui/effects.js';
+import type { Effects, HandOver } from '../src/terminal/effects.js';
 import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { Writable } from 'node:stream';

@@ -23,7 +23,7 @@ export async function browseCommand(invocation: Invocation): Promise<number> {
   // Ink treats a CI environment as a log and prints only the last frame; a terminal someone is typing in is never that.
   delete process.env.CI;
   delete process.env.CONTINUOUS_INTEGRATION;
-  const { takeTerminal } = await import('../ui/terminal.js');
+  const { takeTerminal } = await import('../terminal/take-terminal.js');
   const reading = ReadingState.inFolder(invocation.settings.state ?? stateFolder());
   // However the browser ends (q, a signal, an error): the reading state is saved, and what went
   // wrong with it is said on the user's screen.

@@ -7,7 +7,7 @@ import type { ReadingState } from '../state/reading.js';
 import { glyphs } from '../text/profile.js';
 import { ArticleList } from './ArticleList.js';
 import { CategoryTree } from './CategoryTree.js';
-import type { Effects } from './effects.js';
+import type { Effects } from '../terminal/effects.js';
 import { helpLines, Page, problemPage } from './Help.js';
 import { useArticleList } from './hooks/use-article-list.js';
 import type { BodyReader } from './hooks/use-article-lines.js';

@@ -2,7 +2,7 @@ import type { Key } from 'ink';
 import type { Problem } from '../../corpus/article.js';
 import type { Marks } from '../../query/match.js';
 import type { ReadingState } from '../../state/reading.js';
-import type { Effects } from '../effects.js';
+import type { Effects } from '../../terminal/effects.js';
 import { keyIntent } from '../key-intent.js';
 import { carryOut, runCommand } from '../keys/commands.js';
 import type { BrowserContext } from '../keys/context.js';

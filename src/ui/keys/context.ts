@@ -1,7 +1,7 @@
 import type { Article, Problem } from '../../corpus/article.js';
 import type { Marks } from '../../query/match.js';
 import type { ReadingState } from '../../state/reading.js';
-import type { Effects } from '../effects.js';
+import type { Effects } from '../../terminal/effects.js';
 import type { BodyReader } from '../hooks/use-article-lines.js';
 import type { ReaderView } from '../hooks/use-reader.js';
 import type { Command } from '../keymap.js';

@@ -6,7 +6,7 @@ import { readArticleBody } from '../../corpus/body.js';
 import { reason } from '../../files/errors.js';
 import { plainArticleText } from '../../render/article.js';
 import { sanitizeLine, sanitizeText } from '../../text/sanitize.js';
-import type { HandOver } from '../effects.js';
+import type { HandOver } from '../../terminal/effects.js';
 import { openPrompt } from '../prompt.js';
 import { dispatchCommand, type BrowserContext, type Handler } from './context.js';
 

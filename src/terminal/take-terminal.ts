@@ -1,10 +1,9 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { readSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import process from 'node:process';
-import type { Effects, HandOver } from './effects.js';
-import { TerminalInput } from '../terminal/input.js';
-import { MOUSE_OFF, MOUSE_ON } from '../terminal/mouse.js';
+import { terminalEffects, type Effects, type HandOver } from './effects.js';
+import { TerminalInput } from './input.js';
+import { MOUSE_OFF, MOUSE_ON } from './mouse.js';
 import { errorReport } from '../text/errors.js';
 import { reason } from '../files/errors.js';
 
@@ -153,29 +152,3 @@ function quietCursorRestore(): void {
   process.stderr.write = ((chunk: unknown, ...rest: unknown[]) =>
     chunk === '\u001B[?25h' ? true : write(chunk, ...rest)) as typeof process.stderr.write;
 }
-
-/** Opening links in the browser ($BROWSER, else the platform's opener) and copying with OSC 52. */
-const terminalEffects: Omit<Effects, 'handOver'> = {
-  openUrl(url) {
-    const [command, ...args] =
-      process.env.BROWSER?.split(' ').filter(Boolean) ??
-      (process.platform === 'darwin'
-        ? ['open']
-        : process.platform === 'win32'
-          ? ['cmd', '/c', 'start', '""']
-          : ['xdg-open']);
-    return new Promise((resolve) => {
-      // The link is one argument of its own, checked to be http(s) or mailto: no shell, no option.
-      const child = spawn(command!, [...args, url], { detached: true, stdio: 'ignore' });
-      child.on('error', (error) => resolve(`could not start ${command}: ${reason(error)}`));
-      child.on('exit', (code) =>
-        resolve(code === 0 || code === null ? null : `${command} failed (exit ${code})`),
-      );
-      child.unref();
-    });
-  },
-  copy(text) {
-    process.stdout.write(`\x1b]52;c;${Buffer.from(text, 'utf8').toString('base64')}\x07`);
-  },
-  readFile: (file) => readFile(file, 'utf8'),
-};
