@@ -33,8 +33,13 @@ function stateOf(count: number): string {
 }
 
 /** A process holding a reading state with one article marked, once it says it is ready. */
-async function browser(where: string, locks: string, article: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [saver, where, locks, article], {
+async function browser(
+  where: string,
+  locks: string,
+  article: string,
+  ...mode: string[]
+): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [saver, where, locks, article, ...mode], {
     stdio: ['pipe', 'pipe', 'inherit'],
   });
   const [data] = (await once(child.stdout!, 'data')) as [Buffer];
@@ -76,4 +81,23 @@ describe('browsers saving at the same moment', () => {
     },
     60_000,
   );
+});
+
+describe('marks saved as they are made', () => {
+  it('keeps a mark when the browser is killed with SIGKILL after it, with no exit to save it', async () => {
+    const where = stateOf(1000);
+    const locks = tempFolder('broadsheet-locks-');
+    const child = await browser(where, locks, '/mine/starred.md', 'autosave');
+    const exit = once(child, 'exit');
+    child.stdin!.write('m');
+    const starred = () =>
+      new ReadingState(path.join(where, 'reading.json'), { readOnly: true }).isStarred(
+        '/mine/starred.md',
+      );
+    const deadline = Date.now() + 20_000;
+    while (!starred() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    child.kill('SIGKILL');
+    expect(await exit).toEqual([null, 'SIGKILL']);
+    expect(starred()).toBe(true);
+  }, 60_000);
 });

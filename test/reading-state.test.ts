@@ -849,3 +849,16 @@ describe('a state folder of one’s choosing', () => {
     expect(JSON.parse(printed.stdout)).toMatchObject({ state: chosen });
   });
 });
+
+describe('saving when the lock cannot be had', () => {
+  it('says which lock could not be made', () => {
+    const where = folder();
+    const blocker = path.join(folder(), 'a-file');
+    writeFileSync(blocker, '');
+    const state = ReadingState.inFolder(where, { lockFolder: path.join(blocker, 'locks') });
+    state.markRead('/a.md', 1);
+    expect(state.save()).toMatch(
+      /^could not save the reading state in .*: its lock .*a-file\/locks\/reading-\w+\.lock could not be made \(not a folder\)$/,
+    );
+  });
+});

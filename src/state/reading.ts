@@ -34,7 +34,7 @@ import {
   type StateDocument,
   type TextPlace,
 } from './document.js';
-import { lock, lockFileOf, tryLock, type Release } from './lock.js';
+import { lock, LockBusy, lockFileOf, tryLock, type Release } from './lock.js';
 
 export type { ReadingEntry, TextPlace } from './document.js';
 
@@ -433,7 +433,9 @@ export class ReadingState {
     try {
       release = take();
     } catch (error) {
-      return failed(error);
+      return error instanceof LockBusy
+        ? failed(error)
+        : `could not save the reading state in ${this.file}: its lock ${this.lockFile} could not be made (${reason(error)})`;
     }
     if (!release) return null;
     let marks = false;
