@@ -862,3 +862,18 @@ describe('saving when the lock cannot be had', () => {
     );
   });
 });
+
+describe('the lock’s name', () => {
+  it('is the same for one state however its path is spelled, and before its folder is there', () => {
+    const base = folder();
+    const link = path.join(folder(), 'through-a-link');
+    symlinkSync(base, link);
+    const before = lockFileOf(path.join(link, 'not-yet', 'reading.json'), locks);
+    mkdirSync(path.join(base, 'not-yet'));
+    expect(lockFileOf(path.join(base, 'not-yet', 'reading.json'), locks)).toBe(before);
+    expect(lockFileOf(path.join(link, 'not-yet', '..', 'not-yet', 'reading.json'), locks)).toBe(
+      before,
+    );
+    expect(lockFileOf(path.join(base, 'other', 'reading.json'), locks)).not.toBe(before);
+  });
+});

@@ -162,15 +162,15 @@ function ageOf(file: string): number {
   }
 }
 
-/** The file's real path; for one not there yet, its folder's real path and its name. */
+/** The file's real path; for one not there yet, its nearest folder's real path and the rest as written. */
 function realPath(file: string): string {
-  try {
-    return realpathSync(file);
-  } catch {
+  const rest: string[] = [];
+  for (let at = path.resolve(file); ; at = path.dirname(at)) {
     try {
-      return path.join(realpathSync(path.dirname(file)), path.basename(file));
+      return path.join(realpathSync(at), ...rest.reverse());
     } catch {
-      return path.resolve(file);
+      if (path.dirname(at) === at) return path.resolve(file);
+      rest.push(path.basename(at));
     }
   }
 }
