@@ -298,3 +298,163 @@ describe('code as written', () => {
     );
   });
 });
+
+describe('link numbers keep to their own link', () => {
+  const ansiLines = (html: string, width = 80) =>
+    layoutDoc(htmlToDoc(html, { articleFile: '/news/post.md' }), width).map((line) =>
+      lineToAnsi(line, { hyperlinks: true }),
+    );
+
+  it('keeps links side by side apart, each with its number and its own target', () => {
+    const html =
+      '<p><a href="https://e.org/paper">Read paper</a><a href="https://e.org/code">View code</a><a href="https://e.org/samples">View samples</a></p>';
+    expect(render(html)).toBe('Read paper[1]View code[2]View samples[3]');
+    const [line] = ansiLines(html);
+    for (const [text, target] of [
+      ['Read paper', 'https://e.org/paper'],
+      ['View code', 'https://e.org/code'],
+      ['View samples', 'https://e.org/samples'],
+    ])
+      expect(line).toContain(`\u001b]8;;${target}\u001b\\\u001b[4;94m${text}\u001b[0m`);
+  });
+
+  it('puts the number after the link, not after the next word or across punctuation', () => {
+    expect(render('<p><a href="https://e.org/a">link </a>word after</p>')).toBe(
+      'link[1] word after',
+    );
+    expect(render('<p><a href="https://e.org/a">Read more.</a>Next one.</p>')).toBe(
+      'Read more.[1]Next one.',
+    );
+    expect(render('<p>Whitfield <a href="https://e.org/d">Diffie </a>and Martin</p>')).toBe(
+      'Whitfield Diffie[1] and Martin',
+    );
+  });
+
+  it('never nests brackets: a link in brackets, or whose text is a number in brackets', () => {
+    expect(render('<p>as shown[<a href="https://e.org/n">3</a>] before</p>')).toBe(
+      'as shown[3][1] before',
+    );
+    expect(render('<p>see <a href="https://e.org/n">[1]</a>.</p>')).toBe('see [1][1].');
+  });
+
+  it('keeps the number on the line of its word: after a <br> in the link, at a line end, in Chinese', () => {
+    expect(render('<p><a href="https://e.org/s">来源：ITmedia<br></a>下一段</p>')).toBe(
+      '来源：ITmedia[1]\n下一段',
+    );
+    const text = `<p>${'一二三四五六七八九十'.repeat(3)}<a href="https://e.org/l">链接</a>后面的文字，${'English words '.repeat(6)}<a href="https://e.org/w">linked</a> after</p>`;
+    for (let width = 10; width <= 44; width++) {
+      const lines = render(text, width).split('\n');
+      for (const line of lines) expect(line, `width ${width}`).not.toMatch(/^\[\d+\]/);
+      for (const line of lines) expect(displayWidth(line)).toBeLessThanOrEqual(width);
+    }
+  });
+
+  it('ends an outer link where a link inside it starts', () => {
+    expect(
+      render(
+        '<p><a href="https://e.org/out">outer <a href="https://e.org/in">inner</a></a> tail</p>',
+      ),
+    ).toBe('outer[1] inner[2] tail');
+  });
+
+  it('keeps a URL with a line break in it on one line', async () => {
+    const rendered = await renderArticle(
+      fakeArticle(),
+      '<p><a href="https://e.org/a\nb/c\r\n">split</a></p>',
+      60,
+      { plain: true },
+    );
+    const text = toPlainText(articleLines(rendered));
+    expect(text).toContain('split[1]');
+    expect(text.endsWith('[1] https://e.org/ab/c')).toBe(true);
+  });
+});
+
+describe('pictures with nothing to load', () => {
+  it('reads a picture kept in the article as a note, not a link', async () => {
+    const rendered = await renderArticle(
+      fakeArticle(),
+      '<p>x</p><img src="data:image/png;base64,iVBORw0KGgo=" alt="dot">',
+      60,
+    );
+    const references = rendered.references;
+    expect(toPlainText(references)).toBe('[1] (embedded image/png, 8 bytes)');
+    const ansi = lineToAnsi(references[0]!, { hyperlinks: true });
+    expect(ansi).not.toContain('\u001b]8;');
+    expect(ansi).not.toMatch(/\u001b\[[\d;]*4[;m]/);
+  });
+
+  it('keeps the description of a picture without a source', () => {
+    expect(render('<p>Before <img alt="A chart of sales"> after</p>')).toBe(
+      'Before [image: A chart of sales] after',
+    );
+  });
+});
+
+describe('text in elements that hold it differently', () => {
+  it('reads formulas, drawings’ labels, list boxes and text areas', () => {
+    expect(
+      render(
+        '<p>Euler: <math><semantics><mi>e</mi><mo>=</mo><mn>2.718</mn><annotation encoding="application/x-tex">e=2.718</annotation></semantics></math> done.</p>',
+      ),
+    ).toBe('Euler: e=2.718 done.');
+    expect(
+      render(
+        '<p><svg viewBox="0 0 9 9"><rect width="4"/><text x="1">North</text><text>South</text></svg> map</p>',
+      ),
+    ).toBe('North South map');
+    expect(
+      render('<p>Pick <select><option>red</option><option>blue</option></select> now</p>'),
+    ).toBe('Pick red blue now');
+    expect(render('<p>Say <textarea>your words</textarea></p>')).toBe('Say your words');
+  });
+
+  it('breaks lines and paragraphs at the Unicode line and paragraph separators', () => {
+    expect(render('<p>line one\u2028line two\u2029para two</p>')).toBe(
+      'line one\nline two\n\npara two',
+    );
+    expect(render('<pre>a\u2028b</pre>', 40)).toBe('  a\n  b');
+  });
+});
+
+describe('lists that count their own way', () => {
+  it('restarts at an item’s value and counts down when reversed', () => {
+    expect(render('<ol><li>a</li><li value="10">b</li><li>c</li></ol>')).toBe(
+      ' 1. a\n10. b\n11. c',
+    );
+    expect(render('<ol reversed><li>a</li><li>b</li><li>c</li></ol>')).toBe('3. a\n2. b\n1. c');
+    expect(render('<ol reversed start="10"><li>a</li><li>b</li></ol>')).toBe('10. a\n 9. b');
+  });
+
+  it('keeps the boxes of a Markdown task list', async () => {
+    const rendered = await renderArticle(
+      fakeArticle({ format: 'markdown' }),
+      '- [ ] to do\n- [x] done\n',
+      40,
+    );
+    expect(toPlainText(rendered.body)).toBe('• [ ] to do\n• [x] done');
+  });
+});
+
+describe('styles on a terminal', () => {
+  const ansi = (html: string) =>
+    layoutDoc(htmlToDoc(html, { articleFile: '/news/post.md' }), 60)
+      .map((line) => lineToAnsi(line, { hyperlinks: false }))
+      .join('\n');
+
+  it('strikes a deletion through with its marks, underlines insertions, highlights, quotes', () => {
+    expect(ansi('<p><del>old</del></p>')).toBe('\u001b[9m[-old-]\u001b[0m');
+    expect(ansi('<p><ins>new</ins></p>')).toBe('\u001b[4m{+new+}\u001b[0m');
+    expect(ansi('<p><u>under</u></p>')).toBe('\u001b[4munder\u001b[0m');
+    expect(ansi('<p><mark>found</mark></p>')).toMatch(/^\u001b\[[\d;]*(?:43|7)[\d;]*mfound/);
+    expect(ansi('<p>He said <q>yes</q>.</p>')).toBe('He said “yes”.');
+  });
+
+  it('sets each heading level below the second apart from the others and from body text', () => {
+    const looks = ['h3', 'h4', 'h5', 'h6'].map(
+      (tag) => /^(\u001b\[[\d;]*m)?/.exec(ansi(`<${tag}>Title</${tag}>`))![1] ?? '',
+    );
+    expect(looks.every((look) => look !== '')).toBe(true);
+    expect(new Set(looks).size).toBe(4);
+  });
+});

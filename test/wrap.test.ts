@@ -85,3 +85,84 @@ describe('displayWidth', () => {
     expect(disagreeing).toEqual([]);
   });
 });
+
+/**
+ * The strict line-breaking rules (JIS X 4051, CSS `line-break: strict`), class
+ * by class: each character is set where, on the next width, it would start
+ * (or end) a line, and must not.
+ */
+const MAY_NOT_START: Array<[string, string]> = [
+  ['closing brackets and quotes', '）］｝〕〉》」』】〙〗〟｠»›’”＞)]}'],
+  ['stops and commas', '、。，．,.｡､'],
+  ['separators', '・：；！？‼⁇⁈⁉:;!?･·'],
+  [
+    'small kana',
+    'ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶㇰㇱㇲㇳㇴㇵㇶㇷㇸㇹㇺㇻㇼㇽㇾㇿｧｨｩｪｫｬｭｮｯ',
+  ],
+  ['prolonged sound and iteration marks', 'ーｰ々〻ゝゞヽヾ゛゜'],
+  ['CJK hyphens and tildes', '‐゠–〜～'],
+  ['inseparable', '…‥'],
+  ['written after a number', '％%‰‱℃℉°′″‴¢￠'],
+];
+const MAY_NOT_END: Array<[string, string]> = [
+  ['opening brackets and quotes', '（［｛〔〈《「『【〘〖〝｟«‹‘“＜([{'],
+  ['written before a number', '￥＄￡＃$£¥€№'],
+];
+
+describe('the strict line-breaking rules', () => {
+  it.each(MAY_NOT_START.flatMap(([kind, characters]) => [...characters].map((c) => [kind, c])))(
+    '%s: %s does not start a line',
+    (_, c) => {
+      const text = `一二三四${c}五六七`;
+      // Four characters fill a line of 8 columns: `c` would start the second.
+      const lines = wrap(text, 8);
+      expect(lines.join('')).toBe(text);
+      for (const line of lines.slice(1)) expect(line[0]).not.toBe(c);
+    },
+  );
+
+  it.each(MAY_NOT_END.flatMap(([kind, characters]) => [...characters].map((c) => [kind, c])))(
+    '%s: %s does not end a line',
+    (_, c) => {
+      const text = `一二三${c}四五六七`;
+      const width = 6 + displayWidth(c);
+      const lines = wrap(text, width);
+      expect(lines.join('')).toBe(text);
+      for (const line of lines.slice(0, -1)) expect(line.at(-1)).not.toBe(c);
+    },
+  );
+
+  it('leaves an ASCII quote beside its neighbour: a closing one never starts a line', () => {
+    const text = '记者问道：这是真的吗。" 习近平主席回应。';
+    for (let width = 6; width <= 40; width++) {
+      const lines = wrap(text, width);
+      for (const line of lines) expect(line, `width ${width}`).not.toMatch(/^"/);
+    }
+  });
+});
+
+describe('words too long for a line', () => {
+  it('break after / \\ - _ . ? & = before anywhere else', () => {
+    const path = 'C:\\Users\\someone\\AppData\\Local\\Programs\\FeatureManagement\\config.json';
+    const url = 'https://example.org/path/to/a_resource?query=value&other=thing';
+    for (const word of [path, url]) {
+      const lines = wrap(word, 20);
+      expect(lines.join('')).toBe(word);
+      for (const line of lines.slice(0, -1)) expect(line, word).toMatch(/[/\\\-_.?&=]$/);
+    }
+    expect(wrap('abcdefghijklmnopqrstuvwxyz', 10)).toEqual(['abcdefghij', 'klmnopqrst', 'uvwxyz']);
+  });
+
+  it('leave Korean words whole, breaking at spaces', () => {
+    const text =
+      '한국어 문장은 띄어쓰기로 단어를 구분합니다 그래서 단어 안에서는 줄을 바꾸지 않습니다';
+    const words = new Set(text.split(' '));
+    for (let width = 10; width <= 30; width++) {
+      const lines = wrap(text, width);
+      for (const line of lines) {
+        expect(displayWidth(line)).toBeLessThanOrEqual(width);
+        for (const word of line.split(' ')) expect(words.has(word), `${width}: ${line}`).toBe(true);
+      }
+    }
+  });
+});

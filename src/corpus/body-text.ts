@@ -3,8 +3,8 @@
 // The element tables are the reader's own (src/render/html.ts imports them from here), so the two
 // cannot drift apart.
 import { Parser } from 'htmlparser2';
-import type { Marked } from 'marked';
 import type { BodyFormat } from './article.js';
+import { markdownReader } from '../text/markdown.js';
 import { sanitizeText } from '../text/sanitize.js';
 
 /** Elements whose content is not read (scripts, styles, metadata, drawings, form controls). */
@@ -15,10 +15,9 @@ export const SKIPPED: ReadonlySet<string> = new Set([
   'template',
   'head',
   'title',
-  'svg',
-  'math',
-  'select',
-  'textarea',
+  // A formula's source beside the formula: `<math>` is read from its letters and signs.
+  'annotation',
+  'annotation-xml',
 ]);
 
 /** Elements that end a paragraph where they open and close. */
@@ -50,6 +49,7 @@ export const INLINE_MARKS: Readonly<Record<string, readonly [string, string]>> =
   s: ['[-', '-]'],
   strike: ['[-', '-]'],
   ins: ['{+', '+}'],
+  q: ['“', '”'],
 };
 
 /** The parser options the reader and the search share. */
@@ -72,12 +72,6 @@ function isTrackingPixel(attributes: Record<string, string>): boolean {
   const tiny = (value: string | undefined) =>
     value !== undefined && /^\s*[01](?:px)?\s*$/.test(value);
   return tiny(attributes.width) && tiny(attributes.height);
-}
-
-/** Whether the reader shows a picture from this source: any web, file or data address, not `javascript:` and the like. */
-function isShownSource(raw: string): boolean {
-  const url = raw.trim();
-  return url !== '' && (!/^[a-z][a-z0-9+.-]*:/i.test(url) || /^(?:https?|file|data):/i.test(url));
 }
 
 const NORMAL = 0;
@@ -129,13 +123,8 @@ export function htmlText(html: string): string {
         }
         if (name === 'img') {
           if (isTrackingPixel(attributes)) return;
-          const source =
-            attributes['data-original'] ||
-            attributes['data-src'] ||
-            attributes['data-lazy-src'] ||
-            attributes.src ||
-            '';
-          if (isShownSource(source)) out.push(' ', attributes.alt ?? attributes.title ?? '', ' ');
+          // The reader shows a picture's description, with a source it can load or without.
+          out.push(' ', attributes.alt ?? attributes.title ?? '', ' ');
           return;
         }
         if (name === 'pre') {
@@ -185,20 +174,8 @@ export function htmlText(html: string): string {
   return sanitizeText(out.join('')).replace(/\s+/g, ' ').toLowerCase();
 }
 
-let marked: Marked | undefined;
-
-/**
- * Markdown → HTML as the reader makes it, once the parser is loaded
- * (`loadMarkdown`). Loaded on first use: RSS archives are HTML.
- */
-export async function loadMarkdown(): Promise<(markdown: string) => string> {
-  if (!marked) {
-    const { Marked } = await import('marked');
-    marked ??= new Marked({ gfm: true, breaks: false, async: false });
-  }
-  const parser = marked;
-  return (markdown) => parser.parse(markdown, { async: false });
-}
+/** Markdown → HTML as the reader makes it (nesting bounded), once the parser is loaded. */
+export const loadMarkdown = markdownReader;
 
 /**
  * A body's searchable text, HTML or Markdown. Markdown the parser cannot take

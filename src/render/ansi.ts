@@ -1,6 +1,7 @@
 import { Style, type Span } from './doc.js';
 import type { RenderedLine } from './line.js';
 import { colors, sgr } from './theme.js';
+import { trimEndSpaces } from '../text/trim.js';
 
 export interface AnsiOptions {
   /** Wrap links in OSC 8 hyperlinks. */
@@ -14,9 +15,10 @@ function spanStyle(style: number): string {
     bold: (style & Style.bold) !== 0 || current,
     dim: (style & Style.dim) !== 0,
     italic: (style & Style.italic) !== 0,
-    underline: (style & Style.link) !== 0 || current,
+    underline: (style & (Style.link | Style.underline)) !== 0 || current,
     strike: (style & Style.strike) !== 0,
     inverse: (style & (Style.mark | Style.current)) !== 0,
+    highlight: (style & Style.highlight) !== 0,
     color: current
       ? colors.accent
       : style & Style.heading
@@ -54,5 +56,5 @@ export function spansToAnsi(spans: Span[], options: AnsiOptions): string {
 }
 
 export function lineToAnsi(line: RenderedLine, options: AnsiOptions): string {
-  return spansToAnsi(line.spans, options).replace(/ +$/, '');
+  return trimEndSpaces(spansToAnsi(line.spans, options));
 }

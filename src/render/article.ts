@@ -8,7 +8,7 @@ import { Style, type Doc, type Span } from './doc.js';
 import { htmlToDoc } from './html.js';
 import { imageLines, layoutDoc } from './layout.js';
 import { blankLine, lineText, type RenderedLine } from './line.js';
-import { markdownToHtml } from './markdown.js';
+import { markdownToHtml } from '../text/markdown.js';
 import { wrapSpans } from './wrap.js';
 
 /** An article's body as the document model, from HTML or Markdown alike. */
@@ -125,7 +125,10 @@ function renderReferences(doc: Doc, width: number, whole: boolean): RenderedLine
   const labelWidth = displayWidth(`[${doc.references.length}] `);
   for (const reference of doc.references) {
     const label = `[${reference.n}] `.padStart(labelWidth);
-    const target: Span = { text: reference.target.replace(/ /g, '%20'), style: Style.link };
+    // A URL or path is one word, its spaces escaped; a note on a picture kept in the article reads as written.
+    const target: Span = reference.embedded
+      ? { text: reference.target, style: Style.dim }
+      : { text: reference.target.replace(/ /g, '%20'), style: Style.link };
     if (reference.kind !== 'image' || /^https?:/.test(reference.target))
       target.href = reference.target;
     // For a pipe, one URL a line, whole: `grep -o 'https\?://[^ ]*'` gets it all.

@@ -20,6 +20,14 @@ export const Style = {
   mark: 128,
   /** The search match the reader is at. */
   current: 256,
+  /** Underlined text: `<u>`, `<ins>`. */
+  underline: 512,
+  /** Highlighted text: `<mark>`. */
+  highlight: 1024,
+  /** White space kept as written (code from a `<pre>` inside a table cell). */
+  pre: 2048,
+  /** A link's `[N]`: it stays on the line of the word before it. */
+  marker: 4096,
 } as const;
 
 export interface Span {
@@ -54,6 +62,10 @@ export type Block =
       items: Block[][];
       /** How an ordered list counts, as `<ol type>` says: 1 (the default), a, A, i or I. */
       numbering?: 'a' | 'A' | 'i' | 'I';
+      /** Counting down from `start` (`<ol reversed>`). */
+      reversed?: boolean;
+      /** The numbers items give themselves (`<li value="10">`), by item; the next ones count on from there. */
+      values?: Array<number | undefined>;
     }
   | { kind: 'table'; rows: TableRow[] }
   /** A quotation (with a bar), or a description (`<dd>`), indented without one. */
@@ -65,7 +77,15 @@ export type Block =
 
 export interface TableRow {
   header: boolean;
-  cells: Span[][];
+  cells: TableCell[];
+}
+
+export interface TableCell {
+  spans: Span[];
+  /** How many columns and rows the cell takes (1 when it says nothing). */
+  colspan: number;
+  rowspan: number;
+  align?: 'left' | 'center' | 'right';
 }
 
 /** One entry of the numbered references after the body. */
@@ -74,6 +94,8 @@ export interface Reference {
   kind: 'link' | 'image' | 'embed';
   /** What to print: a URL, a file path, or a note for embedded data. */
   target: string;
+  /** A picture kept in the article itself (`data:`): the target is a note, not a place. */
+  embedded?: true;
 }
 
 export interface Doc {

@@ -1,6 +1,8 @@
 import { sanitizeText } from '../text/sanitize.js';
 import { unwrapProxy } from '../text/urls.js';
-import { imagePlaceholder, Style, type Block, type Span } from './doc.js';
+import { expandTabs } from '../text/width.js';
+import { trailingSpaceLength, trimEndSpace } from '../text/trim.js';
+import { imagePlaceholder, Style, type Block, type Span, type TableCell } from './doc.js';
 
 /**
  * The pieces of reading HTML that are plain functions: paragraphs and their
@@ -34,7 +36,6 @@ export function splitParagraphs(spans: Span[]): Span[][] {
 
 /** White space at the edge of a paragraph, no-break and ideographic spaces included: `<p>&nbsp;</p>` is empty. */
 const EDGE_SPACE_START = /^[\s\u200b]+/;
-const EDGE_SPACE_END = /[\s\u200b]+$/;
 
 /**
  * Removes leading and trailing white space and line breaks, and the spaces that
@@ -45,10 +46,16 @@ export function trimSpans(spans: Span[]): Span[] {
   let lastEndsInSpace = true;
   for (const span of spans) {
     let text = span.text;
+    // Code keeps its indentation.
+    if (span.style & Style.pre) {
+      out.push({ ...span });
+      lastEndsInSpace = false;
+      continue;
+    }
     if (text === '\n') {
       const previous = out[out.length - 1];
       if (!previous) continue;
-      previous.text = previous.text.replace(EDGE_SPACE_END, '');
+      previous.text = trimEndSpace(previous.text);
       if (previous.text === '') out.pop();
       if (out.length > 0 && out[out.length - 1]!.text !== '\n') out.push({ ...span });
       lastEndsInSpace = true;
@@ -57,7 +64,7 @@ export function trimSpans(spans: Span[]): Span[] {
     if (lastEndsInSpace) text = text.replace(EDGE_SPACE_START, '');
     if (text === '') continue;
     out.push({ ...span, text });
-    lastEndsInSpace = EDGE_SPACE_END.test(text);
+    lastEndsInSpace = trailingSpaceLength(text) > 0;
   }
   while (out.length > 0) {
     const last = out[out.length - 1]!;
@@ -65,7 +72,7 @@ export function trimSpans(spans: Span[]): Span[] {
       out.pop();
       continue;
     }
-    last.text = last.text.replace(EDGE_SPACE_END, '');
+    last.text = trimEndSpace(last.text);
     if (last.text === '') {
       out.pop();
       continue;
@@ -92,7 +99,7 @@ export function blockAsSpans(block: Block): Span[] {
     case 'embed':
       return [newline, { text: `[${block.label}][${block.ref}]`, style: Style.dim }];
     case 'pre':
-      return [newline, { text: block.text, style: Style.code }];
+      return [newline, { text: expandTabs(block.text), style: Style.code | Style.pre }];
     default:
       return [];
   }
@@ -103,8 +110,13 @@ export function linkTarget(
   raw: string | undefined,
   base: string | null | undefined,
 ): string | null {
-  // A proxy wrapper around the real URL stands for it, in links, videos and frames as in pictures.
-  const href = unwrapProxy(sanitizeText(raw ?? '').trim());
+  // A proxy wrapper around the real URL stands for it, in links, videos and frames as in pictures;
+  // tabs and line breaks inside a URL are not part of it, as browsers read it.
+  const href = unwrapProxy(
+    sanitizeText(raw ?? '')
+      .replace(/[\t\n\r]/g, '')
+      .trim(),
+  );
   if (href === '' || href.startsWith('#')) return null;
   if (/^(?:javascript|vbscript|data):/i.test(href.replace(/\s+/g, ''))) return null;
   if (/^[a-z][a-z0-9+.-]*:/i.test(href)) return href;
@@ -131,4 +143,18 @@ export function isTrackingPixel(attributes: Record<string, string>): boolean {
   const tiny = (value: string | undefined) =>
     value !== undefined && /^\s*[01](?:px)?\s*$/.test(value);
   return tiny(attributes.width) && tiny(attributes.height);
+}
+
+/** A cell's `colspan` or `rowspan`: a whole number from `least` to `most`, else 1. */
+export function spanCount(value: string | undefined, least: number, most: number): number {
+  const n = Number.parseInt(value ?? '', 10);
+  return Number.isFinite(n) && n >= least ? Math.min(n, most) : 1;
+}
+
+/** How a cell's text lines up, from `align` or the style's `text-align`. */
+export function cellAlignment(attributes: Record<string, string>): TableCell['align'] {
+  const said =
+    attributes.align ?? /text-align\s*:\s*([a-z]+)/i.exec(attributes.style ?? '')?.[1] ?? '';
+  const align = said.toLowerCase();
+  return align === 'left' || align === 'center' || align === 'right' ? align : undefined;
 }

@@ -1,7 +1,6 @@
-// One file for one machine: the reader of HTML is a single pass over htmlparser2's events whose
-// handlers share its stacks (open elements, frames, the inline buffer); the plain functions it
-// uses are in html-parts.ts.
-import { Parser } from 'htmlparser2';
+// One file for one machine: the reader of HTML is a single pass over the events of html-events.ts
+// whose handlers share its stacks (open elements, frames, the inline buffer); the plain functions
+// it uses are in html-parts.ts.
 import { describeImageSource, imageName, resolveImageSource } from '../images/resolve.js';
 import { sanitizeText } from '../text/sanitize.js';
 import {
@@ -12,26 +11,24 @@ import {
   type ImageRef,
   type Reference,
   type Span,
+  type TableCell,
   type TableRow,
 } from './doc.js';
 import {
   blockAsSpans,
+  cellAlignment,
   hostOf,
   isTrackingPixel,
   linkTarget,
+  spanCount,
   splitParagraphs,
   trimSpans,
 } from './html-parts.js';
-import { maxOf, pushAll } from '../text/arrays.js';
+import { readHtml } from '../text/html-events.js';
 // What the reader skips, breaks at and marks is what body search reads: one set of tables.
-import {
-  BLOCK_BREAKS,
-  CODE_MARKUP,
-  EMBEDS,
-  HTML_OPTIONS,
-  INLINE_MARKS,
-  SKIPPED,
-} from '../corpus/body-text.js';
+import { BLOCK_BREAKS, CODE_MARKUP, EMBEDS, INLINE_MARKS, SKIPPED } from '../corpus/body-text.js';
+import { maxOf, pushAll } from '../text/arrays.js';
+import { trailingSpaceLength } from '../text/trim.js';
 
 export interface HtmlContext {
   /** The article file, against which relative image paths resolve. */
@@ -46,53 +43,67 @@ const MAX_DEPTH = 24;
 const INLINE_STYLES: Record<string, number> = {
   b: Style.bold, strong: Style.bold, i: Style.italic, em: Style.italic, cite: Style.italic, var: Style.italic,
   s: Style.strike, strike: Style.strike, del: Style.strike, code: Style.code, kbd: Style.code, samp: Style.code,
-  tt: Style.code,
+  tt: Style.code, u: Style.underline, ins: Style.underline, mark: Style.highlight,
 }; // prettier-ignore
+/** Inside `<svg>`, only these hold text a reader reads. */
+const SVG_TEXT = new Set(['text', 'tspan', 'textpath']);
+/** What closes a bracket a link stands in: `[<a>3</a>]` reads `[3][4]`, its number after the bracket. */
+const CLOSING_BRACKET: Record<string, string> = {
+  '[': ']',
+  '(': ')',
+  '［': '］',
+  '（': '）',
+  '【': '】',
+};
+/** Letters that go on a word a link ends inside (disentang<a>lem</a>ent): its number waits for the word's end. */
+const WORD_GOES_ON = /^[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}\d\p{M}'’-]+/u;
 
 type ListBlock = Extract<Block, { kind: 'list' }>;
 
 type Frame =
   | { kind: 'blocks'; blocks: Block[] }
-  | { kind: 'list'; block: ListBlock }
+  | { kind: 'list'; block: ListBlock; startGiven: boolean }
   | { kind: 'table'; rows: TableRow[] }
   | { kind: 'row'; row: TableRow }
-  | { kind: 'cell'; spans: Span[] };
+  | { kind: 'cell'; cell: TableCell };
+
+/** A link being read. */
+interface OpenLink {
+  href: string;
+  /** How much text the document had when the link opened: more at its end means the link has text. */
+  textAt: number;
+  /** The pictures inside it, which carry its reference number. */
+  pictures: ImageRef[];
+  /** The bracket that closes one the link stands in. */
+  closer?: string;
+}
 
 interface OpenElement {
   name: string;
   /** How many frames this element opened, to close with it. */
   frames: number;
-  style: number;
-  href?: string;
-  /** For a link: where its text starts in the inline buffer. */
-  linkStart?: number;
+  /** The style and heading level around the element, given back when it closes. */
+  outerStyle: number;
+  outerHeading: number;
+  /** Inside `<pre>` or `<svg>`, or skipped: the element changes nothing. */
+  inert: boolean;
   skip: boolean;
   pre: boolean;
   heading: number;
+  link?: OpenLink;
   embed?: { label: string; url: string | null };
   /** Text written when the element closes (`-]` after a deletion). */
   closingMark?: string;
-  /** For a link: the pictures inside it, which carry its reference number. */
-  pictures?: ImageRef[];
 }
 
 /**
- * HTML → Doc, in one pass over htmlparser2's events with explicit stacks, so
- * nesting depth costs memory, not call stack.
+ * HTML → Doc, in one pass over the tags and text with explicit stacks, so
+ * nesting depth costs memory, not call stack, and each tag costs the same at
+ * any depth.
  */
 export function htmlToDoc(html: string, context: HtmlContext): Doc {
   const builder = new DocBuilder(context);
-  const parser = new Parser(
-    {
-      onopentag: (name, attributes) =>
-        builder.open(name, attributes, html.slice(parser.startIndex, parser.endIndex + 1)),
-      onclosetag: (name) => builder.close(name),
-      ontext: (text) => builder.text(text),
-    },
-    HTML_OPTIONS,
-  );
-  parser.write(html);
-  parser.end();
+  readHtml(html, builder);
   return builder.finish();
 }
 
@@ -104,22 +115,38 @@ class DocBuilder {
   /** The span the last text went into, which more text of the same style may join. */
   private lastText: Span | null = null;
   private style = 0;
-  private href: string | undefined;
+  private link: OpenLink | null = null;
   private skipDepth = 0;
   private preDepth = 0;
   private preText = '';
   private preBreak = false;
+  /** Inside `<svg>`: how deep, and how deep in its text elements. */
+  private svgDepth = 0;
+  private svgTextDepth = 0;
   private headingLevel = 0;
   private cellDepth = 0;
+  /** How many characters of text (not white space) have been read: a link with text moves it. */
+  private textSeen = 0;
   private readonly references: Reference[] = [];
   /** A link's `[N]`, waiting for the end of the word the link ended in. */
-  private pendingMarker: Span | null = null;
+  private pendingMarker: { span: Span; closer?: string } | null = null;
   private readonly referenceByTarget = new Map<string, number>();
+  /** The player whose `<source>` may give it a URL. */
+  private embedOwner: OpenElement | null = null;
 
   constructor(private readonly context: HtmlContext) {}
 
   open(name: string, attributes: Record<string, string>, raw = ''): void {
-    const element: OpenElement = { name, frames: 0, style: 0, skip: false, pre: false, heading: 0 };
+    const element: OpenElement = {
+      name,
+      frames: 0,
+      outerStyle: this.style,
+      outerHeading: this.headingLevel,
+      inert: true,
+      skip: false,
+      pre: false,
+      heading: 0,
+    };
     this.elements.push(element);
     if (this.skipDepth > 0) {
       if (name === 'source' || name === 'track') this.fillEmbedSource(attributes);
@@ -150,26 +177,39 @@ class DocBuilder {
       }
       return;
     }
+    if (this.svgDepth > 0) {
+      // A drawing's shapes are not text; its labels are.
+      if (name === 'svg') this.svgDepth++;
+      if (SVG_TEXT.has(name)) this.svgTextDepth++;
+      return;
+    }
+    element.inert = false;
+    const inlineStyle = INLINE_STYLES[name];
+    if (inlineStyle !== undefined) this.style |= inlineStyle;
     // Raised and lowered text reads as it would be typed: 10^100, H_2O; a change as [-old-]{+new+}.
     const mark = INLINE_MARKS[name];
     if (mark) {
       this.text(mark[0]);
       element.closingMark = mark[1];
     }
-    const inlineStyle = INLINE_STYLES[name];
-    if (inlineStyle !== undefined) {
-      element.style = inlineStyle;
-      this.style |= inlineStyle;
-      return;
-    }
+    if (inlineStyle !== undefined) return;
     switch (name) {
       case 'a':
         return this.openLink(element, attributes);
       case 'br':
-        this.inline.push({ text: '\n', style: this.style });
+        this.lineBreak();
         return;
       case 'img':
         return this.image(attributes);
+      case 'input':
+        // A task list's box: `[x]` done, `[ ]` not.
+        if ((attributes.type ?? '').toLowerCase() === 'checkbox')
+          this.text(attributes.checked === undefined ? '[ ] ' : '[x] ');
+        return;
+      case 'svg':
+        this.svgDepth = 1;
+        this.svgTextDepth = 0;
+        return;
       case 'hr':
         this.flush();
         this.addBlock({ kind: 'rule' });
@@ -182,24 +222,9 @@ class DocBuilder {
         return;
       case 'ul':
       case 'ol':
-        this.flush();
-        if (this.canNest()) {
-          const start = Number.parseInt(attributes.start ?? '1', 10);
-          const block: ListBlock = {
-            kind: 'list',
-            ordered: name === 'ol',
-            start: Number.isFinite(start) ? start : 1,
-            items: [],
-            ...(name === 'ol' && /^[aAiI]$/.test(attributes.type ?? '')
-              ? { numbering: attributes.type as 'a' | 'A' | 'i' | 'I' }
-              : {}),
-          };
-          this.addBlock(block);
-          this.pushFrame(element, { kind: 'list', block });
-        }
-        return;
+        return this.openList(element, name === 'ol', attributes);
       case 'li':
-        return this.openListItem(element);
+        return this.openListItem(element, attributes);
       case 'blockquote':
       case 'dd':
         this.flush();
@@ -223,7 +248,7 @@ class DocBuilder {
       case 'td':
       case 'th':
         this.flush();
-        return this.openCell(element, name === 'th');
+        return this.openCell(element, name === 'th', attributes);
     }
     if (/^h[1-6]$/.test(name)) {
       this.flush();
@@ -248,13 +273,29 @@ class DocBuilder {
       if (this.preDepth === 0) this.closePre();
       return;
     }
-    if (this.preDepth > 0) return;
+    if (element.inert) {
+      if (this.svgDepth > 0) {
+        if (SVG_TEXT.has(name)) {
+          this.svgTextDepth--;
+          // Labels of a drawing are apart from each other.
+          this.appendText(' ');
+        }
+        if (name === 'svg') this.svgDepth--;
+      }
+      return;
+    }
+    if (name === 'svg') {
+      this.svgDepth = 0;
+      return;
+    }
     if (element.closingMark) this.text(element.closingMark);
-    if (element.style) this.style = this.elements.reduce((style, e) => style | e.style, 0);
-    if (element.href !== undefined) return this.closeLink(element);
+    this.style = element.outerStyle;
+    if (element.link) return this.closeLink(element.link);
+    // The choices of a list box read apart.
+    if (name === 'option') this.appendText(' ');
     if (element.heading) {
       this.flush();
-      this.headingLevel = this.elements.reduce((level, e) => e.heading || level, 0);
+      this.headingLevel = element.outerHeading;
       return;
     }
     if (element.frames > 0) {
@@ -267,22 +308,40 @@ class DocBuilder {
   }
 
   text(raw: string): void {
-    if (this.skipDepth > 0) return;
+    if (this.skipDepth > 0 || (this.svgDepth > 0 && this.svgTextDepth === 0)) return;
     const text = sanitizeText(raw);
     if (this.preDepth > 0) {
       // Exporters write `line<br>\n` in <pre>: that is one line break, not two.
-      this.preText += this.preBreak ? text.replace(/^\r?\n/, '') : text;
+      const lines = text.replace(/[\u2028\u2029]/g, '\n');
+      this.preText += this.preBreak ? lines.replace(/^\r?\n/, '') : lines;
       this.preBreak = false;
       return;
     }
+    // The Unicode line and paragraph separators are a `<br>` and a paragraph's end.
+    if (/[\u2028\u2029]/.test(text)) {
+      for (const part of text.split(/([\u2028\u2029])/)) {
+        if (part === '\u2028') this.lineBreak();
+        else if (part === '\u2029') this.lineBreak(2);
+        else this.inlineText(part);
+      }
+      return;
+    }
+    this.inlineText(text);
+  }
+
+  private inlineText(text: string): void {
     // A soft hyphen is where a word may break; broadsheet's lines break at spaces, so it goes.
     let collapsed = text.replace(/[ \t\n\r\f]+/g, ' ').replace(/\u00ad/g, '');
     if (collapsed === '') return;
-    if (this.pendingMarker) {
-      // A link that ends inside a word (disentang<a>lem</a>ent) gets its number where the word ends.
+    const pending = this.pendingMarker;
+    if (pending) {
+      // A link that ends inside a word (disentang<a>lem</a>ent) gets its number where the word
+      // ends; one in brackets, after them.
       const rest =
-        /^[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}\d\p{M}'’-]+/u.exec(collapsed)?.[0] ??
-        '';
+        (this.link === null && WORD_GOES_ON.exec(collapsed)?.[0]) ||
+        (pending.closer !== undefined && collapsed.startsWith(pending.closer)
+          ? pending.closer
+          : '');
       if (rest) {
         this.appendText(rest);
         collapsed = collapsed.slice(rest.length);
@@ -295,14 +354,17 @@ class DocBuilder {
 
   /** Adds text to the paragraph being collected, joining the last span of the same style and link. */
   private appendText(collapsed: string): void {
+    if (collapsed.trim() !== '') this.textSeen += collapsed.length;
+    const style = this.link ? this.style | Style.link : this.style;
+    const href = this.link?.href;
     // The parser hands text over in pieces (at each entity): pieces of one style are one text, so a
     // sequence written as entities (an emoji with a joiner) stays one character for wrapping.
     const last = this.inline[this.inline.length - 1];
     if (
       last !== undefined &&
       last === this.lastText &&
-      last.style === this.style &&
-      last.href === this.href
+      last.style === style &&
+      last.href === href
     ) {
       const more =
         last.text.endsWith(' ') && collapsed.startsWith(' ') ? collapsed.slice(1) : collapsed;
@@ -311,10 +373,14 @@ class DocBuilder {
       return;
     }
     this.lastText =
-      this.href === undefined
-        ? { text: collapsed, style: this.style }
-        : { text: collapsed, style: this.style, href: this.href };
+      href === undefined ? { text: collapsed, style } : { text: collapsed, style, href };
     this.inline.push(this.lastText);
+  }
+
+  /** A line break (`<br>`); two end the paragraph. */
+  private lineBreak(count = 1): void {
+    this.placeMarker();
+    for (let i = 0; i < count; i++) this.inline.push({ text: '\n', style: this.style });
   }
 
   finish(): Doc {
@@ -344,13 +410,17 @@ class DocBuilder {
     if (frame.kind === 'cell') {
       this.cellDepth--;
       const row = this.top();
-      if (row.kind === 'row') row.row.cells.push(trimSpans(frame.spans));
+      if (row.kind === 'row')
+        row.row.cells.push({ ...frame.cell, spans: trimSpans(frame.cell.spans) });
     } else if (frame.kind === 'row') {
       const table = this.top();
-      if (table.kind === 'table' && frame.row.cells.some((cell) => cell.length > 0))
+      if (table.kind === 'table' && frame.row.cells.some((cell) => cell.spans.length > 0))
         table.rows.push(frame.row);
     } else if (frame.kind === 'table') {
       this.closeTable(frame.rows);
+    } else if (frame.kind === 'list' && frame.block.reversed && !frame.startGiven) {
+      // A list counting down with no start counts down to 1.
+      frame.block.start = frame.block.items.length;
     }
   }
 
@@ -367,13 +437,35 @@ class DocBuilder {
         return;
       }
       if (frame.kind === 'cell') {
-        pushAll(frame.spans, blockAsSpans(block));
+        pushAll(frame.cell.spans, blockAsSpans(block));
         return;
       }
     }
   }
 
-  private openListItem(element: OpenElement): void {
+  private openList(
+    element: OpenElement,
+    ordered: boolean,
+    attributes: Record<string, string>,
+  ): void {
+    this.flush();
+    if (!this.canNest()) return;
+    const start = Number.parseInt(attributes.start ?? '', 10);
+    const block: ListBlock = {
+      kind: 'list',
+      ordered,
+      start: Number.isFinite(start) ? start : 1,
+      items: [],
+      ...(ordered && /^[aAiI]$/.test(attributes.type ?? '')
+        ? { numbering: attributes.type as 'a' | 'A' | 'i' | 'I' }
+        : {}),
+      ...(ordered && attributes.reversed !== undefined ? { reversed: true } : {}),
+    };
+    this.addBlock(block);
+    this.pushFrame(element, { kind: 'list', block, startGiven: Number.isFinite(start) });
+  }
+
+  private openListItem(element: OpenElement, attributes: Record<string, string>): void {
     this.flush();
     let top = this.top();
     if (top.kind !== 'list') {
@@ -381,32 +473,47 @@ class DocBuilder {
       // An item outside any list: an implicit list that closes with it.
       const block: ListBlock = { kind: 'list', ordered: false, start: 1, items: [] };
       this.addBlock(block);
-      top = { kind: 'list', block };
+      top = { kind: 'list', block, startGiven: true };
       this.pushFrame(element, top);
     }
     const item: Block[] = [];
+    const value = Number.parseInt(attributes.value ?? '', 10);
+    if (Number.isFinite(value)) (top.block.values ??= [])[top.block.items.length] = value;
     top.block.items.push(item);
     this.pushFrame(element, { kind: 'blocks', blocks: item });
   }
 
-  private openCell(element: OpenElement, header: boolean): void {
+  private openCell(
+    element: OpenElement,
+    header: boolean,
+    attributes: Record<string, string>,
+  ): void {
     const row = this.top();
     if (row.kind !== 'row' || this.cellDepth > 0) return;
     if (header && row.row.cells.length === 0) row.row.header = true;
     if (!header) row.row.header = false;
-    this.pushFrame(element, { kind: 'cell', spans: [] });
+    const align = cellAlignment(attributes);
+    this.pushFrame(element, {
+      kind: 'cell',
+      cell: {
+        spans: [],
+        colspan: spanCount(attributes.colspan, 1, 100),
+        rowspan: spanCount(attributes.rowspan, 0, 65_534),
+        ...(align ? { align } : {}),
+      },
+    });
   }
 
   private closeTable(rows: TableRow[]): void {
     const columns = maxOf(
-      rows.map((row) => row.cells.length),
+      rows.map((row) => row.cells.reduce((sum, cell) => sum + cell.colspan, 0)),
       0,
     );
     if (columns <= 1) {
       // A one-column table is layout, not data: its cells are paragraphs.
       for (const row of rows)
         for (const cell of row.cells)
-          if (cell.length) this.addBlock({ kind: 'paragraph', spans: cell });
+          if (cell.spans.length) this.addBlock({ kind: 'paragraph', spans: cell.spans });
       return;
     }
     if (rows.length > 0) this.addBlock({ kind: 'table', rows });
@@ -420,6 +527,7 @@ class DocBuilder {
     if (this.inline.length === 0) return;
     const spans = this.inline;
     this.inline = [];
+    this.lastText = null;
     for (const paragraph of splitParagraphs(spans)) {
       if (this.headingLevel)
         this.addBlock({ kind: 'heading', level: this.headingLevel, spans: paragraph });
@@ -429,41 +537,80 @@ class DocBuilder {
 
   private openLink(element: OpenElement, attributes: Record<string, string>): void {
     const href = linkTarget(attributes.href, this.context.baseUrl);
+    // The number of a link just before goes before this one: each link keeps its own.
+    this.placeMarker();
     if (href === null) return;
-    element.href = href;
-    element.linkStart = this.inline.length;
-    this.href = href;
-    this.style |= Style.link;
-    element.style = Style.link;
+    // A link inside a link ends the outer one, as browsers read it.
+    if (this.link) this.endLink(this.link);
+    const before = this.inline[this.inline.length - 1]?.text ?? '';
+    const closer = CLOSING_BRACKET[before[before.length - 1] ?? ''];
+    element.link = {
+      href,
+      textAt: this.textSeen,
+      pictures: [],
+      ...(closer ? { closer } : {}),
+    };
+    this.link = element.link;
   }
 
-  private closeLink(element: OpenElement): void {
-    this.style = this.elements.reduce((style, e) => style | e.style, 0);
-    this.href = [...this.elements].reverse().find((e) => e.href !== undefined)?.href;
-    const start = element.linkStart ?? this.inline.length;
-    const hasText = this.inline.slice(start).some((span) => span.text.trim() !== '');
-    const pictures = element.pictures ?? [];
-    if (!hasText && pictures.length === 0) return;
-    const n = this.reference('link', element.href!);
+  /** A link ended by one inside it is done already: what follows that one is not part of it. */
+  private closeLink(link: OpenLink): void {
+    if (this.link === link) this.endLink(link);
+  }
+
+  /** The link's text has ended: it is numbered, its pictures learn the number, and its `[N]` waits for its place. */
+  private endLink(link: OpenLink): void {
+    this.link = null;
+    const hasText = this.textSeen > link.textAt;
+    if (!hasText && link.pictures.length === 0) return;
+    const n = this.reference('link', link.href);
     // A picture that is a link (a badge, a thumbnail) keeps where the link goes.
-    for (const picture of pictures) picture.link = n;
-    if (hasText) {
-      this.placeMarker();
-      this.pendingMarker = { text: `[${n}]`, style: (this.style & ~Style.link) | Style.dim };
+    for (const picture of link.pictures) picture.link = n;
+    if (!hasText) return;
+    this.placeMarker();
+    const marker: Span = {
+      text: `[${n}]`,
+      style: (this.style & ~Style.link) | Style.dim | Style.marker,
+    };
+    // The number goes right after the link's last word: before a space or a line break the link
+    // ended with, never on a line of its own.
+    const tail: Span[] = [];
+    while (this.inline.length > 0) {
+      const last = this.inline[this.inline.length - 1]!;
+      if (last.text !== '\n' && last.text.trim() !== '') break;
+      tail.unshift(this.inline.pop()!);
     }
+    const last = this.inline[this.inline.length - 1];
+    const trailing = last ? trailingSpaceLength(last.text) : 0;
+    if (last && trailing > 0) {
+      const at = last.text.length - trailing;
+      this.inline[this.inline.length - 1] = { ...last, text: last.text.slice(0, at) };
+      tail.unshift({ ...last, text: last.text.slice(at) });
+    }
+    this.lastText = null;
+    // Its text went into a block before (a picture stood between): the pictures carry the number.
+    if (last === undefined) return;
+    const endsInWord = last !== undefined && /[\p{L}\p{N}\p{M}]$/u.test(last.text);
+    if (tail.length === 0 && (endsInWord || link.closer)) {
+      this.pendingMarker = link.closer ? { span: marker, closer: link.closer } : { span: marker };
+      return;
+    }
+    this.inline.push(marker);
+    pushAll(this.inline, tail);
   }
 
   private placeMarker(): void {
     if (!this.pendingMarker) return;
-    this.inline.push(this.pendingMarker);
+    this.inline.push(this.pendingMarker.span);
+    this.lastText = null;
     this.pendingMarker = null;
   }
 
-  private reference(kind: Reference['kind'], target: string): number {
+  private reference(kind: Reference['kind'], target: string, embedded = false): number {
     const known = this.referenceByTarget.get(target);
     if (known !== undefined) return known;
     const n = this.references.length + 1;
-    this.references.push({ n, kind, target });
+    this.references.push(embedded ? { n, kind, target, embedded } : { n, kind, target });
     this.referenceByTarget.set(target, n);
     return n;
   }
@@ -476,17 +623,24 @@ class DocBuilder {
         attributes['data-lazy-src'] ||
         attributes.src ||
         '',
-    );
+    ).replace(/[\t\n\r]/g, '');
     const source = resolveImageSource(raw, this.context.articleFile);
-    if (!source) return;
-    const alt =
-      sanitizeText(attributes.alt ?? attributes.title ?? '')
-        .replace(/\s+/g, ' ')
-        .trim() || imageName(source);
-    const ref = this.reference('image', describeImageSource(source));
+    const described = sanitizeText(attributes.alt ?? attributes.title ?? '')
+      .replace(/\s+/g, ' ')
+      .trim();
+    if (!source) {
+      // A picture with nothing to show still says what it was.
+      if (described) {
+        this.placeMarker();
+        this.inline.push({ text: `[image: ${described}]`, style: this.style | Style.dim });
+        this.lastText = null;
+      }
+      return;
+    }
+    const alt = described || imageName(source);
+    const ref = this.reference('image', describeImageSource(source), source.kind === 'data');
     const image: ImageRef = { source, alt, ref };
-    const link = [...this.elements].reverse().find((e) => e.href !== undefined);
-    if (link) (link.pictures ??= []).push(image);
+    this.link?.pictures.push(image);
     if (this.isInlinePicture(attributes)) {
       // An icon in a sentence (点选「<img>」就可加入) stays in the sentence, as its marker.
       this.appendText(imagePlaceholder(image));
@@ -526,18 +680,19 @@ class DocBuilder {
     if (name === 'iframe' && url) label = `${label}: ${hostOf(url)}`;
     if (title) label = `${label}: ${title}`;
     element.embed = { label, url };
+    this.embedOwner = element;
     // Fallback text inside a player is not content.
     element.skip = true;
     this.skipDepth++;
   }
 
   private fillEmbedSource(attributes: Record<string, string>): void {
-    const owner = [...this.elements].reverse().find((e) => e.embed);
-    if (owner?.embed && !owner.embed.url)
-      owner.embed.url = linkTarget(attributes.src, this.context.baseUrl);
+    const embed = this.embedOwner?.embed;
+    if (embed && !embed.url) embed.url = linkTarget(attributes.src, this.context.baseUrl);
   }
 
   private closeEmbed(embed: { label: string; url: string | null }): void {
+    this.embedOwner = null;
     if (!embed.url) {
       this.addBlock({ kind: 'paragraph', spans: [{ text: `[${embed.label}]`, style: Style.dim }] });
       return;
@@ -547,7 +702,7 @@ class DocBuilder {
   }
 
   private closePre(): void {
-    const text = this.preText.replace(/^\n/, '').replace(/\s+$/, '');
+    const text = this.preText.replace(/^\n/, '').trimEnd();
     this.preText = '';
     if (text.trim() === '') return;
     this.addBlock({ kind: 'pre', text });

@@ -1,4 +1,4 @@
-import { displayWidth, graphemes } from '../text/width.js';
+import { displayWidth, expandTabs, graphemes } from '../text/width.js';
 import { imagePlaceholder, Style, type Block, type Doc, type ImageRef, type Span } from './doc.js';
 import { joinWithBlankLines, prefixLine, type RenderedLine } from './line.js';
 import { layoutTable } from './table.js';
@@ -6,8 +6,6 @@ import { wrapSpans } from './wrap.js';
 import { glyphs } from '../text/profile.js';
 import { maxOf, pushAll } from '../text/arrays.js';
 
-/** Tabs stop every 8 columns, as terminals and `cat -A` have them. */
-const TAB_STOP = 8;
 /** Below this, nesting stops indenting so that text keeps some room. */
 const NARROWEST = 8;
 
@@ -83,16 +81,29 @@ export function imageLines(image: ImageRef, width: number): RenderedLine[] {
 }
 
 /**
- * Headings stand out: bold, and underlined with `=` (h1) or `-` (h2) in every
- * form; a lower heading is marked `###` in plain text, where bold does not show.
+ * How each level of heading looks on a terminal, each apart from the others
+ * and from body text: h1 and h2 bold in the heading colour (and underlined
+ * with a rule), h3 bold in the heading colour, h4 italic in it, h5 bold and
+ * underlined, h6 bold italic.
+ */
+const HEADING_STYLES = [
+  Style.heading | Style.bold,
+  Style.heading | Style.bold,
+  Style.heading | Style.bold,
+  Style.heading | Style.italic,
+  Style.bold | Style.underline,
+  Style.bold | Style.italic,
+];
+
+/**
+ * Headings stand out: underlined with `=` (h1) or `-` (h2) in every form; a
+ * lower heading is marked `###` in plain text, where styles do not show.
  */
 function heading(level: number, spans: Span[], width: number, plain: boolean): RenderedLine[] {
   const marked =
     plain && level > 2 ? [{ text: `${'#'.repeat(level)} `, style: Style.dim }, ...spans] : spans;
-  const styled = marked.map((span) => ({
-    ...span,
-    style: span.style | Style.heading | Style.bold,
-  }));
+  const look = HEADING_STYLES[Math.min(Math.max(level, 1), 6) - 1]!;
+  const styled = marked.map((span) => ({ ...span, style: span.style | look }));
   const lines = wrapSpans(styled, width).map((spans) => ({ spans }));
   if (level > 2 || lines.length === 0) return lines;
   const underline = maxOf(
@@ -128,15 +139,28 @@ function itemNumber(n: number, numbering: 'a' | 'A' | 'i' | 'I' | undefined): st
   return numbering === 'I' ? roman.toUpperCase() : roman;
 }
 
+/** Each item's number: counting on (or down, reversed) from the start, or from a number an item gives itself. */
+function itemNumbers(block: Extract<Block, { kind: 'list' }>): number[] {
+  const numbers: number[] = [];
+  let n = block.start;
+  for (let i = 0; i < block.items.length; i++) {
+    n = block.values?.[i] ?? n;
+    numbers.push(n);
+    n += block.reversed ? -1 : 1;
+  }
+  return numbers;
+}
+
 function list(
   block: Extract<Block, { kind: 'list' }>,
   width: number,
   nesting: Nesting,
 ): RenderedLine[] {
   const { bullets } = glyphs();
+  const numbers = itemNumbers(block);
   const markers = block.items.map((_, i) =>
     block.ordered
-      ? `${itemNumber(block.start + i, block.numbering)}.`
+      ? `${itemNumber(numbers[i]!, block.numbering)}.`
       : bullets[Math.min(nesting.depth, bullets.length - 1)]!,
   );
   const markerWidth = maxOf(markers.map(displayWidth), 0) + 1;
@@ -183,7 +207,7 @@ function preformatted(text: string, width: number, whole: boolean): RenderedLine
   const lines: RenderedLine[] = [];
   for (const raw of text.split('\n')) {
     // A no-break space in code is a space: copied out, the code must run.
-    const line = expandTabs(raw.replace(/\u00a0/g, ' ')).replace(/\s+$/, '');
+    const line = expandTabs(raw.replace(/\u00a0/g, ' ')).trimEnd();
     // For a pipe, a code line is kept whole, past the width: cut, it would not paste back.
     if (whole || displayWidth(line) <= width) {
       lines.push({ spans: line ? [{ text: line, style: Style.code }] : [] });
@@ -215,14 +239,4 @@ function preformatted(text: string, width: number, whole: boolean): RenderedLine
     lines.push({ spans: [{ text: piece, style: Style.code }] });
   }
   return lines;
-}
-
-function expandTabs(line: string): string {
-  if (!line.includes('\t')) return line;
-  let out = '';
-  for (const ch of line) {
-    if (ch === '\t') out += ' '.repeat(TAB_STOP - (displayWidth(out) % TAB_STOP));
-    else out += ch;
-  }
-  return out;
 }

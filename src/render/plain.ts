@@ -9,5 +9,5 @@ export function lineToPlain(line: RenderedLine): string {
   return line.spans
     .map((span) => span.text)
     .join('')
-    .replace(/\s+$/, '');
+    .trimEnd();
 }

@@ -45,6 +45,8 @@ export interface Paint {
   underline?: boolean;
   strike?: boolean;
   inverse?: boolean;
+  /** Marked text (`<mark>`): dark on yellow, or inverse where there is no colour. */
+  highlight?: boolean;
   /** One of the theme's colours. */
   color?: ColorName;
 }
@@ -56,10 +58,12 @@ export function sgr(style: Paint): string {
   if (style.dim) codes.push(2);
   if (style.italic) codes.push(3);
   if (style.underline) codes.push(4);
-  if (style.inverse) codes.push(7);
+  const colorful = outputProfile().color && palette !== 'mono';
+  if (style.inverse || (style.highlight && !colorful)) codes.push(7);
   if (style.strike) codes.push(9);
   const color = style.color && outputProfile().color ? PALETTES[palette][style.color] : null;
-  if (color !== null) codes.push(color);
+  if (style.highlight && colorful) codes.push(30, 43);
+  else if (color !== null) codes.push(color);
   return codes.length ? `\x1b[${codes.join(';')}m` : '';
 }
 

@@ -1,6 +1,8 @@
 // Line breaking in one place: the tokens, the rules between them, and the breaker that uses both.
+// Tokens are kept as columns of numbers (kind, where in which span, width), not as an object each:
+// an 8 MB Chinese article is millions of them.
 import { displayWidth, graphemes } from '../text/width.js';
-import type { Span } from './doc.js';
+import { Style, type Span } from './doc.js';
 
 /**
  * Line breaking by display width. Latin text breaks at spaces and after
@@ -9,68 +11,187 @@ import type { Span } from './doc.js';
  * the line is split.
  */
 
-/** A wide character (CJK, an emoji sequence, a flag) with its marks. */
+/** A wide character (CJK, an emoji sequence, a flag) with its marks; Hangul is written in words, so it is not one. */
 const WIDE_CHARACTERS =
-  /(?:[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{20000}-\u{3fffd}]|\p{Extended_Pictographic}(?:\ufe0f|\p{EMod})?(?:\u200d\p{Extended_Pictographic}(?:\ufe0f|\p{EMod})?)*|\p{RI}\p{RI})\p{M}*/gu;
-/** Spaces, a line break, or a run of anything else (cut into words and wide characters after). */
-const RUN = /( +)|(\n)|([^ \n]+)/g;
-/** A run with no character that could be wide: most Latin text never needs the Unicode classes above. */
-const NARROW = /^[\x21-\x7e\u00a0-\u02ff]*$/;
+  /(?:[\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{20000}-\u{3fffd}]|\p{Extended_Pictographic}(?:\ufe0f|\p{EMod})?(?:\u200d\p{Extended_Pictographic}(?:\ufe0f|\p{EMod})?)*|\p{RI}\p{RI})\p{M}*/gu;
 
-/** No line may start with these. */
-const NO_START = new Set([
-  ...'，。、；：？！）」』》〉】〕〗〙〛”’…‥・·ー～%,.;:?!)]}ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ々〻゛゜ヽヾゝゞ',
+/**
+ * The strict line-breaking rules of Japanese and Chinese typesetting (JIS X
+ * 4051, CSS `line-break: strict`): no line starts with closing brackets and
+ * quotes, stops and commas, middle dots and other separators, small kana, the
+ * prolonged sound mark, iteration marks, CJK hyphens, `…` and `‥`, or marks
+ * written after a number (`％ ℃ ° ‰ ′ ″`).
+ */
+export const NO_START = new Set([
+  ...')]}>）］｝〕〉》」』】〙〗〟｠»›’”＞',
+  ...',.、。，．｡､',
+  ...'!?:;！？：；‼⁇⁈⁉・･·',
+  ...'ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶㇰㇱㇲㇳㇴㇵㇶㇷㇸㇹㇺㇻㇼㇽㇾㇿｧｨｩｪｫｬｭｮｯ',
+  ...'ーｰ々〻ゝゞヽヾ゛゜',
+  ...'‐゠–〜～',
+  ...'…‥',
+  ...'%％‰‱℃℉°′″‴¢￠',
 ]);
-/** No line may end with these. */
-const NO_END = new Set([...'（「『《〈【〔〖〘〚“‘([{']);
+/** No line ends with opening brackets and quotes, or marks written before a number (`￥ ＄ № ＃`). */
+export const NO_END = new Set([...'([{<（［｛〔〈《「『【〘〖〝｟«‹‘“＜', ...'￥＄￡＃$£¥€№']);
+/** Quotes that open and close alike: a line never breaks beside one unless a space is there. */
+const EITHER_QUOTE = new Set(['"', "'"]);
+/** Where a word too long for any line is cut first: after a path's or a URL's separators. */
+const CUT_AFTER = new Set([...'/\\-_.?&=']);
 
-type TokenKind = 'space' | 'break' | 'wide' | 'word';
+const SPACE = 0;
+const BREAK = 1;
+const WIDE = 2;
+const WORD = 3;
 
-interface Token {
-  kind: TokenKind;
-  text: string;
-  width: number;
-  span: Span;
-}
+/** The text's tokens: spaces, line breaks, wide characters and words, each a range of one span's text. */
+class Tokens {
+  readonly kind: number[] = [];
+  readonly span: number[] = [];
+  readonly start: number[] = [];
+  readonly end: number[] = [];
+  readonly width: number[] = [];
 
-function tokenize(spans: Span[]): Token[] {
-  const tokens: Token[] = [];
-  for (const span of spans) {
-    for (const [, spaces, lineBreak, run] of span.text.matchAll(RUN)) {
-      if (spaces) tokens.push({ kind: 'space', text: spaces, width: spaces.length, span });
-      else if (lineBreak) tokens.push({ kind: 'break', text: '', width: 0, span });
-      else if (NARROW.test(run!)) pushWords(tokens, run!, span);
-      else if (!splitPlainWide(tokens, run!, span)) {
-        // Each wide character (with its marks) is a token of its own; what lies between is words.
-        let at = 0;
-        for (const match of run!.matchAll(WIDE_CHARACTERS)) {
-          if (match.index > at) pushWords(tokens, run!.slice(at, match.index), span);
-          tokens.push({ kind: 'wide', text: match[0], width: displayWidth(match[0]), span });
-          at = match.index + match[0].length;
-        }
-        if (at < run!.length) pushWords(tokens, run!.slice(at), span);
+  constructor(readonly spans: readonly Span[]) {
+    spans.forEach((span, index) => this.read(span.text, index));
+  }
+
+  get count(): number {
+    return this.kind.length;
+  }
+
+  /** The first character of token `k`, and the last. */
+  first(k: number): string {
+    return this.spans[this.span[k]!]!.text[this.start[k]!]!;
+  }
+
+  last(k: number): string {
+    return this.spans[this.span[k]!]!.text[this.end[k]! - 1]!;
+  }
+
+  text(k: number): string {
+    return this.spans[this.span[k]!]!.text.slice(this.start[k], this.end[k]);
+  }
+
+  style(k: number): number {
+    return this.spans[this.span[k]!]!.style;
+  }
+
+  private push(kind: number, span: number, start: number, end: number, width: number): void {
+    this.kind.push(kind);
+    this.span.push(span);
+    this.start.push(start);
+    this.end.push(end);
+    this.width.push(width);
+  }
+
+  private read(text: string, span: number): void {
+    let i = 0;
+    while (i < text.length) {
+      const code = text.charCodeAt(i);
+      let j = i + 1;
+      if (code === 32) {
+        while (text.charCodeAt(j) === 32) j++;
+        this.push(SPACE, span, i, j, j - i);
+      } else if (code === 10) {
+        this.push(BREAK, span, i, j, 0);
+      } else {
+        while (j < text.length && text.charCodeAt(j) !== 32 && text.charCodeAt(j) !== 10) j++;
+        this.readRun(text, span, i, j);
       }
+      i = j;
     }
   }
-  return tokens;
+
+  /**
+   * A run between spaces: each wide character is a token, what lies between is
+   * words. Most runs (Latin words, CJK without marks or emoji) are read by
+   * character codes; a run with marks, joiners, emoji or astral characters by
+   * the full pattern.
+   */
+  private readRun(text: string, span: number, from: number, to: number): void {
+    const mark = this.count;
+    let word = from;
+    for (let i = from; i < to; i++) {
+      const code = text.charCodeAt(i);
+      if (code < 0x0300) continue;
+      if (isPlainWide(code)) {
+        if (i > word) this.readWords(text, span, word, i);
+        this.push(WIDE, span, i, i + 1, 2);
+        word = i + 1;
+      } else if (!isPlainPunctuation(code) && !isHangulSyllable(code)) {
+        // A mark, a joiner, a surrogate: anything whose width or grouping takes the full tables.
+        this.truncate(mark);
+        return this.readRunByPattern(text, span, from, to);
+      }
+    }
+    if (word < to) this.readWords(text, span, word, to);
+  }
+
+  private readRunByPattern(text: string, span: number, from: number, to: number): void {
+    const run = text.slice(from, to);
+    let at = 0;
+    for (const match of run.matchAll(WIDE_CHARACTERS)) {
+      if (match.index > at) this.readWords(text, span, from + at, from + match.index);
+      const end = match.index + match[0].length;
+      this.push(WIDE, span, from + match.index, from + end, displayWidth(match[0]));
+      at = end;
+    }
+    if (at < run.length) this.readWords(text, span, from + at, to);
+  }
+
+  /**
+   * Break opportunities inside a long word: after a hyphen ("well-" "known"), and
+   * after an em dash or a slash ("authentication—" "Stanford", "and/" "or").
+   */
+  private readWords(text: string, span: number, from: number, to: number): void {
+    let start = from;
+    for (let i = from; i < to - 1; i++) {
+      const c = text[i];
+      const breaksAfter = c === '—' || c === '/' || (c === '-' && i > from && text[i - 1] !== '-');
+      const next = text[i + 1];
+      if (breaksAfter && next !== '-' && next !== '—' && next !== '/') {
+        this.pushWord(text, span, start, i + 1);
+        start = i + 1;
+      }
+    }
+    this.pushWord(text, span, start, to);
+  }
+
+  private pushWord(text: string, span: number, from: number, to: number): void {
+    let narrow = true;
+    for (let i = from; i < to && narrow; i++) {
+      const code = text.charCodeAt(i);
+      narrow = (code >= 0x21 && code <= 0x7e) || (code >= 0xa0 && code <= 0x2ff && code !== 0xad);
+    }
+    this.push(WORD, span, from, to, narrow ? to - from : displayWidth(text.slice(from, to)));
+  }
+
+  private truncate(count: number): void {
+    for (const column of [this.kind, this.span, this.start, this.end, this.width])
+      column.length = count;
+  }
 }
 
-/** Wide in every East Asian table: the CJK blocks, Hangul syllables, full-width forms. */
+/** Wide in every East Asian table and broken between: the CJK blocks, kana, full-width forms. */
 function isPlainWide(code: number): boolean {
   return (
     (code >= 0x4e00 && code <= 0x9fff) ||
     (code >= 0x3000 && code <= 0x303e) ||
     (code >= 0x3041 && code <= 0x33ff) ||
     (code >= 0x3400 && code <= 0x4dbf) ||
-    (code >= 0xac00 && code <= 0xd7a3) ||
     (code >= 0xf900 && code <= 0xfaff) ||
     (code >= 0xfe30 && code <= 0xfe4f) ||
     (code >= 0xff00 && code <= 0xff60) ||
     (code >= 0xffe0 && code <= 0xffe6) ||
     (code >= 0x2e80 && code <= 0x2fff) ||
-    (code >= 0x1100 && code <= 0x115f) ||
     (code >= 0xa000 && code <= 0xa4cf)
   );
+}
+
+/** Hangul syllables: wide, but Korean is written in words with spaces between, broken at the spaces. */
+function isHangulSyllable(code: number): boolean {
+  return code >= 0xac00 && code <= 0xd7a3;
 }
 
 /** Dashes, quotes, ellipses and other general punctuation: one column, no grouping. */
@@ -78,172 +199,205 @@ function isPlainPunctuation(code: number): boolean {
   return (code >= 0x2010 && code <= 0x2027) || (code >= 0x2030 && code <= 0x205e);
 }
 
-/**
- * Most of a Chinese article: runs of CJK characters and Latin words with no
- * mark, joiner, emoji or astral character. Each wide character is a token;
- * what lies between is words. False, with nothing added, for a run that
- * needs the full pattern.
- */
-function splitPlainWide(tokens: Token[], run: string, span: Span): boolean {
-  const start = tokens.length;
-  let word = 0;
-  for (let i = 0; i < run.length; i++) {
-    const code = run.charCodeAt(i);
-    if (isPlainWide(code)) {
-      if (i > word) pushWords(tokens, run.slice(word, i), span);
-      tokens.push({ kind: 'wide', text: run[i]!, width: 2, span });
-      word = i + 1;
-    } else if (code >= 0x0300 && !isPlainPunctuation(code)) {
-      // A mark, a joiner, a surrogate: anything whose width or grouping takes the full tables.
-      tokens.length = start;
-      return false;
-    }
-  }
-  if (word < run.length) pushWords(tokens, run.slice(word), span);
-  return true;
-}
-
-/**
- * Break opportunities inside a long word: after a hyphen ("well-" "known"), and
- * after an em dash or a slash ("authentication—" "Stanford", "and/" "or").
- */
-function pushWords(tokens: Token[], word: string, span: Span): void {
-  for (const part of word.split(/(?<=[^-]-|—|\/)(?=[^-—/])/))
-    tokens.push({ kind: 'word', text: part, width: displayWidth(part), span });
-}
-
-/** May a line end after `before` and the next start with `after`, with no space between? */
-function canBreakBetween(before: Token, after: Token): boolean {
-  if (NO_START.has(after.text[0]!) || NO_END.has(before.text[before.text.length - 1]!))
+/** May a line end after token `a` and the next start with token `b`, with no space between? */
+function canBreakBetween(tokens: Tokens, a: number, b: number): boolean {
+  const first = tokens.first(b);
+  const last = tokens.last(a);
+  if (NO_START.has(first) || NO_END.has(last) || EITHER_QUOTE.has(first) || EITHER_QUOTE.has(last))
     return false;
-  if (before.kind === 'wide' || after.kind === 'wide') return true;
+  // A link's number stays with its word.
+  if (tokens.style(b) & Style.marker) return false;
+  if (tokens.kind[a] === WIDE || tokens.kind[b] === WIDE) return true;
   return (
-    before.kind === 'word' &&
-    after.kind === 'word' &&
-    /[-—/]$/.test(before.text) &&
-    before.span === after.span
+    tokens.kind[a] === WORD &&
+    tokens.kind[b] === WORD &&
+    (last === '-' || last === '—' || last === '/') &&
+    tokens.span[a] === tokens.span[b]
   );
 }
 
-/** May a line break at a space before `after`? Not before closing punctuation (`……`, `)`, `·`), which binds back. */
-function canBreakAtSpace(after: Token): boolean {
-  return !NO_START.has(after.text[0]!);
+/** May a line break at a space before token `b`? Not before closing punctuation (`……`, `)`, `·`), which binds back. */
+function canBreakAtSpace(tokens: Tokens, b: number): boolean {
+  return !NO_START.has(tokens.first(b)) && (tokens.style(b) & Style.marker) === 0;
+}
+
+/**
+ * A word wider than a line, cut into pieces that fit: after the last `/ \\ - _
+ * . ? & =` that fits (a URL, a path), else after the last character that fits.
+ */
+function cutWord(text: string, limit: number): Array<{ length: number; width: number }> {
+  const pieces: Array<{ length: number; width: number }> = [];
+  let length = 0;
+  let width = 0;
+  /** Where the piece may be cut after a separator, and the width up to there. */
+  let cut = 0;
+  let cutWidth = 0;
+  for (const g of graphemes(text)) {
+    const w = displayWidth(g);
+    if (width + w > limit && length > 0) {
+      if (cut > 0 && cut < length) {
+        pieces.push({ length: cut, width: cutWidth });
+        length -= cut;
+        width -= cutWidth;
+      } else {
+        pieces.push({ length, width });
+        length = 0;
+        width = 0;
+      }
+      cut = 0;
+      cutWidth = 0;
+    }
+    length += g.length;
+    width += w;
+    if (CUT_AFTER.has(g)) {
+      cut = length;
+      cutWidth = width;
+    }
+  }
+  pieces.push({ length, width });
+  return pieces;
 }
 
 /** Wraps styled text to lines of at most `width` columns. */
 export function wrapSpans(spans: Span[], width: number): Span[][] {
   const limit = Math.max(1, width);
+  const tokens = new Tokens(spans);
+  const { kind } = tokens;
   const lines: Span[][] = [];
-  let line: Token[] = [];
+  /** The line is the tokens from `lineStart` to the one being placed. */
+  let lineStart = 0;
   let lineWidth = 0;
-  /** Index in `line` where the next line may start; 0 when there is no break yet. */
-  let lastBreak = 0;
+  /** Where the next line may start; none while it is not past `lineStart`. */
+  let lastBreak = -1;
 
-  const emit = (tokens: Token[]) => lines.push(toSpans(trimSpaces(tokens)));
-  const restart = (tokens: Token[]) => {
-    line = trimLeadingSpaces(tokens);
-    lineWidth = line.reduce((sum, t) => sum + t.width, 0);
-    lastBreak = 0;
+  const emit = (from: number, to: number) => {
+    while (to > from && kind[to - 1] === SPACE) to--;
+    lines.push(lineSpans(tokens, from, to));
+  };
+  /** The line starts again at `from` (its leading spaces dropped), up to token `k`. */
+  const restart = (from: number, k: number) => {
+    while (from < k && kind[from] === SPACE) from++;
+    lineStart = from;
+    lineWidth = 0;
+    for (let i = from; i < k; i++) lineWidth += tokens.width[i]!;
+    lastBreak = -1;
   };
 
-  /** Puts the token on the line, breaking the line where allowed; false when it fits on no line. */
-  const place = (token: Token): boolean => {
+  /** Puts token `k` on the line, breaking the line where allowed; false when it fits on no line. */
+  const place = (k: number): boolean => {
     for (;;) {
-      const previous = line[line.length - 1];
-      if (previous?.kind === 'space') {
-        if (canBreakAtSpace(token)) lastBreak = firstTrailingSpace(line);
-      } else if (previous && canBreakBetween(previous, token)) {
-        lastBreak = line.length;
+      if (k > lineStart) {
+        if (kind[k - 1] === SPACE) {
+          if (canBreakAtSpace(tokens, k)) {
+            let first = k - 1;
+            while (first > lineStart && kind[first - 1] === SPACE) first--;
+            lastBreak = first;
+          }
+        } else if (canBreakBetween(tokens, k - 1, k)) {
+          lastBreak = k;
+        }
       }
-      if (lineWidth + token.width <= limit) {
-        line.push(token);
-        lineWidth += token.width;
+      if (lineWidth + tokens.width[k]! <= limit) {
+        lineWidth += tokens.width[k]!;
         return true;
       }
-      if (lastBreak > 0) {
-        emit(line.slice(0, lastBreak));
-        restart(line.slice(lastBreak));
-      } else if (line.length > 0) {
+      if (lastBreak > lineStart) {
+        emit(lineStart, lastBreak);
+        restart(lastBreak, k);
+      } else if (k > lineStart) {
         // Nowhere allowed to break: break here all the same.
-        emit(line);
-        restart([]);
+        emit(lineStart, k);
+        restart(k, k);
       } else {
         return false;
       }
     }
   };
 
-  for (const token of tokenize(spans)) {
-    if (token.kind === 'break') {
-      emit(line);
-      restart([]);
+  /** At the start of the text or after a hard line break, where code keeps its indentation. */
+  let atLineStart = true;
+  for (let k = 0; k < tokens.count; k++) {
+    if (kind[k] === BREAK) {
+      emit(lineStart, k);
+      restart(k + 1, k + 1);
+      atLineStart = true;
       continue;
     }
-    if (token.kind === 'space') {
-      if (line.length === 0) continue;
-      line.push(token);
-      lineWidth += token.width;
-      continue;
-    }
-    if (place(token)) continue;
-    // A token wider than the line: split it by characters.
-    let piece = '';
-    let pieceWidth = 0;
-    for (const g of graphemes(token.text)) {
-      const w = displayWidth(g);
-      if (pieceWidth + w > limit && piece !== '') {
-        lines.push(toSpans([{ ...token, text: piece, width: pieceWidth }]));
-        piece = '';
-        pieceWidth = 0;
+    if (kind[k] === SPACE) {
+      if (k === lineStart) {
+        if (!atLineStart || (tokens.style(k) & Style.pre) === 0) {
+          lineStart = k + 1;
+          continue;
+        }
+        // The indentation of a line of code is part of its first word.
+        kind[k] = WORD;
       }
-      piece += g;
-      pieceWidth += w;
+      lineWidth += tokens.width[k]!;
+      continue;
     }
-    restart([{ ...token, text: piece, width: pieceWidth }]);
+    atLineStart = false;
+    if (place(k)) continue;
+    // A token wider than the line: cut where it reads best.
+    const pieces = cutWord(tokens.text(k), limit);
+    const span = tokens.spans[tokens.span[k]!]!;
+    let at = tokens.start[k]!;
+    for (const piece of pieces.slice(0, -1)) {
+      lines.push([spanPiece(span, span.text.slice(at, at + piece.length))]);
+      at += piece.length;
+    }
+    tokens.start[k] = at;
+    tokens.width[k] = pieces[pieces.length - 1]!.width;
+    lineWidth = tokens.width[k]!;
   }
-  if (trimSpaces(line).length > 0) emit(line);
+  let end = tokens.count;
+  while (end > lineStart && kind[end - 1] === SPACE) end--;
+  if (end > lineStart) emit(lineStart, end);
   return lines;
 }
 
-function firstTrailingSpace(line: Token[]): number {
-  let i = line.length;
-  while (i > 0 && line[i - 1]!.kind === 'space') i--;
-  return i;
+function spanPiece(span: Span, text: string): Span {
+  return span.href === undefined
+    ? { text, style: span.style }
+    : { text, style: span.style, href: span.href };
 }
 
-function trimSpaces(tokens: Token[]): Token[] {
-  return tokens.slice(0, firstTrailingSpace(tokens));
-}
-
-function trimLeadingSpaces(tokens: Token[]): Token[] {
-  let i = 0;
-  while (i < tokens.length && tokens[i]!.kind === 'space') i++;
-  return tokens.slice(i);
-}
-
-/** Tokens → spans, joining neighbours of the same style and link. */
-function toSpans(tokens: Token[]): Span[] {
-  const spans: Span[] = [];
-  for (const token of tokens) {
-    const last = spans[spans.length - 1];
-    if (last && last.style === token.span.style && last.href === token.span.href)
-      last.text += token.text;
-    else
-      spans.push(
-        token.span.href === undefined
-          ? { text: token.text, style: token.span.style }
-          : { text: token.text, style: token.span.style, href: token.span.href },
-      );
+/** The tokens from `from` to `to` as spans: a piece of each span they come from, neighbours of one style and link joined. */
+function lineSpans(tokens: Tokens, from: number, to: number): Span[] {
+  const out: Span[] = [];
+  let k = from;
+  while (k < to) {
+    const span = tokens.span[k]!;
+    let last = k;
+    while (last + 1 < to && tokens.span[last + 1] === span) last++;
+    const source = tokens.spans[span]!;
+    const text = source.text.slice(tokens.start[k], tokens.end[last]);
+    const previous = out[out.length - 1];
+    if (previous && previous.style === source.style && previous.href === source.href)
+      previous.text += text;
+    else out.push(spanPiece(source, text));
+    k = last + 1;
   }
-  return spans;
+  return out;
 }
 
-/** The widest piece of the text that cannot be broken (capped, as longer ones are split). */
-export function minimumWidth(spans: Span[], cap: number): number {
+/**
+ * The widest piece of the text a line should not break: its longest word, and
+ * two CJK characters side by side (a column one character wide reads as a
+ * list of characters).
+ */
+export function longestWord(spans: Span[]): number {
+  const tokens = new Tokens(spans);
   let widest = 0;
-  for (const token of tokenize(spans)) {
-    if (token.kind === 'word' || token.kind === 'wide')
-      widest = Math.max(widest, Math.min(cap, token.width));
+  let wideRun = 0;
+  for (let k = 0; k < tokens.count; k++) {
+    const width = tokens.width[k]!;
+    if (tokens.kind[k] === WIDE) {
+      wideRun = Math.min(wideRun + width, 4);
+      widest = Math.max(widest, wideRun);
+      continue;
+    }
+    wideRun = 0;
+    if (tokens.kind[k] === WORD) widest = Math.max(widest, width);
   }
   return widest;
 }

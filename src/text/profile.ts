@@ -15,6 +15,9 @@ export interface Glyphs {
   rule: string;
   bar: string;
   cross: string;
+  /** Where a rule meets a column's bar on its left (`├`) and on its right (`┤`). */
+  teeRight: string;
+  teeLeft: string;
   pointer: string;
   star: string;
   open: string;
@@ -24,10 +27,10 @@ export interface Glyphs {
 }
 
 const UNICODE_GLYPHS: Glyphs = {
-  rule: '─', bar: '│', cross: '┼', pointer: '▸', star: '★', open: '▾', closed: '▸', bullets: ['•', '◦', '▪'], continued: '↩',
+  rule: '─', bar: '│', cross: '┼', teeRight: '├', teeLeft: '┤', pointer: '▸', star: '★', open: '▾', closed: '▸', bullets: ['•', '◦', '▪'], continued: '↩',
 }; // prettier-ignore
 const ASCII_GLYPHS: Glyphs = {
-  rule: '-', bar: '|', cross: '+', pointer: '>', star: '*', open: 'v', closed: '>', bullets: ['*', '-', '+'], continued: '\\',
+  rule: '-', bar: '|', cross: '+', teeRight: '+', teeLeft: '+', pointer: '>', star: '*', open: 'v', closed: '>', bullets: ['*', '-', '+'], continued: '\\',
 }; // prettier-ignore
 
 let profile: OutputProfile = { color: true, unicode: true };

@@ -94,3 +94,27 @@ export function truncateToWidth(text: string, width: number): string {
 export function padToWidth(text: string, width: number): string {
   return text + ' '.repeat(Math.max(0, width - displayWidth(text)));
 }
+
+/** Tabs stop every 8 columns, as terminals and `cat -A` have them. */
+const TAB_STOP = 8;
+
+/** Code with its tabs turned into the spaces they stand for, at any line's length in one pass. */
+export function expandTabs(text: string): string {
+  if (!text.includes('\t')) return text;
+  let out = '';
+  let column = 0;
+  for (const piece of text.split(/(\t|\n)/)) {
+    if (piece === '\n') {
+      out += piece;
+      column = 0;
+    } else if (piece === '\t') {
+      const spaces = TAB_STOP - (column % TAB_STOP);
+      out += ' '.repeat(spaces);
+      column += spaces;
+    } else {
+      out += piece;
+      column += displayWidth(piece);
+    }
+  }
+  return out;
+}
