@@ -89,14 +89,14 @@ describe('the searchable text of a body', () => {
       ' a harbour lights b ',
     ],
     [
-      'a tracking pixel, or a picture from nowhere, reads as nothing',
+      'a tracking pixel reads as nothing, a picture from nowhere as its description',
       '<img src="t.gif" width="1" height="1" alt="px"><img alt="none">',
-      '',
+      ' none ',
     ],
     [
-      'scripts, styles, templates and form controls are not text',
-      '<p>a</p><script>var x</script><style>p{}</style><template>t</template><select><option>o</option></select><textarea>w</textarea>',
-      ' a ',
+      'scripts, styles and templates are not text; the choices of a list box and a text area are',
+      '<p>a</p><script>var x</script><style>p{}</style><template>t</template><select><option>o</option><option>p</option></select><textarea>w</textarea>',
+      ' a o p w',
     ],
     [
       "a player's fallback is not text",

@@ -63,7 +63,7 @@ export const HTML_OPTIONS = {
 /** Elements that part the words on either side of them; any other element (`<b>`, `<span>`, `<a>`) joins them. */
 const PARTS = new Set([
   ...BLOCK_BREAKS,
-  ...['br', 'hr', 'ul', 'ol', 'li', 'blockquote', 'dd', 'table', 'tr', 'td', 'th'],
+  ...['br', 'hr', 'ul', 'ol', 'li', 'blockquote', 'dd', 'table', 'tr', 'td', 'th', 'option'],
   ...['h1', 'h2', 'h3', 'h4', 'h5', 'h6'],
 ]);
 
