@@ -7,7 +7,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { BodyIndex, bodyIndexAvailable, bodyIndexFile } from '../dist/corpus/body-index.js';
+import {
+  BodyIndex,
+  bodyIndexAvailable,
+  bodyIndexFile,
+  bodySearchEngine,
+} from '../dist/corpus/body-index.js';
 import { IndexCache } from '../dist/corpus/index-cache.js';
 import { loadCorpus } from '../dist/corpus/load.js';
 import { ArticleColumns } from '../dist/query/columns.js';
@@ -115,39 +120,85 @@ export async function benchTargets(count, { bodyBytes } = {}) {
   );
   console.log(`  slowest keystroke ${Math.max(...keystrokes).toFixed(1)} ms (the first)`);
 
-  await benchBodySearch(loaded, cache);
+  await benchBodySearch(loaded, cache, env, floor);
   rmSync(cache, { recursive: true, force: true });
 }
 
-/** A warm search for a word in 0.1 % of bodies: through the index, and by reading every body. */
-async function benchBodySearch(corpus, cache) {
-  if (!bodyIndexAvailable()) {
-    console.log('body index: this Node has no node:sqlite; bodies are read at each search');
-    return;
+/**
+ * Body search as a person meets it, whole processes: the body index built from nothing (beside the
+ * floor of reading every file), then `list --search` for a word in 0.1 % of bodies beside `list`
+ * alone; and in process, the warm search beside reading every body.
+ */
+async function benchBodySearch(corpus, cache, env, floor, word = RARE) {
+  const bodiesFolder = path.join(cache, 'broadsheet', 'bodies');
+  const indexed = bodyIndexAvailable();
+  console.log(`body search: ${bodySearchEngine()}`);
+  const search = ['list', '--search', word, corpus.root];
+  if (indexed) {
+    const build = timeCli(search, {
+      env,
+      before: () => rmSync(bodiesFolder, { recursive: true, force: true }),
+    });
+    report(`body index built from nothing, peak ${build.rss.toFixed(0)} MB`, build.ms, 'ms', floor);
+    timeCli(search, { env, runs: 1 });
   }
+  const list = timeCli(['list', corpus.root], { env });
+  const warm = timeCli(search, { env });
+  report(`list --search "${word}", warm, peak ${warm.rss.toFixed(0)} MB`, warm.ms, 'ms', {
+    name: 'warm list',
+    value: list.ms,
+  });
+  if (!indexed) return;
   const bodies = new BodyIndex(bodyIndexFile(path.join(cache, 'broadsheet'), corpus.root), corpus);
-  let start = performance.now();
-  const found = await searchArticles(corpus.articles, RARE, { bodies });
-  report(`body index built (${found.length} found)`, performance.now() - start, 'ms');
-  const warm = [];
+  const times = [];
   for (let i = 0; i < 3; i++) {
-    start = performance.now();
-    await searchArticles(corpus.articles, RARE, { bodies });
-    warm.push(performance.now() - start);
+    const start = performance.now();
+    await searchArticles(corpus.articles, word, { bodies });
+    times.push(performance.now() - start);
   }
   const reading = [];
   for (let i = 0; i < 3; i++) {
-    start = performance.now();
-    await searchArticles(corpus.articles, RARE);
+    const start = performance.now();
+    await searchArticles(corpus.articles, word);
     reading.push(performance.now() - start);
   }
-  report('body search, warm, word in 0.1 % of bodies', median(warm), 'ms', {
+  report('body search in process, warm', median(times), 'ms', {
     name: 'reading every body',
     value: median(reading),
   });
 }
 
+/**
+ * The same figures of reading and searching for a folder of one's own (a held-out corpus, say):
+ * `node --expose-gc bench/targets.js --folder DIR [--word WORD]`.
+ */
+export async function benchFolder(folder, word = RARE) {
+  const cache = mkdtempSync(path.join(tmpdir(), 'broadsheet-bench-cache-'));
+  const env = { XDG_CACHE_HOME: cache };
+  console.log(`\n${folder}, medians of 3`);
+  const floor = catFloor(folder);
+  const cold = timeCli(['list', '--json', folder], {
+    env,
+    before: () => rmSync(cache, { recursive: true, force: true }),
+  });
+  report(`cold index: list --json, peak ${cold.rss.toFixed(0)} MB`, cold.ms, 'ms', floor);
+  const loaded = await loadCorpus(folder, {
+    index: new IndexCache(path.join(cache, 'broadsheet', 'index')),
+  });
+  await benchBodySearch(loaded, cache, env, floor, word);
+  rmSync(cache, { recursive: true, force: true });
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
+  const option = (name) => {
+    const at = process.argv.indexOf(name);
+    return at > 0 ? process.argv[at + 1] : undefined;
+  };
+  if (option('--folder')) {
+    console.log(`node ${process.version}, ${new Date().toISOString()}`);
+    await benchFolder(path.resolve(option('--folder')), option('--word'));
+    process.exit(0);
+  }
   const wanted = process.argv.indexOf('--articles');
   const sizes = wanted > 0 ? process.argv[wanted + 1].split(',').map(Number) : [20_000];
   console.log(

@@ -2,7 +2,7 @@ import type { Invocation } from './invocation.js';
 import { resolveFolder } from './folder.js';
 import type { Article, Corpus } from '../corpus/article.js';
 import { loadCorpus } from '../corpus/load.js';
-import { BodyIndex, bodyIndexFile } from '../corpus/body-index.js';
+import { BodyIndex, bodyIndexAvailable, bodyIndexFile } from '../corpus/body-index.js';
 import { IndexCache } from '../corpus/index-cache.js';
 import { cacheFolder, stateFolder } from '../files/places.js';
 import { ReadingState } from '../state/reading.js';
@@ -36,7 +36,10 @@ export async function selectArticles(
   }
   let articles = corpus.articles;
   if (invocation.search !== undefined) {
-    const indexing = progressReporter('indexing article text');
+    // On a terminal, how far the body index is built, or (where there is none) the bodies read.
+    const indexing = progressReporter(
+      bodyIndexAvailable() ? 'indexing article text' : 'reading article text',
+    );
     articles = await searchArticles(articles, invocation.search, {
       marks: marksFor(invocation.search, articles, invocation.settings.state ?? stateFolder()),
       bodies: new BodyIndex(bodyIndexFile(cacheFolder(), root), corpus),
