@@ -39,7 +39,7 @@ const HELP = `
     --ndjson            one JSON object a line
     --width N           columns for cat (default: terminal width up to 100, else 80)
     --color, --no-color colour and links in cat (default: on a terminal; NO_COLOR, FORCE_COLOR)
-    --format plain|ansi cat's output form
+    --format FORM       cat's output form: plain, ansi, or markdown (for notes and other tools)
     --images MODE       auto, kitty, iterm, sixel, blocks or none
     --offline           never touch the network
     --allow-private-images  fetch pictures from this machine and the local network too
@@ -250,7 +250,7 @@ function readInvocation(
     output: flags.json ? 'json' : flags.ndjson ? 'ndjson' : 'tsv',
     width: positiveInteger(flags.width, 'width'),
     color: flags.color as boolean | undefined,
-    format: choice(flags.format, 'format', ['plain', 'ansi'] as const),
+    format: choice(flags.format, 'format', ['plain', 'ansi', 'markdown'] as const),
     images: choice(flags.images, 'images', choices.IMAGE_MODES) ?? configured.images,
     offline: Boolean(flags.offline),
     allowPrivateImages: Boolean(flags.allowPrivateImages),

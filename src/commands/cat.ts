@@ -10,7 +10,8 @@ import { outputStreams, warn, writeErr, writeOut } from '../pipe/output.js';
 import { defaultWidth, supportsHyperlinks, wantsColor } from '../pipe/terminal.js';
 import { lineToAnsi } from '../render/ansi.js';
 import type { RenderedLine } from '../render/line.js';
-import { articleLines, renderArticle } from '../render/article.js';
+import { articleLines, bodyToDoc, renderArticle } from '../render/article.js';
+import { articleMarkdown } from '../render/markdown-text.js';
 import { lineToPlain, toPlainText } from '../render/plain.js';
 import { askTerminal, chooseProtocol, colorDepth, type TerminalAnswers } from '../images/detect.js';
 import { sanitizeLine, unescapePath } from '../text/sanitize.js';
@@ -34,49 +35,95 @@ export async function catCommand(invocation: Invocation): Promise<number> {
       ? pictureDrawer(invocation, width)
       : null;
   if (invocation.output === 'json') await writeOut('[');
-  for (const [i, readable] of readables.entries()) {
-    const body = readable.body ?? readBody(readable.article);
-    // Plain text is for the next tool: its URLs and code lines are kept whole.
-    const rendered = await renderArticle(readable.article, body, width, {
-      plain: format === 'plain' || invocation.output !== 'tsv',
-    });
-    if (invocation.output === 'tsv') {
-      const lines = articleLines(rendered);
-      // The terminal is asked what it can draw only when there is a picture to draw.
-      const drawn =
-        pictures && lines.some((line) => line.image)
-          ? await pictures(lines)
-          : new Map<RenderedLine, string | null>();
-      const text = lines
-        .flatMap((line) => {
-          const picture = drawn.get(line);
-          if (picture === null) return [];
-          return [
-            picture ?? (format === 'ansi' ? lineToAnsi(line, { hyperlinks }) : lineToPlain(line)),
-          ];
-        })
-        .join('\n');
-      const separator = i > 0 ? `${glyphs().rule.repeat(width)}\n\n` : '';
-      await writeOut(`${separator}${text}\n`);
-    } else {
-      const record = {
-        ...articleFields(readable.article),
-        text: toPlainText(rendered.body),
-        links: rendered.doc.references
-          .filter((r) => r.kind !== 'image')
-          .map((r) => ({ n: r.n, url: r.target })),
-        images: rendered.doc.references
-          .filter((r) => r.kind === 'image')
-          .map((r) => ({ n: r.n, url: r.target })),
-      };
-      const json = JSON.stringify(record, null, invocation.output === 'json' ? 2 : undefined);
-      await writeOut(invocation.output === 'json' ? `${i > 0 ? ',' : ''}\n${json}` : `${json}\n`);
+  let printed = 0;
+  let failed = 0;
+  for (const readable of readables) {
+    let text: string;
+    try {
+      text = await articleOutput(readable, invocation, {
+        width,
+        format,
+        hyperlinks,
+        pictures,
+      });
+    } catch (error) {
+      // One article that cannot be shown spoils nothing else: it is said, the rest are printed.
+      failed++;
+      warn(`${sanitizeLine(readable.article.path)}: cannot be shown: ${reasonOf(error)}`);
+      continue;
     }
+    const separator =
+      printed === 0
+        ? ''
+        : invocation.output === 'json'
+          ? ','
+          : invocation.output === 'ndjson'
+            ? ''
+            : format === 'markdown'
+              ? '\n---\n\n'
+              : `${glyphs().rule.repeat(width)}\n\n`;
+    await writeOut(`${separator}${text}`);
+    printed++;
   }
-  if (invocation.output === 'json') await writeOut(readables.length > 0 ? '\n]\n' : ']\n');
+  if (invocation.output === 'json') await writeOut(printed > 0 ? '\n]\n' : ']\n');
   for (const name of missing) writeErr(`broadsheet: ${name}\n`);
   if (readables.length === 0 && missing.length === 0) throw new NotFoundError('no article matched');
-  return missing.length > 0 || readables.length === 0 ? 1 : 0;
+  return missing.length > 0 || failed > 0 || readables.length === 0 ? 1 : 0;
+}
+
+/** How `cat` prints one article: text for a terminal or a pipe, Markdown, or a JSON record. */
+async function articleOutput(
+  readable: Readable,
+  invocation: Invocation,
+  how: {
+    width: number;
+    format: 'plain' | 'ansi' | 'markdown';
+    hyperlinks: boolean;
+    pictures: ReturnType<typeof pictureDrawer> | null;
+  },
+): Promise<string> {
+  const { width, format, hyperlinks, pictures } = how;
+  const body = readable.body ?? readBody(readable.article);
+  if (format === 'markdown' && invocation.output === 'tsv')
+    return articleMarkdown(readable.article, await bodyToDoc(readable.article, body));
+  // Plain text is for the next tool: its URLs and code lines are kept whole.
+  const rendered = await renderArticle(readable.article, body, width, {
+    plain: format !== 'ansi' || invocation.output !== 'tsv',
+  });
+  if (invocation.output === 'tsv') {
+    const lines = articleLines(rendered);
+    // The terminal is asked what it can draw only when there is a picture to draw.
+    const drawn =
+      pictures && lines.some((line) => line.image)
+        ? await pictures(lines)
+        : new Map<RenderedLine, string | null>();
+    const text = lines
+      .flatMap((line) => {
+        const picture = drawn.get(line);
+        if (picture === null) return [];
+        return [
+          picture ?? (format === 'ansi' ? lineToAnsi(line, { hyperlinks }) : lineToPlain(line)),
+        ];
+      })
+      .join('\n');
+    return `${text}\n`;
+  }
+  const record = {
+    ...articleFields(readable.article),
+    text: toPlainText(rendered.body),
+    links: rendered.doc.references
+      .filter((r) => r.kind !== 'image')
+      .map((r) => ({ n: r.n, url: r.target })),
+    images: rendered.doc.references
+      .filter((r) => r.kind === 'image')
+      .map((r) => ({ n: r.n, url: r.target })),
+  };
+  const json = JSON.stringify(record, null, invocation.output === 'json' ? 2 : undefined);
+  return invocation.output === 'json' ? `\n${json}` : `${json}\n`;
+}
+
+function reasonOf(error: unknown): string {
+  return sanitizeLine(error instanceof Error ? error.message : String(error));
 }
 
 async function gather(

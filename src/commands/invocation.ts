@@ -16,7 +16,7 @@ export interface Invocation {
   output: 'tsv' | 'json' | 'ndjson';
   width: number | undefined;
   color: boolean | undefined;
-  format: 'plain' | 'ansi' | undefined;
+  format: 'plain' | 'ansi' | 'markdown' | undefined;
   images: ImagesMode;
   offline: boolean;
   /** Pictures may come from loopback and private addresses. */

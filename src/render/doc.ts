@@ -35,6 +35,8 @@ export interface Span {
   style: number;
   /** For `Style.link`: where it goes. */
   href?: string;
+  /** A picture standing in the text, as its placeholder. */
+  image?: ImageRef;
 }
 
 export interface ImageRef {

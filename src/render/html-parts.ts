@@ -95,9 +95,16 @@ export function blockAsSpans(block: Block): Span[] {
         ),
       ];
     case 'image':
-      return [newline, { text: imagePlaceholder(block.image), style: Style.dim }];
+      return [
+        newline,
+        { text: imagePlaceholder(block.image), style: Style.dim, image: block.image },
+      ];
     case 'embed':
-      return [newline, { text: `[${block.label}][${block.ref}]`, style: Style.dim }];
+      return [
+        newline,
+        { text: `[${block.label}]`, style: Style.dim, href: block.url },
+        { text: `[${block.ref}]`, style: Style.dim | Style.marker },
+      ];
     case 'pre':
       return [newline, { text: expandTabs(block.text), style: Style.code | Style.pre }];
     default:

@@ -643,7 +643,13 @@ class DocBuilder {
     this.link?.pictures.push(image);
     if (this.isInlinePicture(attributes)) {
       // An icon in a sentence (点选「<img>」就可加入) stays in the sentence, as its marker.
-      this.appendText(imagePlaceholder(image));
+      const text = imagePlaceholder(image);
+      this.textSeen += text.length;
+      const style = this.link ? this.style | Style.link : this.style;
+      this.inline.push(
+        this.link ? { text, style, href: this.link.href, image } : { text, style, image },
+      );
+      this.lastText = null;
       return;
     }
     this.flush();

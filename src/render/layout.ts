@@ -121,7 +121,7 @@ function heading(level: number, spans: Span[], width: number, plain: boolean): R
 }
 
 /** An item's number as the list counts: 3, c, C, iii or III. */
-function itemNumber(n: number, numbering: 'a' | 'A' | 'i' | 'I' | undefined): string {
+export function itemNumber(n: number, numbering: 'a' | 'A' | 'i' | 'I' | undefined): string {
   if (!numbering || n < 1) return String(n);
   if (numbering === 'a' || numbering === 'A') {
     let letters = '';
@@ -140,7 +140,7 @@ function itemNumber(n: number, numbering: 'a' | 'A' | 'i' | 'I' | undefined): st
 }
 
 /** Each item's number: counting on (or down, reversed) from the start, or from a number an item gives itself. */
-function itemNumbers(block: Extract<Block, { kind: 'list' }>): number[] {
+export function itemNumbers(block: Extract<Block, { kind: 'list' }>): number[] {
   const numbers: number[] = [];
   let n = block.start;
   for (let i = 0; i < block.items.length; i++) {

@@ -11,7 +11,7 @@ const LONGEST_WORD = 10;
 const MAX_COLUMNS = 64;
 
 /** A cell in its place on the grid: where it starts and how many rows and columns it covers. */
-interface Placed {
+export interface Placed {
   cell: TableCell;
   row: number;
   column: number;
@@ -20,7 +20,7 @@ interface Placed {
   header: boolean;
 }
 
-interface Grid {
+export interface Grid {
   placed: Placed[];
   columns: number;
   /** Each row's cells, its own and those coming down from above, by column. */
@@ -32,7 +32,7 @@ interface Grid {
  * takes those slots, and the cells after it move right, in its row and in the
  * rows below. `rowspan="0"` spans the rest of the table.
  */
-function placeCells(rows: TableRow[]): Grid {
+export function placeCells(rows: TableRow[]): Grid {
   /** For each column, the first row in which it is free again. */
   const busyUntil: number[] = [];
   const placed: Placed[] = [];
