@@ -79,11 +79,7 @@ function removeIndex(file: string): boolean {
     // Damaged past reading its locks: nobody can be using it either.
     if (troubleOf(error) === 'busy') return false;
   } finally {
-    try {
-      probe?.close();
-    } catch {
-      // Closing a connection to a damaged file may fail too; the file goes all the same.
-    }
+    if (probe) closeQuietly(probe);
   }
   for (const suffix of ['', '-wal', '-shm']) rmSync(`${file}${suffix}`, { force: true });
   return true;
@@ -114,11 +110,7 @@ export function openBodyIndex(file: string, wait = LOCK_WAIT_MS): Database | nul
       else if (version !== String(BODY_INDEX_VERSION)) throw new DamagedIndex('another version');
       return db;
     } catch (error) {
-      try {
-        db?.close();
-      } catch {
-        // As above.
-      }
+      if (db) closeQuietly(db);
       if (troubleOf(error) !== 'damaged' || !removeIndex(file)) return null;
     }
   }
@@ -265,7 +257,14 @@ export async function syncBodyIndex(
     open = false;
     onCommit(toRead.length, toRead.length, lastId);
   } finally {
-    if (open) db.exec('ROLLBACK');
+    // A transaction cut short (a damaged page, a full disk) is rolled back if it can be; its error is the one told.
+    if (open) {
+      try {
+        db.exec('ROLLBACK');
+      } catch {
+        // SQLite has rolled it back itself.
+      }
+    }
   }
 }
 
@@ -461,18 +460,15 @@ export class BodyIndex implements BodySource {
   private ask<T>(question: (db: Database) => T): T | null {
     const db = openBodyIndex(this.file);
     if (!db) return null;
+    let damaged = false;
     try {
       return question(db);
     } catch (error) {
-      db.close();
-      if (troubleOf(error) === 'damaged') removeIndex(this.file);
+      damaged = troubleOf(error) === 'damaged';
       return null;
     } finally {
-      try {
-        db.close();
-      } catch {
-        // Closed above.
-      }
+      closeQuietly(db);
+      if (damaged) removeIndex(this.file);
     }
   }
 
@@ -628,18 +624,24 @@ export async function syncFile(
 ): Promise<boolean> {
   const db = openBodyIndex(file);
   if (!db) return false;
+  let damaged = false;
   try {
     await syncBodyIndex(db, root, files, fingerprint, onCommit, read);
     return true;
   } catch (error) {
-    db.close();
-    if (troubleOf(error) === 'damaged') removeIndex(file);
+    damaged = troubleOf(error) === 'damaged';
     return false;
   } finally {
-    try {
-      db.close();
-    } catch {
-      // Closed above.
-    }
+    closeQuietly(db);
+    if (damaged) removeIndex(file);
+  }
+}
+
+/** Closes a connection; one to a damaged file may fail to, and is let go. */
+function closeQuietly(db: Database): void {
+  try {
+    db.close();
+  } catch {
+    // Nothing more can be done with it.
   }
 }
