@@ -234,8 +234,10 @@ describe.runIf(bodyIndexAvailable())('the body index (SQLite FTS5, trigram)', ()
 
 describe('how body search is done', () => {
   it('is said by --version --verbose', async () => {
-    const { stdout, code } = await runCli(['--version', '--verbose']);
+    const { stdout, stderr, code } = await runCli(['--version', '--verbose']);
     expect(code).toBe(0);
+    // Node 22 says node:sqlite is experimental when it is loaded: that one warning is kept from the user.
+    expect(stderr).toBe('');
     expect(stdout).toContain(`Node ${process.versions.node}; body search: `);
     expect(stdout).toMatch(
       bodyIndexAvailable()
@@ -261,12 +263,15 @@ describe.runIf(bodyIndexAvailable())('list --search with the body index', () => 
     const root = folder();
     const cache = tempFolder();
     const env = { XDG_CACHE_HOME: cache };
-    const titles = async (query: string) =>
-      (await runCli(['list', root, '--search', query], { env })).stdout
+    const titles = async (query: string) => {
+      const { stdout, stderr } = await runCli(['list', root, '--search', query], { env });
+      expect(stderr).toBe('');
+      return stdout
         .trim()
         .split('\n')
         .filter(Boolean)
         .map((line) => line.split('\t')[2]);
+    };
     expect(await titles('守夜')).toEqual(['A']);
     expect(existsSync(path.join(cache, 'broadsheet', 'bodies'))).toBe(true);
     writeFileSync(path.join(root, 'c.md'), article('C', '<p>守夜的人</p>'));
