@@ -24,10 +24,11 @@ export function pngHeader(width: number, height: number): Buffer {
 }
 
 /**
- * An image server on 127.0.0.1 for the tests: each path is a case, and every
- * request is counted by path so a test can see what was asked for.
+ * An image server for the tests, on 127.0.0.1 (or on every address of the
+ * machine, with `0.0.0.0`): each path is a case, and every request is counted
+ * by path so a test can see what was asked for.
  */
-export async function startImageServer() {
+export async function startImageServer(host = '127.0.0.1') {
   const hits = new Map<string, number>();
   const held: http.ServerResponse[] = [];
   let bigBytesSent = 0;
@@ -93,7 +94,7 @@ export async function startImageServer() {
         return response.end('not found');
     }
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(0, host, resolve));
   const { port } = server.address() as AddressInfo;
   return {
     url: (route: string) => `http://127.0.0.1:${port}${route}`,

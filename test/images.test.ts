@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { networkInterfaces, tmpdir } from 'node:os';
 import path from 'node:path';
 import { inflateSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -505,11 +505,49 @@ describe('cat with each protocol', () => {
 
 describe('pictures from this machine and the local network', () => {
   it('knows which addresses are local or private', () => {
-    for (const address of ['127.0.0.1', '10.1.2.3', '172.16.0.9', '192.168.1.1', '169.254.169.254', '0.0.0.0', '::1', 'fe80::1', 'fd00::2', '::ffff:127.0.0.1'])
+    for (const address of ['127.0.0.1', '10.1.2.3', '172.16.0.9', '192.168.1.1', '169.254.169.254', '0.0.0.0', '::1', 'fe80::1', 'fd00::2', '::ffff:127.0.0.1', '::ffff:7f00:1', '192.0.2.7', '198.51.100.1', '203.0.113.9', '2001:db8::1', '64:ff9b::7f00:1', '2002:7f00:1::1'])
       expect(isPrivateAddress(address), address).toBe(true);
     for (const address of ['93.184.216.34', '8.8.8.8', '2606:4700::1111', '172.32.0.1'])
       expect(isPrivateAddress(address), address).toBe(false);
   }); // prettier-ignore
+
+  it("counts this machine's own addresses as local, whatever their range", () => {
+    const interfaces = {
+      eth0: [
+        { address: '93.184.216.34', netmask: '255.255.255.0', family: 'IPv4', mac: '02:00:00:00:00:01', internal: false, cidr: '93.184.216.34/24' },
+        { address: '2606:4700::1111', netmask: 'ffff:ffff:ffff:ffff::', family: 'IPv6', mac: '02:00:00:00:00:01', internal: false, cidr: '2606:4700::1111/64', scopeid: 0 },
+      ],
+    } as const satisfies ReturnType<typeof networkInterfaces>;
+    for (const address of ['93.184.216.34', '::ffff:93.184.216.34', '2606:4700::1111'])
+      expect(isPrivateAddress(address, interfaces), address).toBe(true);
+    // Its neighbours on the same network are other machines.
+    expect(isPrivateAddress('93.184.216.35', interfaces)).toBe(false);
+  }); // prettier-ignore
+
+  // A server listening on every address answers on the machine's own LAN or public address too.
+  const ownAddress = Object.values(networkInterfaces())
+    .flat()
+    .find((entry) => entry && !entry.internal && entry.family === 'IPv4')?.address;
+  it.skipIf(!ownAddress)(
+    "refuses a server on 0.0.0.0 reached through the machine's own address, before any request",
+    async () => {
+      const everywhere = await startImageServer('0.0.0.0');
+      try {
+        const url = everywhere.url('/inner/own.png').replace('127.0.0.1', ownAddress!);
+        const loaded = await createImageLoader({ offline: false, cache: null })({
+          kind: 'remote',
+          url,
+        });
+        expect(loaded).toEqual({
+          ok: false,
+          reason: `refused: ${ownAddress} is a local or private address (--allow-private-images allows it)`,
+        });
+        expect(everywhere.hits.size).toBe(0);
+      } finally {
+        await everywhere.close();
+      }
+    },
+  );
 
   it('are refused unless allowed, by address and by name, before any request', async () => {
     const load = createImageLoader({ offline: false, cache: null });

@@ -2,6 +2,7 @@ import http from 'node:http';
 import https from 'node:https';
 import { lookup as dnsLookup } from 'node:dns';
 import { BlockList, isIP, type LookupFunction } from 'node:net';
+import { networkInterfaces } from 'node:os';
 import { MAX_PIXELS, sniffImage } from './sniff.js';
 
 export interface FetchLimits {
@@ -22,29 +23,49 @@ export const DEFAULT_LIMITS: FetchLimits = {
 
 /**
  * Addresses an article's picture may not make broadsheet ask for: this
- * machine, the local network, link-local and the like. A picture URL is
- * written by whoever wrote the article; fetching it must not reach a router's
- * admin page or a service on localhost.
+ * machine, the local network, link-local and the like, and the ranges IANA
+ * keeps out of the public internet (documentation, benchmarking, reserved). A
+ * picture URL is written by whoever wrote the article; fetching it must not
+ * reach a router's admin page or a service on localhost.
  */
 const PRIVATE = new BlockList();
 for (const [network, prefix] of [
   ['0.0.0.0', 8], ['10.0.0.0', 8], ['100.64.0.0', 10], ['127.0.0.0', 8], ['169.254.0.0', 16],
-  ['172.16.0.0', 12], ['192.0.0.0', 24], ['192.168.0.0', 16], ['198.18.0.0', 15], ['224.0.0.0', 3],
+  ['172.16.0.0', 12], ['192.0.0.0', 24], ['192.0.2.0', 24], ['192.88.99.0', 24], ['192.168.0.0', 16],
+  ['198.18.0.0', 15], ['198.51.100.0', 24], ['203.0.113.0', 24], ['224.0.0.0', 3],
 ] as const) PRIVATE.addSubnet(network, prefix, 'ipv4'); // prettier-ignore
+// IPv6: unspecified, loopback and IPv4-compatible; NAT64, 6to4 and Teredo, which carry an IPv4
+// address inside; discard, documentation, unique local, link-local and multicast.
 for (const [network, prefix] of [
-  ['::', 127],
-  ['fc00::', 7],
-  ['fe80::', 10],
-  ['ff00::', 8],
-] as const)
-  PRIVATE.addSubnet(network, prefix, 'ipv6');
+  ['::', 96], ['64:ff9b::', 96], ['64:ff9b:1::', 48], ['100::', 64], ['2001::', 32],
+  ['2001:db8::', 32], ['2002::', 16], ['fc00::', 7], ['fe80::', 10], ['ff00::', 8],
+] as const) PRIVATE.addSubnet(network, prefix, 'ipv6'); // prettier-ignore
 
-/** True for an address a picture may not come from (IPv4 written in IPv6 included). */
-export function isPrivateAddress(address: string): boolean {
+/**
+ * True for an address a picture may not come from (IPv4 written in IPv6
+ * included): a private or reserved one, or one of this machine's own, on any
+ * of its interfaces (asked each time: they change as networks come and go). A
+ * server listening on all of them answers on the machine's public or LAN
+ * address as it does on 127.0.0.1.
+ */
+export function isPrivateAddress(
+  address: string,
+  interfaces: ReturnType<typeof networkInterfaces> = networkInterfaces(),
+): boolean {
   const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address)?.[1];
-  if (mapped) return PRIVATE.check(mapped, 'ipv4');
-  const family = isIP(address);
-  return family === 0 || PRIVATE.check(address, family === 6 ? 'ipv6' : 'ipv4');
+  const plain = mapped ?? address;
+  const family = isIP(plain);
+  if (family === 0) return true;
+  const type = family === 6 ? 'ipv6' : 'ipv4';
+  return PRIVATE.check(plain, type) || ownAddresses(interfaces).check(plain, type);
+}
+
+function ownAddresses(interfaces: ReturnType<typeof networkInterfaces>): BlockList {
+  const own = new BlockList();
+  for (const entries of Object.values(interfaces))
+    for (const entry of entries ?? [])
+      own.addAddress(entry.address.replace(/%.*$/, ''), entry.family === 'IPv6' ? 'ipv6' : 'ipv4');
+  return own;
 }
 
 const refusedAddress = (host: string) =>
