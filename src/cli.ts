@@ -1,8 +1,9 @@
-// The command line: the help text, the flags, and the checks that turn them into an Invocation.
+// The command line: the flags and commands read, help, version and completion answered, and the
+// rest checked and turned into an Invocation for a command.
+import { existsSync, readFileSync } from 'node:fs';
 import process from 'node:process';
 import path from 'node:path';
 import v8 from 'node:v8';
-import meow from 'meow';
 import { parseDate } from './corpus/dates.js';
 import { filterQuery } from './query/filter.js';
 import { parseQuery } from './query/parse.js';
@@ -13,90 +14,14 @@ import { errorReport } from './text/errors.js';
 import { endQuietlyOnClosedPipe, setOutput, writeErr, type Output } from './pipe/output.js';
 import { colorAllowed, isUnicodeLocale, setOutputProfile } from './text/profile.js';
 import { sanitizeLine } from './text/sanitize.js';
-
-const HELP = `
-  Usage
-    $ broadsheet [DIR]                     browse articles (on a terminal; otherwise like list)
-    $ broadsheet list [DIR]                articles, newest first
-    $ broadsheet cat ARTICLE... [-d DIR]   rendered article text
-    $ broadsheet cat [DIR] --all|FILTERS   every matching article, in list order
-    $ broadsheet categories [DIR]          category tree with counts
-
-  DIR defaults to ./source/_posts, then ./articles, then the demo articles.
-
-  Filters
-    --category A/B      filed under a category named A/B… (same as cat:A/B)
-    --tag TAG           with a tag starting TAG (same as tag:TAG)
-    --author NAME       by an author whose name holds NAME (same as author:NAME)
-    --since DATE        from DATE on (2021-11-16, "2021-11-16 08:00", RFC 2822 …; after:DATE)
-    --until DATE        up to DATE, through the whole day when DATE is a day (before:DATE)
-    --search QUERY      words, "phrases", -not, cat: tag: author: title: after: before:
-                        is:unread is:read is:starred
-    --limit N           at most N articles
-
-  Output
-    --json              one JSON document
-    --ndjson            one JSON object a line
-    --width N           columns for cat (default: terminal width up to 100, else 80)
-    --color, --no-color colour and links in cat (default: on a terminal; NO_COLOR, FORCE_COLOR)
-    --format FORM       cat's output form: plain, ansi, or markdown (for notes and other tools)
-    --images MODE       auto, kitty, iterm, sixel, blocks or none
-    --offline           never touch the network
-    --allow-private-images  fetch pictures from this machine and the local network too
-    --timezone ZONE     read zone-less dates and print times in ZONE (default: TZ)
-    --theme NAME        auto (from the terminal's background), dark, light or mono
-    --no-mouse          the browser leaves the mouse to the terminal (select, copy)
-    --state DIR         keep the reading state in DIR (default $XDG_STATE_HOME/broadsheet)
-    --print-config      the settings in force, and where the configuration file is
-    -d, --dir DIR       where cat looks for ARTICLE
-    --all               cat every article
-    --help, --version   (--version --verbose: the Node and how body search is done)
-
-  Configuration: $XDG_CONFIG_HOME/broadsheet/config.json (default ~/.config/…)
-    {"folder": "~/blog/source/_posts", "theme": "auto", "measure": 100,
-     "images": "auto", "mouse": true, "keys": {"nextUnread": ["n", "tab"]},
-     "state": "~/Sync/broadsheet"}
-
-  Examples
-    $ broadsheet list ~/blog/source/_posts --since 2021-11-01
-    $ broadsheet list --category 编程/Dockone --json | jq -r '.[].title'
-    $ broadsheet categories --json
-    $ broadsheet cat source/_posts/hello.md --width 60 | less
-    $ broadsheet cat --all --tag rust --no-color > digest.txt
-`;
-
-const FLAGS = {
-  json: { type: 'boolean' },
-  ndjson: { type: 'boolean' },
-  category: { type: 'string' },
-  tag: { type: 'string' },
-  author: { type: 'string' },
-  since: { type: 'string' },
-  until: { type: 'string' },
-  search: { type: 'string' },
-  limit: { type: 'string' },
-  timezone: { type: 'string' },
-  width: { type: 'string' },
-  color: { type: 'boolean' },
-  format: { type: 'string' },
-  images: { type: 'string' },
-  offline: { type: 'boolean' },
-  allowPrivateImages: { type: 'boolean' },
-  theme: { type: 'string' },
-  mouse: { type: 'boolean' },
-  state: { type: 'string' },
-  printConfig: { type: 'boolean' },
-  all: { type: 'boolean' },
-  dir: { type: 'string', shortFlag: 'd' },
-  help: { type: 'boolean', shortFlag: 'h' },
-  version: { type: 'boolean' },
-  verbose: { type: 'boolean' },
-} as const;
-
-const COMMANDS = ['list', 'cat', 'categories'] as const;
-
-/** Flags that take a value which may itself start with `-`. */
-const VALUE_FLAGS = new Set(['--search', '--author', '--tag', '--category']);
+import { COMMAND_NAMES, meantCommand, parseCommandLine } from './cli/parse.js';
+import {
+  commandHelp,
+  generalHelp,
+  SHELLS,
+  type CommandName as AnyCommand,
+  type Shell,
+} from './cli/usage.js';
 
 /**
  * Runs the command line `argv` (without the program's own name), writing to
@@ -114,42 +39,42 @@ export async function main(argv: string[], output: Output = process): Promise<nu
 
 async function runCommandLine(argv: string[], { stdout, stderr }: Output): Promise<number> {
   endQuietlyOnClosedPipe();
-  const cli = meow(HELP, {
-    importMeta: import.meta,
-    argv: joinValues(argv),
-    flags: FLAGS,
-    allowUnknownFlags: true,
-    autoHelp: false,
-    autoVersion: false,
-    booleanDefault: undefined,
-  });
-  if (cli.flags.help) {
-    stdout.write(`${cli.help.trim()}\n`);
-    return 0;
-  }
-  if (cli.flags.version) {
-    stdout.write(`${cli.pkg.version}\n`);
-    if (cli.flags.verbose) {
-      const { bodySearchEngine } = await import('./corpus/body-index.js');
-      stdout.write(`Node ${process.versions.node}; body search: ${bodySearchEngine()}\n`);
-    }
-    return 0;
-  }
   try {
+    const { positionals, flags } = parseCommandLine(argv);
+    const [first, second] = positionals;
+    const named = (COMMAND_NAMES as readonly string[]).includes(first ?? '')
+      ? (first as AnyCommand)
+      : undefined;
+    if (flags.version) {
+      stdout.write(`${version()}\n`);
+      if (flags.verbose) {
+        const { bodySearchEngine } = await import('./corpus/body-index.js');
+        stdout.write(`Node ${process.versions.node}; body search: ${bodySearchEngine()}\n`);
+      }
+      return 0;
+    }
+    if (flags.help || named === 'help') {
+      const about = named === 'help' ? second : named;
+      if (about !== undefined && !(COMMAND_NAMES as readonly string[]).includes(about))
+        throw new UsageError(`no such command: ${about}`);
+      stdout.write(about === undefined ? generalHelp() : commandHelp(about as AnyCommand));
+      return 0;
+    }
+    if (named === 'completion') {
+      if (!(SHELLS as readonly (string | undefined)[]).includes(second))
+        throw new UsageError(`completion takes ${SHELLS.join(', ')}`);
+      const { completionScript } = await import('./cli/completion.js');
+      stdout.write(completionScript(second as Shell));
+      return 0;
+    }
     const config = await import('./commands/config.js');
-    const invocation = readInvocation(
-      cli.input,
-      cli.flags,
-      argv,
-      await config.readSettings(),
-      config,
-    );
+    const invocation = readInvocation(positionals, flags, await config.readSettings(), config);
     setOutputProfile({
       color: colorAllowed(invocation.color, process.env),
       unicode: isUnicodeLocale(process.env),
     });
     config.applySettings(invocation.settings);
-    if (cli.flags.printConfig) return await config.printConfig(invocation.settings);
+    if (flags.printConfig) return await config.printConfig(invocation.settings);
     // The browser shows what was wrong with the configuration itself; a pipe says it on stderr.
     if (invocation.command !== 'browse' || !stdout.isTTY)
       for (const warning of invocation.settings.warnings)
@@ -157,6 +82,22 @@ async function runCommandLine(argv: string[], { stdout, stderr }: Output): Promi
     return await run(invocation, stdout.isTTY === true);
   } catch (error) {
     return report(error);
+  }
+}
+
+/** The version in the package's package.json, found upward from this module wherever it was built to. */
+function version(): string {
+  for (let folder = new URL('.', import.meta.url); ; folder = new URL('..', folder)) {
+    try {
+      const json = JSON.parse(readFileSync(new URL('package.json', folder), 'utf8')) as {
+        name?: string;
+        version?: string;
+      };
+      if (json.name === 'broadsheet' && json.version) return json.version;
+    } catch {
+      // No package.json here: look further up.
+    }
+    if (new URL('..', folder).href === folder.href) return 'unknown';
   }
 }
 
@@ -223,15 +164,17 @@ type Flags = Record<string, unknown>;
 function readInvocation(
   input: string[],
   flags: Flags,
-  argv: string[],
   configured: Settings,
   choices: { THEMES: typeof THEMES; IMAGE_MODES: typeof IMAGE_MODES },
 ): Invocation {
-  checkUnknownFlags(joinValues(argv));
   const first = input[0];
-  const isCommand = (COMMANDS as readonly string[]).includes(first ?? '');
+  const isCommand = (COMMAND_NAMES as readonly string[]).includes(first ?? '');
   const command = isCommand ? (first as CommandName) : 'browse';
   const inputs = isCommand ? input.slice(1) : input;
+  // A word that is no folder but is close to a command's name was meant as the command.
+  const meant = !isCommand && first !== undefined && !existsSync(first) && meantCommand(first);
+  if (meant)
+    throw new UsageError(`no such command or folder: ${first}; did you mean broadsheet ${meant}?`);
   if (command !== 'cat' && inputs.length > 1) {
     throw new UsageError(`too many arguments: ${inputs.slice(1).join(' ')}`);
   }
@@ -266,24 +209,6 @@ function readInvocation(
           : path.resolve(optionalText(flags.state, 'state')!),
     },
   };
-}
-
-const KNOWN_FLAGS = new Set(
-  Object.entries(FLAGS).flatMap(([name, spec]) => {
-    const long = name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
-    const names = [`--${long}`, `--no-${long}`];
-    if ('shortFlag' in spec) names.push(`-${spec.shortFlag}`);
-    return names;
-  }),
-);
-
-function checkUnknownFlags(argv: string[]): void {
-  for (const arg of argv) {
-    if (arg === '--') return;
-    if (!arg.startsWith('-') || arg === '-') continue;
-    const name = arg.split('=')[0]!;
-    if (!KNOWN_FLAGS.has(name)) throw new UsageError(`unknown option ${name}`);
-  }
 }
 
 function optionalText(value: unknown, name: string): string | undefined {
@@ -337,20 +262,6 @@ function dateText(value: unknown, name: string): string | undefined {
   if (text !== undefined && !parseDate(text))
     throw new UsageError(`--${name}: not a date: ${text}`);
   return text;
-}
-
-/** Flags whose value may start with `-` (`--search -word`) are joined to it, so it is not read as flags. */
-function joinValues(argv: string[]): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    const next = argv[i + 1];
-    if (VALUE_FLAGS.has(arg) && next !== undefined && next.startsWith('-') && next !== '--') {
-      out.push(`${arg}=${next}`);
-      i++;
-    } else out.push(arg);
-  }
-  return out;
 }
 
 function isTimeZone(zone: string): boolean {
