@@ -198,6 +198,7 @@ function readInvocation(
     offline: Boolean(flags.offline),
     allowPrivateImages: Boolean(flags.allowPrivateImages),
     all: Boolean(flags.all),
+    verbose: Boolean(flags.verbose),
     dir: optionalText(flags.dir, 'dir'),
     settings: {
       ...configured,

@@ -23,7 +23,7 @@ describe('broadsheet list', () => {
       'a.md': post('Ay', '2021-01-01 10:00', 'categories: [[X], [Y, Z]]\n'),
       'n.md': post('New', 'Tue, 16 Nov 2021 21:10:14 GMT'),
     });
-    const result = await runCli(['list', root], { env: { TZ: 'Asia/Tokyo' } });
+    const result = await runCli(['list', root], { env: { TZ: 'Asia/Tokyo' }, cwd: root });
     expect(result).toEqual({
       code: 0,
       stderr: '',
@@ -39,7 +39,7 @@ describe('broadsheet list', () => {
     expect(articles).toHaveLength(readdirSync(fixtureCorpus).length - 1);
     for (const article of articles) {
       expect(Object.keys(article)).toEqual([
-        'path', 'title', 'date', 'dateFromFile', 'updated', 'categories', 'tags', 'author', 'image', 'link', 'meta', 'problems',
+        'formatVersion', 'root', 'path', 'title', 'date', 'dateFromFile', 'updated', 'categories', 'tags', 'author', 'image', 'link', 'meta', 'problems', 'read', 'starred',
       ]); // prettier-ignore
       expect(article.date).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
       expect(article.title).not.toBe('');
@@ -58,7 +58,7 @@ describe('broadsheet list', () => {
     const lines = result.stdout.trimEnd().split('\n');
     expect(lines.length).toBeGreaterThanOrEqual(30);
     expect(lines.map((line) => JSON.parse(line).path)).toEqual(
-      (await runCli(['list', demoCorpus])).stdout
+      (await runCli(['list', demoCorpus], { cwd: demoCorpus })).stdout
         .trimEnd()
         .split('\n')
         .map((line) => line.split('\t')[3]),
@@ -110,7 +110,7 @@ describe('broadsheet list', () => {
       'binary.md': new Uint8Array([0, 159, 146, 150]),
     });
     symlinkSync(root, path.join(root, 'loop'));
-    const result = await runCli(['list', root]);
+    const result = await runCli(['list', root], { cwd: root });
     expect(result.code).toBe(0);
     expect(
       result.stdout
@@ -223,7 +223,7 @@ describe('the command line', () => {
     const empty = tempCorpus({});
     mkdirSync(path.join(empty, 'other'));
     expect((await runCli(['list'], { cwd: empty })).stdout).toBe(
-      (await runCli(['list', demoCorpus])).stdout,
+      (await runCli(['list', demoCorpus], { cwd: empty })).stdout,
     );
   });
 });
@@ -317,7 +317,7 @@ describe('file names with control characters', () => {
         ]),
       ),
     );
-    const list = await runCli(['list', root]);
+    const list = await runCli(['list', root], { cwd: root });
     const shown = list.stdout
       .trimEnd()
       .split('\n')

@@ -142,7 +142,8 @@ describe('completion', () => {
     const file = await script('fish');
     const cwd = folder();
     const complete = (line: string) =>
-      execFileSync('fish', ['--no-config', '-c', `source ${file}; complete -C${JSON.stringify(line)}`], { cwd, encoding: 'utf8' })
+      // fish makes its folders under the XDG ones as it starts: a run's own, never the machine's.
+      execFileSync('fish', ['--no-config', '-c', `source ${file}; complete -C${JSON.stringify(line)}`], { cwd, encoding: 'utf8', env: { ...process.env, XDG_CONFIG_HOME: tempFolder(), XDG_DATA_HOME: tempFolder(), XDG_CACHE_HOME: tempFolder() } })
         .split('\n')
         .filter(Boolean)
         .map((candidate) => candidate.split('\t')[0])

@@ -77,7 +77,7 @@ describe('a folder of hostile articles', () => {
       path.join(root, 'huge.md'),
       `---\ntitle: Huge\ndate: 2021-01-01\n---\n${paragraph.repeat(Math.ceil((100 * 1024 * 1024) / Buffer.byteLength(paragraph)))}`,
     );
-    const list = await runCli(['list', root]);
+    const list = await runCli(['list', root], { cwd: root });
     expect(list.stdout).toMatch(/\tHuge\thuge\.md\n$/);
     const cat = await runCli(['cat', '--width', '40', path.join(root, 'huge.md')]);
     expect(cat.code).toBe(0);

@@ -163,7 +163,7 @@ describe('body search over many articles', () => {
         .map((article) => `${article.path}\n`)
         .join('');
       // The command line runs the built code, where the threads are.
-      const result = await runCli(['list', '--search', search, root]);
+      const result = await runCli(['list', '--search', search, root], { cwd: root });
       expect(
         result.stdout
           .split('\n')
@@ -287,7 +287,7 @@ describe('the index, read as data from disk', () => {
         .replace('"A"', '"\\u001b]8;;file:///etc\\u001b\\\\A"');
       writeFileSync(file, crafted);
     }
-    const result = await runCli(['list', root], { env: { XDG_CACHE_HOME: cache } });
+    const result = await runCli(['list', root], { env: { XDG_CACHE_HOME: cache }, cwd: root });
     expect(result.stdout).toMatch(
       /\t\]8;;file:\/\/\/etc\\A\/B\t\]52;c;ZXZpbA==Alpha\[2J\ta\.md\n$/,
     );

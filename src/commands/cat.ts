@@ -4,6 +4,7 @@ import type { Invocation } from './invocation.js';
 import type { Article } from '../corpus/article.js';
 import { readBody } from '../corpus/body.js';
 import { readArticleFile } from '../corpus/read.js';
+import type { Marks } from '../query/match.js';
 import { articleFields } from '../pipe/json.js';
 import { NotFoundError, UsageError } from './errors.js';
 import { outputStreams, warn, writeErr, writeOut } from '../pipe/output.js';
@@ -16,11 +17,14 @@ import { lineToPlain, toPlainText } from '../render/plain.js';
 import { askTerminal, chooseProtocol, colorDepth, type TerminalAnswers } from '../images/detect.js';
 import { sanitizeLine, unescapePath } from '../text/sanitize.js';
 import { glyphs } from '../text/profile.js';
+import { stateFolder } from '../files/places.js';
 
 interface Readable {
   article: Article;
   /** Null until read. */
   body: string | null;
+  /** The folder the article's path is relative to. */
+  root: string;
 }
 
 /** `broadsheet cat`: articles rendered as text or JSON, in the order asked for. */
@@ -34,10 +38,22 @@ export async function catCommand(invocation: Invocation): Promise<number> {
     invocation.output === 'tsv' && (format === 'ansi' || invocation.images !== 'auto')
       ? pictureDrawer(invocation, width)
       : null;
+  const marks =
+    invocation.output === 'tsv'
+      ? null
+      : (await import('./select.js')).readingMarks(
+          readables.map(({ article }) => article),
+          invocation.settings.state ?? stateFolder(),
+        );
   if (invocation.output === 'json') await writeOut('[');
   let printed = 0;
   let failed = 0;
-  for (const readable of readables) {
+  for (const listed of readables) {
+    const readable = listed.body === null ? readAgain(listed) : listed;
+    if (typeof readable === 'string') {
+      missing.push(readable);
+      continue;
+    }
     let text: string;
     try {
       text = await articleOutput(readable, invocation, {
@@ -45,6 +61,7 @@ export async function catCommand(invocation: Invocation): Promise<number> {
         format,
         hyperlinks,
         pictures,
+        marks,
       });
     } catch (error) {
       // One article that cannot be shown spoils nothing else: it is said, the rest are printed.
@@ -80,9 +97,11 @@ async function articleOutput(
     format: 'plain' | 'ansi' | 'markdown';
     hyperlinks: boolean;
     pictures: ReturnType<typeof pictureDrawer> | null;
+    /** The reader's marks, for JSON. */
+    marks: Marks | null;
   },
 ): Promise<string> {
-  const { width, format, hyperlinks, pictures } = how;
+  const { width, format, hyperlinks, pictures, marks } = how;
   const body = readable.body ?? readBody(readable.article);
   if (format === 'markdown' && invocation.output === 'tsv')
     return articleMarkdown(readable.article, await bodyToDoc(readable.article, body));
@@ -109,7 +128,7 @@ async function articleOutput(
     return `${text}\n`;
   }
   const record = {
-    ...articleFields(readable.article),
+    ...articleFields(readable.article, { root: readable.root, ...marks! }),
     text: toPlainText(rendered.body),
     links: rendered.doc.references
       .filter((r) => r.kind !== 'image')
@@ -139,8 +158,11 @@ async function gather(
     }
     // The folder reader (scan, index, search threads) is loaded only for a folder.
     const { selectArticles } = await import('./select.js');
-    const { articles } = await selectArticles(invocation, first ?? invocation.dir);
-    return { readables: articles.map((article) => ({ article, body: null })), missing: [] };
+    const { corpus, articles } = await selectArticles(invocation, first ?? invocation.dir);
+    return {
+      readables: articles.map((article) => ({ article, body: null, root: corpus.root })),
+      missing: [],
+    };
   }
   if (invocation.inputs.length === 0)
     throw new UsageError('cat needs ARTICLE paths, or --all or a filter');
@@ -163,7 +185,7 @@ async function gather(
     if (outcome.kind === 'article') {
       for (const problem of outcome.article.problems)
         warn(`${sanitizeLine(outcome.article.path)}: ${sanitizeLine(problem)}`);
-      readables.push({ article: outcome.article, body: outcome.body });
+      readables.push({ article: outcome.article, body: outcome.body, root });
     } else if (outcome.kind === 'skipped') {
       missing.push(`not an article: ${sanitizeLine(input)}: ${outcome.problem.reason}`);
     } else {
@@ -174,10 +196,28 @@ async function gather(
 }
 
 /**
- * An article path: absolute, relative to -d DIR, or relative to the current
- * folder; as typed, or as `list` escaped it (a name with control characters).
+ * An article of a list, read again whole: a file edited since the list was
+ * read shows its header as it is now with its body. A file gone or no longer
+ * an article is said, as a path typed would be.
  */
-function locate(input: string, dir: string | undefined): string | null {
+function readAgain(listed: Readable): Readable | string {
+  const outcome = readArticleFile(listed.root, listed.article.absolutePath);
+  const name = sanitizeLine(listed.article.path);
+  if (outcome.kind === 'article')
+    return { ...listed, article: outcome.article, body: outcome.body };
+  return outcome.kind === 'skipped'
+    ? `not an article: ${name}: ${outcome.problem.reason}`
+    : `not an article: ${name}: no front matter`;
+}
+
+/**
+ * An article path: absolute, relative to -d DIR, or relative to the current
+ * folder; as typed, or as `list` escaped it (a name with control characters);
+ * or a whole line of `list`, whose last field is the file.
+ */
+function locate(line: string, dir: string | undefined): string | null {
+  // A tab is never part of a name `list` printed (it escapes it), so one means a whole line.
+  const input = line.includes('\t') ? line.slice(line.lastIndexOf('\t') + 1) : line;
   const names = input.includes('\\') ? [input, unescapePath(input)] : [input];
   const candidates = names.flatMap((name) =>
     path.isAbsolute(name) ? [name] : [...(dir ? [path.join(dir, name)] : []), name],

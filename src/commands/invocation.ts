@@ -22,6 +22,8 @@ export interface Invocation {
   /** Pictures may come from loopback and private addresses. */
   allowPrivateImages: boolean;
   all: boolean;
+  /** Every warning about the folder's files, not the first few. */
+  verbose: boolean;
   dir: string | undefined;
   /** The configuration file's settings, with the command line's flags over them. */
   settings: Settings;

@@ -14,6 +14,9 @@ import { sanitizeLine } from '../text/sanitize.js';
 import { searchArticles } from '../query/search.js';
 import type { Marks } from '../query/match.js';
 
+/** How many warnings about the folder's files are printed before the rest are counted. */
+const MAX_WARNINGS = 10;
+
 export interface SelectedArticles {
   corpus: Corpus;
   articles: Article[];
@@ -31,9 +34,15 @@ export async function selectArticles(
   const progress = progressReporter('reading articles');
   const corpus = await loadCorpus(root, { onProgress: progress.update, index: defaultIndex() });
   progress.end();
-  for (const problem of corpus.problems) {
+  // A folder of a hundred thousand broken files says so in a few lines, not a hundred thousand.
+  const shown = invocation.verbose ? corpus.problems.length : MAX_WARNINGS;
+  for (const problem of corpus.problems.slice(0, shown)) {
     warn(`${sanitizeLine(problem.path)}: ${sanitizeLine(problem.reason)}`);
   }
+  if (corpus.problems.length > shown)
+    warn(
+      `and ${corpus.problems.length - shown} more files with problems (--verbose shows them all)`,
+    );
   let articles = corpus.articles;
   if (invocation.search !== undefined) {
     // On a terminal, how far the body index is built, or (where there is none) the bodies read.
@@ -54,10 +63,20 @@ export async function selectArticles(
 /** The reader's marks, read (never written) when the search asks about them (`is:unread`). */
 function marksFor(search: string, articles: readonly Article[], folder: string): Marks | undefined {
   if (!needsMarks(parseQuery(search))) return undefined;
-  const reading = ReadingState.inFolder(folder, { readOnly: true });
-  if (reading.warning) warn(sanitizeLine(reading.warning));
+  return readingMarks(articles, folder);
+}
+
+/** The reader's marks of these articles, as the reading state holds them (read, never written). */
+export function readingMarks(articles: readonly Article[], folder: string): Marks {
+  if (!reading) {
+    reading = ReadingState.inFolder(folder, { readOnly: true });
+    if (reading.warning) warn(sanitizeLine(reading.warning));
+  }
   return marksOf(reading, articles);
 }
+
+/** The reading state, read once a run however many times marks are asked for. */
+let reading: ReadingState | undefined;
 
 /** The index of parsed fields, in the user cache folder. */
 export function defaultIndex(): IndexCache {

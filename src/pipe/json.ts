@@ -1,9 +1,25 @@
 import type { Article } from '../corpus/article.js';
 import { isPlainData } from '../corpus/intern.js';
 
+/**
+ * The version of the JSON records (`docs/json-schema.json`): it goes up when a
+ * field changes its meaning or goes; new fields may come without it.
+ */
+export const FORMAT_VERSION = 1;
+
+/** What a record says beyond the article's own fields: its folder, and the reader's marks. */
+export interface RecordContext {
+  /** The folder the article's `path` is relative to, absolute. */
+  root: string;
+  isRead(article: Article): boolean;
+  isStarred(article: Article): boolean;
+}
+
 /** The JSON form of an article's fields, as `list --json` prints them. */
-export function articleFields(article: Article) {
+export function articleFields(article: Article, context: RecordContext) {
   return {
+    formatVersion: FORMAT_VERSION,
+    root: context.root,
     path: article.path,
     title: article.title,
     date: new Date(article.date).toISOString(),
@@ -16,6 +32,8 @@ export function articleFields(article: Article) {
     link: article.link,
     meta: jsonSafe(article.meta),
     problems: article.problems,
+    read: context.isRead(article),
+    starred: context.isStarred(article),
   };
 }
 
