@@ -1,7 +1,7 @@
 // The pipe contract: what list prints, cat takes, from any folder; JSON that says its version, its folder
 // and the reader's marks, valid against the schema that ships in docs/; warnings that stay few.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
