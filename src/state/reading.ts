@@ -2,6 +2,7 @@ import { isAscii } from 'node:buffer';
 import {
   closeSync,
   copyFileSync,
+  fsyncSync,
   openSync,
   readdirSync,
   realpathSync,
@@ -482,6 +483,8 @@ export class ReadingState {
       const descriptor = openSync(this.journal, 'a', 0o600);
       try {
         writeAll(descriptor, Buffer.from(line));
+        // On the disk when the save returns, as a snapshot is: a power cut keeps the line.
+        fsyncSync(descriptor);
       } finally {
         closeSync(descriptor);
       }
