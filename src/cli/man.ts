@@ -67,7 +67,7 @@ export function manPage(version: string): string {
       ['$XDG_CONFIG_HOME/broadsheet/config.json', 'the configuration (~/.config/broadsheet/)'],
       [
         '$XDG_STATE_HOME/broadsheet/reading.json',
-        'read marks, stars, reading positions and the prompts’ history (~/.local/state/broadsheet/)',
+        'read marks, stars, reading positions and the prompts’ history (~/.local/state/broadsheet/; --state DIR or "state" sets the folder), with reading.jsonl, the changes saved since',
       ],
       [
         '$XDG_CACHE_HOME/broadsheet/',

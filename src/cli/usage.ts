@@ -55,7 +55,11 @@ export const COMMANDS: readonly CommandSpec[] = [
       FOLDER_ORDER,
     ],
     operands: 'folder',
-    examples: ['broadsheet ~/blog/source/_posts', 'broadsheet --category Tech --since 2026-11-01'],
+    examples: [
+      'broadsheet ~/blog/source/_posts',
+      'broadsheet --category Tech --since 2026-11-01',
+      'broadsheet ~/news --state ~/Sync/broadsheet',
+    ],
   },
   {
     name: 'list',
