@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { benchRender } from './render.js';
+import { benchCatRatios, benchHostile, benchRender } from './render.js';
 import { benchStartup } from './startup.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -17,6 +17,8 @@ console.log(
 );
 console.log(`articles for render and start-up: ${corpus}`);
 await benchRender(corpus);
+benchCatRatios(corpus);
+await benchHostile();
 await benchStartup(corpus);
 const { benchAlternatives } = await import('./alternatives.js');
 await benchAlternatives();

@@ -26,20 +26,27 @@ const WALK_ALL: Array<[object, string[]]> = [
     String.prototype,
     [
       'split', 'replace', 'replaceAll', 'match', 'matchAll', 'trim', 'trimEnd', 'trimStart', 'toLowerCase',
-      'toUpperCase', 'normalize', 'indexOf', 'lastIndexOf', 'includes', 'localeCompare',
+      'toUpperCase', 'normalize', 'lastIndexOf', 'localeCompare',
     ],
   ],
 ]; // prettier-ignore
+/** A search in a string walks from where it starts to what it finds, or to the end. */
+const SEARCHES: Array<[object, string[]]> = [[String.prototype, ['indexOf', 'includes']]];
+
 /** Methods whose work is what they return (a slice of a string is a view of it: no work). */
 const WALK_RESULT: Array<[object, string[]]> = [
   [String.prototype, ['repeat', 'padStart', 'padEnd']],
 ];
 
-function patch(target: object, name: string, cost: (self: unknown, result: unknown) => number) {
+function patch(
+  target: object,
+  name: string,
+  cost: (self: unknown, result: unknown, args: unknown[]) => number,
+) {
   const original = (target as Record<string, Method>)[name]!;
   const counted: Method = function (this: unknown, ...args: unknown[]) {
     const result = original.apply(this, args);
-    work += cost(this, result);
+    work += cost(this, result, args);
     return result;
   };
   Object.defineProperty(target, name, { value: counted, writable: true, configurable: true });
@@ -80,6 +87,15 @@ export function countWork(fn: () => void): number {
   const restore: Array<() => void> = [];
   for (const [target, names] of WALK_ALL)
     for (const name of names) restore.push(patch(target, name, (self) => lengthOf(self) + 1));
+  for (const [target, names] of SEARCHES)
+    for (const name of names)
+      restore.push(
+        patch(target, name, (self, result, args) => {
+          const from = typeof args[1] === 'number' ? args[1] : 0;
+          const found = typeof result === 'number' && result >= 0 ? result + 1 : lengthOf(self);
+          return Math.max(1, found - from + 1);
+        }),
+      );
   for (const [target, names] of WALK_RESULT)
     for (const name of names)
       restore.push(patch(target, name, (_, result) => lengthOf(result) + 1));

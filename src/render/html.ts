@@ -45,6 +45,8 @@ const INLINE_STYLES: Record<string, number> = {
   s: Style.strike, strike: Style.strike, del: Style.strike, code: Style.code, kbd: Style.code, samp: Style.code,
   tt: Style.code, u: Style.underline, ins: Style.underline, mark: Style.highlight,
 }; // prettier-ignore
+/** Runs of white space other than one space, and soft hyphens. */
+const COLLAPSED = /[\t\n\r\f][ \t\n\r\f]*| [ \t\n\r\f]+|\u00ad/g;
 /** Inside `<svg>`, only these hold text a reader reads. */
 const SVG_TEXT = new Set(['text', 'tspan', 'textpath']);
 /** What closes a bracket a link stands in: `[<a>3</a>]` reads `[3][4]`, its number after the bracket. */
@@ -330,8 +332,9 @@ class DocBuilder {
   }
 
   private inlineText(text: string): void {
-    // A soft hyphen is where a word may break; broadsheet's lines break at spaces, so it goes.
-    let collapsed = text.replace(/[ \t\n\r\f]+/g, ' ').replace(/\u00ad/g, '');
+    // White space is one space; a soft hyphen is where a word may break, and broadsheet's lines
+    // break at spaces, so it goes. Single spaces, most of them, are left alone.
+    let collapsed = text.replace(COLLAPSED, (found) => (found === '\u00ad' ? '' : ' '));
     if (collapsed === '') return;
     const pending = this.pendingMarker;
     if (pending) {

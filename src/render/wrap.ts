@@ -22,7 +22,7 @@ const WIDE_CHARACTERS =
  * prolonged sound mark, iteration marks, CJK hyphens, `…` and `‥`, or marks
  * written after a number (`％ ℃ ° ‰ ′ ″`).
  */
-export const NO_START = new Set([
+const NO_START = codes([
   ...')]}>）］｝〕〉》」』】〙〗〟｠»›’”＞',
   ...',.、。，．｡､',
   ...'!?:;！？：；‼⁇⁈⁉・･·',
@@ -33,9 +33,14 @@ export const NO_START = new Set([
   ...'%％‰‱℃℉°′″‴¢￠',
 ]);
 /** No line ends with opening brackets and quotes, or marks written before a number (`￥ ＄ № ＃`). */
-export const NO_END = new Set([...'([{<（［｛〔〈《「『【〘〖〝｟«‹‘“＜', ...'￥＄￡＃$£¥€№']);
+const NO_END = codes([...'([{<（［｛〔〈《「『【〘〖〝｟«‹‘“＜', ...'￥＄￡＃$£¥€№']);
 /** Quotes that open and close alike: a line never breaks beside one unless a space is there. */
-const EITHER_QUOTE = new Set(['"', "'"]);
+const EITHER_QUOTE = codes(['"', "'"]);
+
+/** Characters as their UTF-16 codes (all of them in the Basic Multilingual Plane). */
+function codes(characters: string[]): Set<number> {
+  return new Set(characters.map((c) => c.charCodeAt(0)));
+}
 /** Where a word too long for any line is cut first: after a path's or a URL's separators. */
 const CUT_AFTER = new Set([...'/\\-_.?&=']);
 
@@ -44,29 +49,73 @@ const BREAK = 1;
 const WIDE = 2;
 const WORD = 3;
 
+/** Token columns, kept between calls while small: wrapping runs one text at a time, to its end. */
+let spare: Columns | null = null;
+const SPARE_LIMIT = 1 << 16;
+
+interface Columns {
+  kind: Uint8Array;
+  span: Int32Array;
+  start: Int32Array;
+  end: Int32Array;
+  width: Int32Array;
+}
+
+function columns(capacity: number): Columns {
+  return {
+    kind: new Uint8Array(capacity),
+    span: new Int32Array(capacity),
+    start: new Int32Array(capacity),
+    end: new Int32Array(capacity),
+    width: new Int32Array(capacity),
+  };
+}
+
 /** The text's tokens: spaces, line breaks, wide characters and words, each a range of one span's text. */
 class Tokens {
-  readonly kind: number[] = [];
-  readonly span: number[] = [];
-  readonly start: number[] = [];
-  readonly end: number[] = [];
-  readonly width: number[] = [];
+  kind: Uint8Array;
+  span: Int32Array;
+  start: Int32Array;
+  end: Int32Array;
+  width: Int32Array;
+  count = 0;
 
   constructor(readonly spans: readonly Span[]) {
-    spans.forEach((span, index) => this.read(span.text, index));
+    // A token is a character or more: the text's length is the most there can be.
+    let length = 0;
+    for (const span of spans) length += span.text.length;
+    const wanted = Math.min(length + 1, SPARE_LIMIT);
+    const store = spare && spare.kind.length >= wanted ? spare : columns(Math.max(wanted, 256));
+    spare = null;
+    ({
+      kind: this.kind,
+      span: this.span,
+      start: this.start,
+      end: this.end,
+      width: this.width,
+    } = store);
+    for (let index = 0; index < spans.length; index++) this.read(spans[index]!.text, index);
   }
 
-  get count(): number {
-    return this.kind.length;
+  /** Gives the columns back for the next text, unless they grew large. */
+  release(): void {
+    if (this.kind.length > SPARE_LIMIT) return;
+    spare = {
+      kind: this.kind,
+      span: this.span,
+      start: this.start,
+      end: this.end,
+      width: this.width,
+    };
   }
 
-  /** The first character of token `k`, and the last. */
-  first(k: number): string {
-    return this.spans[this.span[k]!]!.text[this.start[k]!]!;
+  /** The UTF-16 code of the first character of token `k`, and of the last. */
+  first(k: number): number {
+    return this.spans[this.span[k]!]!.text.charCodeAt(this.start[k]!);
   }
 
-  last(k: number): string {
-    return this.spans[this.span[k]!]!.text[this.end[k]! - 1]!;
+  last(k: number): number {
+    return this.spans[this.span[k]!]!.text.charCodeAt(this.end[k]! - 1);
   }
 
   text(k: number): string {
@@ -78,11 +127,29 @@ class Tokens {
   }
 
   private push(kind: number, span: number, start: number, end: number, width: number): void {
-    this.kind.push(kind);
-    this.span.push(span);
-    this.start.push(start);
-    this.end.push(end);
-    this.width.push(width);
+    if (this.count === this.kind.length) this.grow();
+    const k = this.count++;
+    this.kind[k] = kind;
+    this.span[k] = span;
+    this.start[k] = start;
+    this.end[k] = end;
+    this.width[k] = width;
+  }
+
+  private grow(): void {
+    const larger = columns(this.kind.length * 2);
+    larger.kind.set(this.kind);
+    larger.span.set(this.span);
+    larger.start.set(this.start);
+    larger.end.set(this.end);
+    larger.width.set(this.width);
+    ({
+      kind: this.kind,
+      span: this.span,
+      start: this.start,
+      end: this.end,
+      width: this.width,
+    } = larger);
   }
 
   private read(text: string, span: number): void {
@@ -168,8 +235,7 @@ class Tokens {
   }
 
   private truncate(count: number): void {
-    for (const column of [this.kind, this.span, this.start, this.end, this.width])
-      column.length = count;
+    this.count = count;
   }
 }
 
@@ -211,10 +277,14 @@ function canBreakBetween(tokens: Tokens, a: number, b: number): boolean {
   return (
     tokens.kind[a] === WORD &&
     tokens.kind[b] === WORD &&
-    (last === '-' || last === '—' || last === '/') &&
+    (last === HYPHEN || last === EM_DASH || last === SLASH) &&
     tokens.span[a] === tokens.span[b]
   );
 }
+
+const HYPHEN = 0x2d;
+const EM_DASH = 0x2014;
+const SLASH = 0x2f;
 
 /** May a line break at a space before token `b`? Not before closing punctuation (`……`, `)`, `·`), which binds back. */
 function canBreakAtSpace(tokens: Tokens, b: number): boolean {
@@ -352,6 +422,7 @@ export function wrapSpans(spans: Span[], width: number): Span[][] {
   let end = tokens.count;
   while (end > lineStart && kind[end - 1] === SPACE) end--;
   if (end > lineStart) emit(lineStart, end);
+  tokens.release();
   return lines;
 }
 
@@ -399,6 +470,7 @@ export function longestWord(spans: Span[]): number {
     wideRun = 0;
     if (tokens.kind[k] === WORD) widest = Math.max(widest, width);
   }
+  tokens.release();
   return widest;
 }
 

@@ -1,4 +1,4 @@
-import { fromCodePoint } from 'entities/decode';
+import { decodeHTML, decodeHTMLAttribute, fromCodePoint } from 'entities/decode';
 import { QuoteType, Tokenizer } from 'htmlparser2';
 
 /**
@@ -40,7 +40,9 @@ const VOID = new Set([
 /** Reads `html` to its end, calling `events` in document order; every element opened is closed. */
 export function readHtml(html: string, events: HtmlEvents): void {
   const reader = new TagBalancer(html, events);
-  const tokenizer = new Tokenizer({ xmlMode: false, decodeEntities: true }, reader);
+  // Entities are decoded here, a text at a time: the Tokenizer then skips through text to the
+  // next `<` instead of looking at every character for an `&`.
+  const tokenizer = new Tokenizer({ xmlMode: false, decodeEntities: false }, reader);
   tokenizer.write(html);
   tokenizer.end();
 }
@@ -79,8 +81,12 @@ class TagBalancer {
   }
 
   onattribend(_quote: QuoteType, _end: number): void {
-    if (!Object.prototype.hasOwnProperty.call(this.attributes, this.attributeName))
-      this.attributes[this.attributeName] = this.attributeValue;
+    if (!Object.prototype.hasOwnProperty.call(this.attributes, this.attributeName)) {
+      const value = this.attributeValue;
+      this.attributes[this.attributeName] = value.includes('&')
+        ? decodeHTMLAttribute(value)
+        : value;
+    }
     this.attributeValue = '';
   }
 
@@ -116,7 +122,8 @@ class TagBalancer {
   }
 
   ontext(start: number, end: number): void {
-    this.events.text(this.html.slice(start, end));
+    const text = this.html.slice(start, end);
+    this.events.text(text.includes('&') ? decodeHTML(text) : text);
   }
 
   ontextentity(codepoint: number, _end: number): void {
