@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli, tempCorpus, tempFolder } from './helpers.js';
+import { runMain, tempCorpus, tempFolder } from './helpers.js';
 
 /** Five articles filed, tagged and dated so that each filter keeps a different few. */
 function folder(): string {
@@ -41,8 +41,8 @@ describe('one meaning for each filter', () => {
       [['--until', '2026-11-25 12:00'], 'before:"2026-11-25 12:00"'],
     ];
     for (const [flags, term] of pairs) {
-      const byFlag = await runCli(['list', root, ...flags]);
-      const byTerm = await runCli(['list', root, '--search', term]);
+      const byFlag = await runMain(['list', root, ...flags]);
+      const byTerm = await runMain(['list', root, '--search', term]);
       expect(titles(byFlag.stdout), flags.join(' ')).toEqual(titles(byTerm.stdout));
       expect(byFlag.code, flags.join(' ')).toBe(byTerm.code);
     }
@@ -51,7 +51,7 @@ describe('one meaning for each filter', () => {
   it('reads a category from the start of a name, a date bound through the whole day', async () => {
     const root = folder();
     const list = async (...args: string[]) =>
-      titles((await runCli(['list', root, ...args])).stdout);
+      titles((await runMain(['list', root, ...args])).stdout);
     // Dockone is a category at the top of one path and below 技术 in another, and starts Dockoneish.
     expect(await list('--category', 'Dockone')).toEqual([
       'Dockone weekly',
@@ -78,17 +78,17 @@ describe('one meaning for each filter', () => {
 
   it('takes a search that starts with -, and refuses a date it cannot read', async () => {
     const root = folder();
-    const without = await runCli(['list', root, '--search', '-Dockone']);
+    const without = await runMain(['list', root, '--search', '-Dockone']);
     expect(without.code).toBe(0);
     expect(titles(without.stdout)).toEqual(['Q&A 😀 night', 'Unrelated']);
-    const equals = await runCli(['list', root, '--search=-dockone -tea']);
+    const equals = await runMain(['list', root, '--search=-dockone -tea']);
     expect(titles(equals.stdout)).toEqual(['Q&A 😀 night']);
-    const bad = await runCli(['list', root, '--search', 'after:someday']);
+    const bad = await runMain(['list', root, '--search', 'after:someday']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toBe(
       'broadsheet: --search: after:someday: not a date: someday (see broadsheet --help)\n',
     );
-    const mark = await runCli(['list', root, '--search', 'is:shiny']);
+    const mark = await runMain(['list', root, '--search', 'is:shiny']);
     expect(mark.code).toBe(2);
     expect(mark.stderr).toContain('is: takes read, unread or starred');
   });
@@ -115,7 +115,7 @@ describe('one meaning for each filter', () => {
     );
     const env = { XDG_STATE_HOME: home };
     const list = async (query: string) =>
-      titles((await runCli(['list', root, '--search', query], { env })).stdout);
+      titles((await runMain(['list', root, '--search', query], { env })).stdout);
     expect(await list('is:read')).toEqual(['Filed under Dockone']);
     expect(await list('is:starred')).toEqual(['Unrelated']);
     expect(await list('is:unread -is:starred')).toEqual([
@@ -128,7 +128,7 @@ describe('one meaning for each filter', () => {
 
 describe('categories --ndjson', () => {
   it('prints one object a line, each node with its path and count, parents first', async () => {
-    const result = await runCli(['categories', '--ndjson', folder()]);
+    const result = await runMain(['categories', '--ndjson', folder()]);
     const lines = result.stdout.trim().split('\n');
     const nodes = lines.map(
       (line) => JSON.parse(line) as { name: string; path: string; count: number },
@@ -151,7 +151,7 @@ describe('themes', () => {
   it('colours headings for a dark or a light background, and none in mono', async () => {
     const root = tempCorpus({ 'a.md': '---\ntitle: T\n---\n<h2>Heading</h2><p>text</p>' });
     const cat = async (theme: string) =>
-      (await runCli(['cat', path.join(root, 'a.md'), '--color', '--theme', theme])).stdout;
+      (await runMain(['cat', path.join(root, 'a.md'), '--color', '--theme', theme])).stdout;
     expect(await cat('dark')).toContain('\u001b[1;95mHeading');
     expect(await cat('light')).toContain('\u001b[1;35mHeading');
     const mono = await cat('mono');

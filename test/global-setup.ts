@@ -1,29 +1,38 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { hasRealCorpus, realCorpus } from './helpers.js';
 
 /**
  * The whole run gets one temporary folder of its own (TMPDIR for the tests and
- * every program they start), removed when the run ends: a run leaves nothing
- * behind. And one line says when the real-corpus suite cannot run.
+ * every program they start, tmux's sockets included), removed when the run
+ * ends, with any tmux server a test left running: a run leaves nothing behind.
  */
 export default function setup(): () => void {
   const folder = mkdtempSync(path.join(tmpdir(), 'broadsheet-tests-'));
-  const saved = process.env.TMPDIR;
+  const saved = { TMPDIR: process.env.TMPDIR, TMUX_TMPDIR: process.env.TMUX_TMPDIR };
   process.env.TMPDIR = folder;
   // tmux keeps its sockets in a folder of its own under this one.
   process.env.TMUX_TMPDIR = folder;
   // No test reads the configuration of whoever runs the tests; those about it write their own.
   process.env.XDG_CONFIG_HOME = '/nonexistent/broadsheet-test-config';
-  if (!hasRealCorpus) {
-    console.log(
-      `\nreal corpus: ${realCorpus} is not there; the real-corpus suite (test/real/) is skipped\n`,
-    );
-  }
   return () => {
+    stopTmuxServers(folder);
     rmSync(folder, { recursive: true, force: true });
-    if (saved === undefined) delete process.env.TMPDIR;
-    else process.env.TMPDIR = saved;
+    for (const [key, value] of Object.entries(saved)) {
+      if (value === undefined) delete process.env[key];
+      else process.env[key] = value;
+    }
   };
+}
+
+/** Every tmux server whose socket is in `folder` (one a terminal test), stopped. */
+function stopTmuxServers(folder: string): void {
+  const sockets = path.join(folder, `tmux-${process.getuid?.() ?? 0}`);
+  if (!existsSync(sockets)) return;
+  for (const name of readdirSync(sockets))
+    spawnSync('tmux', ['-L', name, 'kill-server'], {
+      env: { ...process.env, TMUX_TMPDIR: folder },
+      stdio: 'ignore',
+    });
 }

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, vi } from 'vitest';
 import type { Article } from '../src/corpus/article.js';
 import type { Effects, HandOver } from '../src/terminal/effects.js';
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { Writable } from 'node:stream';
 import { existsSync, mkdtempSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
@@ -49,8 +49,18 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs the built command line with stdout and stderr as pipes. */
-export function runCli(
+/** The programs the tests started that have not ended yet. */
+const running = new Set<ChildProcess>();
+
+/** Ends every program a test started that is still running (a test that failed or ran out of time). */
+export function stopPrograms(): void {
+  for (const child of running) child.kill('SIGKILL');
+  running.clear();
+}
+
+/** Runs a program with stdout and stderr as pipes; it is stopped when the test ends, however it ends. */
+export function runProgram(
+  command: string,
   args: string[],
   options: {
     cwd?: string;
@@ -71,19 +81,52 @@ export function runCli(
     const env = Object.fromEntries(
       Object.entries(merged).filter(([, value]) => value !== undefined),
     );
-    const child = spawn(process.execPath, [bin, ...args], {
+    const child = spawn(command, args, {
       cwd: options.cwd ?? projectRoot,
       env,
       stdio: ['ignore', 'pipe', 'pipe'],
       ...(options.user === undefined ? {} : { uid: options.user, gid: options.user }),
     });
+    running.add(child);
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.on('error', (error) => {
+      running.delete(child);
+      reject(error);
+    });
+    child.on('close', (code) => {
+      running.delete(child);
+      resolve({ code, stdout, stderr });
+    });
   });
+}
+
+/** Runs the built command line (dist/bundle, through bin/broadsheet.js) as a process, its stdout and stderr pipes. */
+export function runCli(
+  args: string[],
+  options: Parameters<typeof runProgram>[2] & {
+    /** Options for Node itself, before the program (`--import` a hook). */
+    node?: string[];
+  } = {},
+): Promise<CliResult> {
+  return runProgram(process.execPath, [...(options.node ?? []), bin, ...args], options);
+}
+
+/** Runs a bash script (a pipeline, a redirection), in which `broadsheet` is the built command line; `$1`… are `args`. */
+export function runShell(
+  script: string,
+  args: string[] = [],
+  options: Parameters<typeof runProgram>[2] = {},
+): Promise<CliResult> {
+  const command = `broadsheet() { ${shellQuote(process.execPath)} ${shellQuote(bin)} "$@"; }\n`;
+  return runProgram('bash', ['-c', command + script, 'bash', ...args], options);
+}
+
+/** `value` as one word for the shell. */
+export function shellQuote(value: string): string {
+  return `'${value.replace(/'/g, `'\\''`)}'`;
 }
 
 /**

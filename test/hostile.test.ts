@@ -1,9 +1,8 @@
-import { chmodSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { hostileArticles } from './fixtures/hostile.js';
-import { folderSnapshot, runCli, tempCorpus } from './helpers.js';
+import { folderSnapshot, runMain, tempCorpus } from './helpers.js';
 
 const CONTROL_BUT_NEWLINE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/;
 const STACK = /\n\s+at .+\(|^\s+at /m;
@@ -39,7 +38,7 @@ describe('a folder of hostile articles', () => {
     symlinkSync(root, path.join(root, 'loop', 'back'));
     symlinkSync(path.join(root, 'nowhere.md'), path.join(root, 'dangling.md'));
     const before = folderSnapshot(root);
-    const result = await runCli(['cat', '--all', '--width', '60', root]);
+    const result = await runMain(['cat', '--all', '--width', '60', root]);
     expect(result.code).toBe(0);
     expect(result.stderr).not.toMatch(STACK);
     expect(result.stdout).not.toMatch(CONTROL_BUT_NEWLINE);
@@ -55,61 +54,18 @@ describe('a folder of hostile articles', () => {
       ['categories'],
       ['categories', '--json'],
     ]) {
-      const other = await runCli([...args, root]);
+      const other = await runMain([...args, root]);
       expect(other.code, args.join(' ')).toBe(0);
       expect(other.stderr).not.toMatch(STACK);
       // TSV has its tabs; JSON may carry anything, escaped.
       if (!args.some((a) => a.includes('json')))
         expect(other.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
     }
-    const json = JSON.parse((await runCli(['list', '--json', root])).stdout) as Array<{
+    const json = JSON.parse((await runMain(['list', '--json', root])).stdout) as Array<{
       path: string;
       meta: object;
     }>;
     expect(json.find((a) => a.path === 'bomb.md')!.meta).toEqual({});
     expect(folderSnapshot(root)).toEqual(before);
-  });
-
-  it('lists a 100 MB file from its head and shows the first 8 MiB of it', async () => {
-    const root = tempCorpus({});
-    const paragraph = `<p>${'大文件里的一段文字，'.repeat(100)}</p>\n`;
-    writeFileSync(
-      path.join(root, 'huge.md'),
-      `---\ntitle: Huge\ndate: 2021-01-01\n---\n${paragraph.repeat(Math.ceil((100 * 1024 * 1024) / Buffer.byteLength(paragraph)))}`,
-    );
-    const list = await runCli(['list', root], { cwd: root });
-    expect(list.stdout).toMatch(/\tHuge\thuge\.md\n$/);
-    const cat = await runCli(['cat', '--width', '40', path.join(root, 'huge.md')]);
-    expect(cat.code).toBe(0);
-    expect(cat.stderr).toContain('huge.md: longer than 8 MiB; shown up to there');
-    expect(cat.stdout.length).toBeGreaterThan(2_000_000);
-  });
-
-  it('reports a folder that cannot be read and goes on', async () => {
-    const root = tempCorpus({
-      'ok.md': '---\ntitle: Fine\n---\nbody',
-      'locked/hidden.md': '---\ntitle: Locked away\n---\n',
-      'sub/x.md': '---\ntitle: Inside\n---\n',
-    });
-    symlinkSync(path.join(root, 'ok.md'), path.join(root, 'not-a-folder'));
-    chmodSync(path.join(root, 'locked'), 0o000);
-    // Root reads every folder whatever its mode: as root, the program runs as nobody, for whom
-    // every other folder on the way is opened.
-    const asRoot = process.getuid?.() === 0;
-    if (asRoot) {
-      for (let folder = root; folder !== path.dirname(tmpdir()); folder = path.dirname(folder))
-        chmodSync(folder, 0o755);
-      for (const file of ['ok.md', 'sub', 'sub/x.md'])
-        chmodSync(path.join(root, file), file === 'sub' ? 0o755 : 0o644);
-    }
-    const result = await runCli(['list', root], asRoot ? { user: 65534 } : {});
-    chmodSync(path.join(root, 'locked'), 0o755);
-    expect(result.code).toBe(0);
-    expect(result.stdout).toContain('\tFine\t');
-    expect(result.stdout).toContain('\tInside\t');
-    expect(result.stdout).not.toContain('Locked away');
-    expect(result.stderr).toBe(
-      'broadsheet: warning: locked: cannot read folder: permission denied\n',
-    );
   });
 });

@@ -21,7 +21,7 @@ import { blocksBitmap, sizePicture } from '../src/images/picture.js';
 import { sixelImage } from '../src/images/sixel.js';
 import { refusal, sniffImage } from '../src/images/sniff.js';
 import { displayWidth } from '../src/text/width.js';
-import { runCli, tempCorpus } from './helpers.js';
+import { runMain, tempCorpus } from './helpers.js';
 import { FORMATS, pngHeader, QUADRANTS, startImageServer } from './image-server.js';
 
 type Server = Awaited<ReturnType<typeof startImageServer>>;
@@ -98,7 +98,7 @@ describe('drawing a served picture', () => {
       'post.md': `---\ntitle: Pictures\n---\n<p>text before</p><img class="lazy" data-original="${server.url('/inner/preferred.png')}" src="${server.url('/inner/placeholder.png')}"><img src="${server.url('/?')}${server.url('/inner/proxied.png')}"><p>text after</p>`,
     });
     const cache = mkdtempSync(path.join(tmpdir(), 'broadsheet-cache-'));
-    const result = await runCli(
+    const result = await runMain(
       [
         'cat',
         '--allow-private-images',
@@ -216,7 +216,7 @@ describe('decoding each format', () => {
     const root = tempCorpus({
       'post.md': `---\ntitle: Formats\n---\n${names.map((name) => `<img src="${server.url(`/formats/${name}`)}" alt="${name}">`).join('')}`,
     });
-    const result = await runCli(
+    const result = await runMain(
       ['cat', '--allow-private-images', '--images', 'blocks', '--width', '24', path.join(root, 'post.md')],
       { env: { XDG_CACHE_HOME: mkdtempSync(path.join(tmpdir(), 'broadsheet-cache-')) } },
     );
@@ -267,7 +267,7 @@ describe('pictures that cannot be had', () => {
     const root = tempCorpus({
       'post.md': `---\ntitle: Broken pictures\n---\n<img src="${server.url('/garbage')}" alt="garbled"><img src="${server.url('/nothing-here.png')}" alt="gone"><p>All the text.</p>`,
     });
-    const result = await runCli(
+    const result = await runMain(
       ['cat', '--allow-private-images', '--images', 'blocks', path.join(root, 'post.md')],
       {
         env: { XDG_CACHE_HOME: mkdtempSync(path.join(tmpdir(), 'broadsheet-cache-')) },
@@ -284,7 +284,7 @@ describe('pictures that cannot be had', () => {
       'post.md': `---\ntitle: Slow\n---\n<p>Before.</p><img src="${server.url('/slow')}" alt="slow one"><p>After.</p>`,
     });
     const started = Date.now();
-    const result = await runCli(
+    const result = await runMain(
       ['cat', '--allow-private-images', '--images', 'blocks', path.join(root, 'post.md')],
       {
         env: {
@@ -339,7 +339,7 @@ describe('the cache and --offline', () => {
     const root = tempCorpus({
       'post.md': `---\ntitle: Offline\n---\n<img src="${server.url('/inner/offline.png')}" alt="far away"><p>Text.</p>`,
     });
-    const result = await runCli(
+    const result = await runMain(
       ['cat', '--offline', '--images', 'blocks', path.join(root, 'post.md')],
       {
         env: { XDG_CACHE_HOME: mkdtempSync(path.join(tmpdir(), 'broadsheet-cache-')) },
@@ -356,7 +356,7 @@ describe('the cache and --offline', () => {
       path.join(root, 'post.md'),
       `---\ntitle: Local\n---\n<img src="pic.png"><img src="data:image/png;base64,${QUADRANTS.toString('base64')}">`,
     );
-    const result = await runCli([
+    const result = await runMain([
       'cat',
       '--offline',
       '--images',
@@ -373,7 +373,7 @@ describe('the cache and --offline', () => {
     const root = tempCorpus({
       'post.md': `---\ntitle: Pipe\n---\n<img src="${server.url('/inner/piped.png')}" alt="quiet">`,
     });
-    const result = await runCli(['cat', path.join(root, 'post.md')]);
+    const result = await runMain(['cat', path.join(root, 'post.md')]);
     expect(result.stdout).toContain('[image 1: quiet]');
     expect(server.hits.get('/inner/piped.png')).toBeUndefined();
   });
@@ -488,7 +488,7 @@ describe('cat with each protocol', () => {
       `---\ntitle: Protocols\n---\n<p>Above.</p><img src="pic.png" alt="card"><p>Below.</p>`,
     );
     const cat = async (protocol: string) =>
-      (await runCli(['cat', '--images', protocol, '--width', '40', path.join(root, 'post.md')]))
+      (await runMain(['cat', '--images', protocol, '--width', '40', path.join(root, 'post.md')]))
         .stdout;
     expect(await cat('kitty')).toMatch(
       /Above\.\n\n\u001b_Ga=T,c=40,r=11,f=32,o=z,s=96,v=54,q=2,m=0;[A-Za-z0-9+/=]+\u001b\\\n\nBelow\./,
@@ -572,12 +572,12 @@ describe('pictures from this machine and the local network', () => {
     const root = tempCorpus({
       'post.md': `---\ntitle: Local server\n---\n<img src="${server.url('/inner/lan.png')}" alt="on the LAN">`,
     });
-    const refused = await runCli(['cat', '--images', 'blocks', path.join(root, 'post.md')]);
+    const refused = await runMain(['cat', '--images', 'blocks', path.join(root, 'post.md')]);
     expect(refused.stdout).toContain(
       '[image 1: on the LAN] (refused: 127.0.0.1 is a local or private',
     );
     expect(server.hits.get('/inner/lan.png')).toBeUndefined();
-    const allowed = await runCli([
+    const allowed = await runMain([
       'cat', '--allow-private-images', '--images', 'blocks', path.join(root, 'post.md'),
     ]); // prettier-ignore
     expect(allowed.stdout).toContain('▄');

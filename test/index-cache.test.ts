@@ -16,10 +16,7 @@ import { IndexCache } from '../src/corpus/index-cache.js';
 import { FileTable } from '../src/corpus/file-table.js';
 import { loadCorpus } from '../src/corpus/load.js';
 import { scanFolder, scannedFiles } from '../src/corpus/scan.js';
-import { readBody, searchableText } from '../src/corpus/body.js';
-import { matchesQuery } from '../src/query/match.js';
-import { parseQuery } from '../src/query/parse.js';
-import { runCli, tempCorpus } from './helpers.js';
+import { runMain, tempCorpus } from './helpers.js';
 
 const post = (title: string, date = '2021-01-01 10:00') =>
   `---\ntitle: ${title}\ndate: ${date}\ncategories: [A, B]\n---\n<p>${title} body</p>\n`;
@@ -143,39 +140,6 @@ describe('the index of parsed fields', () => {
   });
 });
 
-describe('body search over many articles', () => {
-  it('finds in worker threads what one thread finds', async () => {
-    const root = mkdtempSync(path.join(tmpdir(), 'broadsheet-many-'));
-    generateCorpus(root, 4200);
-    const { articles } = await loadCorpus(root);
-    // More distinct texts than the bits of a number, the ones that match last: each is answered for itself.
-    const absent = Array.from({ length: 32 }, (_, i) => `-absent${i}`).join(' ');
-    const many = `title:第 ${absent} 编号 4111-`;
-    for (const search of ['编号 4111-', 'leisure -terminal', '"well-set text" -cat:编程', many]) {
-      const query = parseQuery(search);
-      const expected = articles
-        .filter((article) =>
-          matchesQuery(query, {
-            article,
-            bodyHas: (text) => searchableText(readBody(article)).includes(text),
-          }),
-        )
-        .map((article) => `${article.path}\n`)
-        .join('');
-      // The command line runs the built code, where the threads are.
-      const result = await runCli(['list', '--search', search, root], { cwd: root });
-      expect(
-        result.stdout
-          .split('\n')
-          .filter(Boolean)
-          .map((line) => `${line.split('\t')[3]}\n`)
-          .join(''),
-        search,
-      ).toBe(expected);
-    }
-  });
-});
-
 describe('the index in memory', () => {
   it('keeps the objects of unchanged files when a file before them goes or comes', async () => {
     const root = tempCorpus({
@@ -278,7 +242,7 @@ describe('the index, read as data from disk', () => {
   it('lets nothing from a crafted index reach the terminal', async () => {
     const root = tempCorpus({ 'a.md': post('Alpha') });
     const cache = mkdtempSync(path.join(tmpdir(), 'broadsheet-cache-'));
-    await runCli(['list', root], { env: { XDG_CACHE_HOME: cache } });
+    await runMain(['list', root], { env: { XDG_CACHE_HOME: cache } });
     const folder = path.join(cache, 'broadsheet', 'index');
     for (const name of readdirSync(folder)) {
       const file = path.join(folder, name);
@@ -287,7 +251,7 @@ describe('the index, read as data from disk', () => {
         .replace('"A"', '"\\u001b]8;;file:///etc\\u001b\\\\A"');
       writeFileSync(file, crafted);
     }
-    const result = await runCli(['list', root], { env: { XDG_CACHE_HOME: cache }, cwd: root });
+    const result = await runMain(['list', root], { env: { XDG_CACHE_HOME: cache }, cwd: root });
     expect(result.stdout).toMatch(
       /\t\]8;;file:\/\/\/etc\\A\/B\t\]52;c;ZXZpbA==Alpha\[2J\ta\.md\n$/,
     );

@@ -1,14 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, realpathSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { demoCorpus, fixtureCorpus, tempFolder } from '../helpers.js';
-import { shellQuote, TmuxSession, browserCommand, statusOf } from './tmux.js';
-
-const sessions: TmuxSession[] = [];
-afterEach(() => {
-  for (const session of sessions.splice(0)) session.close();
-});
+import { hasTmux, shellQuote, TmuxSession, browserCommand, statusOf } from './tmux.js';
 
 const command = browserCommand;
 const status = statusOf;
@@ -16,7 +11,7 @@ const status = statusOf;
 const COLOR = /\u001b\[(?:[\d;]*;)?(?:3[0-9]|4[0-9]|9[0-7]|10[0-7])(?:;[\d;]*)?m/;
 
 function session(run: string, env: Record<string, string> = {}, columns = 100, rows = 30) {
-  const tmux = new TmuxSession(run, {
+  return new TmuxSession(run, {
     columns,
     rows,
     env: {
@@ -26,11 +21,9 @@ function session(run: string, env: Record<string, string> = {}, columns = 100, r
       ...env,
     },
   });
-  sessions.push(tmux);
-  return tmux;
 }
 
-describe('the browser on terminals that are not like ours', () => {
+describe.runIf(hasTmux)('the browser on terminals that are not like ours', () => {
   it('lists instead, with a message, on TERM=dumb: no escape sequence', async () => {
     const tmux = session(command(demoCorpus), { TERM: 'dumb' });
     const screen = await tmux.waitFor(
@@ -112,7 +105,7 @@ describe('the browser on terminals that are not like ours', () => {
   });
 });
 
-describe('cat on a terminal', () => {
+describe.runIf(hasTmux)('cat on a terminal', () => {
   /** Whether `cat` asked the terminal about pictures (kitty's graphics query), run where it would ask. */
   async function asks(args: string[], env: Record<string, string> = {}): Promise<boolean> {
     const tmux = session(command('cat', ...args), { TMUX: '', ...env });
@@ -130,7 +123,7 @@ describe('cat on a terminal', () => {
   });
 });
 
-describe('the reading state, however the browser ends', () => {
+describe.runIf(hasTmux)('the reading state, however the browser ends', () => {
   it('keeps the place being read when the browser is killed', async () => {
     const state = tempFolder();
     const tmux = session(command(demoCorpus), { XDG_STATE_HOME: state });

@@ -1,8 +1,28 @@
-import { bin } from '../helpers.js';
-import { execFileSync } from 'node:child_process';
+import { bin, shellQuote } from '../helpers.js';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+
+export { shellQuote };
+
+/** Whether tmux is here: without it the terminal tests are skipped, and the test set-up says so in one line. */
+export const hasTmux = spawnSync('tmux', ['-V']).status === 0;
+
+/**
+ * How long a wait for the screen may take before it fails: long enough for a
+ * start on a machine busy with other work (a passing wait ends when the screen
+ * is as expected, so this costs nothing).
+ */
+export const WAIT_MS = 30_000;
+
+/** The sessions not yet closed. */
+const open = new Set<TmuxSession>();
+
+/** Closes every session a test opened (its tmux server and the program in it), however the test ended. */
+export function closeSessions(): void {
+  for (const session of open) session.close();
+}
 
 /**
  * A real terminal for end-to-end tests: a detached tmux session of a fixed
@@ -14,11 +34,13 @@ export class TmuxSession {
   readonly folder = mkdtempSync(path.join(tmpdir(), 'broadsheet-tmux-'));
   readonly rawFile = path.join(this.folder, 'raw.out');
   readonly exitFile = path.join(this.folder, 'exit-code');
+  private closed = false;
 
   constructor(
     command: string,
     options: { columns: number; rows: number; env?: Record<string, string> },
   ) {
+    open.add(this);
     const go = path.join(this.folder, 'go');
     const env = Object.entries(options.env ?? {})
       .map(([key, value]) => `${key}=${shellQuote(value)}`)
@@ -70,11 +92,12 @@ export class TmuxSession {
   async waitFor(
     condition: (screen: string[]) => boolean,
     what: string,
-    timeout = 10_000,
+    timeout = WAIT_MS,
     every = 50,
   ): Promise<string[]> {
     const deadline = Date.now() + timeout;
     for (;;) {
+      if (this.closed) throw new Error(`the session was closed while waiting for ${what}`);
       const screen = this.screen();
       if (condition(screen)) return screen;
       if (Date.now() > deadline)
@@ -83,8 +106,34 @@ export class TmuxSession {
     }
   }
 
+  /**
+   * Polls what the program wrote (cheap: no tmux client is started) until
+   * `condition` holds, as text with its escape sequences taken out.
+   */
+  async waitForOutput(
+    condition: (text: string) => boolean,
+    what: string,
+    timeout = WAIT_MS,
+    every = 5,
+  ): Promise<void> {
+    const deadline = Date.now() + timeout;
+    for (;;) {
+      if (this.closed) throw new Error(`the session was closed while waiting for ${what}`);
+      const text = Buffer.from(this.raw(), 'latin1')
+        .toString('utf8')
+        .replace(
+          /\u001b(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001b]*(?:\u0007|\u001b\\)|_[^\u001b]*\u001b\\|[()][0-9A-Za-z]|[=>78])/g,
+          '',
+        );
+      if (condition(text)) return;
+      if (Date.now() > deadline)
+        throw new Error(`timed out waiting for ${what}; the program wrote:\n${text}`);
+      await new Promise((resolve) => setTimeout(resolve, every));
+    }
+  }
+
   /** Waits until the program has written nothing for `quiet` ms: a redraw it has begun is finished. */
-  async settled(quiet = 300, timeout = 10_000): Promise<void> {
+  async settled(quiet = 300, timeout = WAIT_MS): Promise<void> {
     const deadline = Date.now() + timeout;
     let length = this.raw().length;
     let since = Date.now();
@@ -96,7 +145,7 @@ export class TmuxSession {
     }
   }
 
-  async exitCode(timeout = 10_000): Promise<number> {
+  async exitCode(timeout = WAIT_MS): Promise<number> {
     const deadline = Date.now() + timeout;
     while (!existsSync(this.exitFile) || readFileSync(this.exitFile, 'utf8').trim() === '') {
       if (Date.now() > deadline) throw new Error('the program did not exit');
@@ -110,16 +159,14 @@ export class TmuxSession {
   }
 
   close(): void {
+    open.delete(this);
+    this.closed = true;
     try {
       this.tmux('kill-server');
     } catch {
       // Already gone.
     }
   }
-}
-
-export function shellQuote(value: string): string {
-  return `'${value.replace(/'/g, `'\\''`)}'`;
 }
 
 /** The browser's command line, quoted for the shell tmux starts it in. */

@@ -2,17 +2,12 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Article } from '../../src/corpus/article.js';
 import { loadCorpus } from '../../src/corpus/load.js';
 import { displayWidth } from '../../src/text/width.js';
 import { bin, demoCorpus, folderSnapshot } from '../helpers.js';
-import { shellQuote, TmuxSession, statusOf } from './tmux.js';
-
-const sessions: TmuxSession[] = [];
-afterEach(() => {
-  for (const session of sessions.splice(0)) session.close();
-});
+import { hasTmux, shellQuote, TmuxSession, statusOf } from './tmux.js';
 
 /** The browser on the demo articles, with its own state and cache folders (a cache to share for a warm start). */
 function start(
@@ -21,7 +16,7 @@ function start(
   cache = mkdtempSync(path.join(tmpdir(), 'broadsheet-cache-')),
 ): TmuxSession {
   const state = mkdtempSync(path.join(tmpdir(), 'broadsheet-state-'));
-  const session = new TmuxSession(
+  return new TmuxSession(
     `${shellQuote(process.execPath)} ${shellQuote(bin)} ${shellQuote(demoCorpus)}`,
     {
       columns,
@@ -29,15 +24,13 @@ function start(
       env: { XDG_STATE_HOME: state, XDG_CACHE_HOME: cache, TERM: 'xterm-256color', CI: 'true' },
     },
   );
-  sessions.push(session);
-  return session;
 }
 
 /** The first characters of a title, as a list row shows it however narrow. */
 const head = (article: Article) => [...article.title].slice(0, 6).join('');
 const status = statusOf;
 
-describe('the browser in a real terminal', () => {
+describe.runIf(hasTmux)('the browser in a real terminal', () => {
   let articles: Article[];
   beforeAll(async () => {
     articles = (await loadCorpus(demoCorpus)).articles;
@@ -171,7 +164,7 @@ describe('the browser in a real terminal', () => {
   });
 });
 
-describe('pictures in a real terminal', () => {
+describe.runIf(hasTmux)('pictures in a real terminal', () => {
   it('sends kitty pictures as a virtual placement drawn by placeholder text', async () => {
     const state = mkdtempSync(path.join(tmpdir(), 'broadsheet-state-'));
     const demo = path.join(path.dirname(bin), '../articles');
@@ -184,7 +177,6 @@ describe('pictures in a real terminal', () => {
         env: { XDG_STATE_HOME: state, XDG_CACHE_HOME: state, TERM: 'xterm-256color' },
       },
     );
-    sessions.push(tmux);
     await tmux.waitFor(
       (s) => s.some((line) => line.includes('A test card for terminal images')),
       'the list',

@@ -1,10 +1,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { articleLines, renderArticle } from '../src/render/article.js';
-import { toPlainText } from '../src/render/plain.js';
-import { displayWidth } from '../src/text/width.js';
-import { makeArticle, runCli, tempCorpus } from './helpers.js';
+import { articleLines, renderArticle } from '../../src/render/article.js';
+import { toPlainText } from '../../src/render/plain.js';
+import { displayWidth } from '../../src/text/width.js';
+import { makeArticle, runCli, tempCorpus } from '../helpers.js';
 
 /** Articles with more of one thing than the call stack has room for when spread into a call. */
 const HUGE = {
@@ -36,4 +36,19 @@ describe('no size overflows the stack', () => {
     expect(result.stdout).toContain('\tIn the last one\t');
     expect(result.stdout).toContain('\tAt the top\t');
   }, 120_000);
+
+  it('lists a 100 MB file from its head and shows the first 8 MiB of it', async () => {
+    const root = tempCorpus({});
+    const paragraph = `<p>${'大文件里的一段文字，'.repeat(100)}</p>\n`;
+    writeFileSync(
+      path.join(root, 'huge.md'),
+      `---\ntitle: Huge\ndate: 2021-01-01\n---\n${paragraph.repeat(Math.ceil((100 * 1024 * 1024) / Buffer.byteLength(paragraph)))}`,
+    );
+    const list = await runCli(['list', root], { cwd: root });
+    expect(list.stdout).toMatch(/\tHuge\thuge\.md\n$/);
+    const cat = await runCli(['cat', '--width', '40', path.join(root, 'huge.md')]);
+    expect(cat.code).toBe(0);
+    expect(cat.stderr).toContain('huge.md: longer than 8 MiB; shown up to there');
+    expect(cat.stdout.length).toBeGreaterThan(2_000_000);
+  });
 });
