@@ -18,12 +18,17 @@ import path from 'node:path';
  */
 export default function setup(): () => void {
   const folder = mkdtempSync(path.join(temporaryBase(), 'broadsheet-tests-'));
-  const saved = { TMPDIR: process.env.TMPDIR, TMUX_TMPDIR: process.env.TMUX_TMPDIR };
+  const saved = {
+    TMPDIR: process.env.TMPDIR,
+    TMUX_TMPDIR: process.env.TMUX_TMPDIR,
+    XDG_CONFIG_HOME: process.env.XDG_CONFIG_HOME,
+  };
   process.env.TMPDIR = folder;
   // tmux keeps its sockets in a folder of its own under this one.
   process.env.TMUX_TMPDIR = folder;
   // No test reads the configuration of whoever runs the tests; those about it write their own.
-  process.env.XDG_CONFIG_HOME = '/nonexistent/broadsheet-test-config';
+  // A folder that is not there, inside the run's: what a test writes there goes with the run.
+  process.env.XDG_CONFIG_HOME = path.join(folder, 'no-configuration');
   return () => {
     stopTmuxServers(folder);
     rmSync(folder, { recursive: true, force: true });
