@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runCli, tempCorpus } from './helpers.js';
+import { runMain, tempCorpus } from './helpers.js';
 
 /** Small Markdown files that once overflowed the parser's stack. */
 const DEEP = {
@@ -13,7 +13,7 @@ const article = (title: string, body: string) =>
 describe('small Markdown files nested thousands deep', () => {
   it.each(Object.entries(DEEP))('%s prints with cat, exit 0', async (name, body) => {
     const root = tempCorpus({ [name]: article(name, body) });
-    const result = await runCli(['cat', `${root}/${name}`]);
+    const result = await runMain(['cat', `${root}/${name}`]);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/deep quote|starred|deep item/);
@@ -26,17 +26,17 @@ describe('small Markdown files nested thousands deep', () => {
       ),
       'plain.md': article('A plain one', 'Just text.\n'),
     });
-    const all = await runCli(['cat', '--all', root]);
+    const all = await runMain(['cat', '--all', root]);
     expect(all.code).toBe(0);
     for (const title of [...Object.keys(DEEP), 'A plain one', 'Just text.'])
       expect(all.stdout).toContain(title);
-    const json = await runCli(['cat', '--all', '--json', root]);
+    const json = await runMain(['cat', '--all', '--json', root]);
     expect(json.code).toBe(0);
     const records = JSON.parse(json.stdout) as Array<{ title: string; text: string }>;
     expect(records.map((r) => r.title).sort()).toEqual(
       ['A plain one', ...Object.keys(DEEP)].sort(),
     );
-    const ndjson = await runCli(['cat', '--all', '--ndjson', root]);
+    const ndjson = await runMain(['cat', '--all', '--ndjson', root]);
     expect(
       ndjson.stdout
         .trim()

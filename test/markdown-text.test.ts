@@ -8,7 +8,7 @@ import { layoutDoc } from '../src/render/layout.js';
 import { articleMarkdown, docMarkdown } from '../src/render/markdown-text.js';
 import { toPlainText } from '../src/render/plain.js';
 import { markdownToHtml } from '../src/text/markdown.js';
-import { demoCorpus, makeArticle, runCli, tempCorpus } from './helpers.js';
+import { demoCorpus, makeArticle, runMain, tempCorpus } from './helpers.js';
 
 const markdownOf = (html: string) => docMarkdown(htmlToDoc(html, { articleFile: '/news/post.md' }));
 
@@ -140,7 +140,7 @@ describe('cat --format markdown', () => {
         '---\ntitle: First\ndate: 2021-01-02\n---\n<p>See <a href="https://e.org/">this</a>.</p>',
       'b.md': '---\ntitle: Second\ndate: 2021-01-01\n---\n- one\n- two\n',
     });
-    const result = await runCli(['cat', '--all', '--format', 'markdown', root]);
+    const result = await runMain(['cat', '--all', '--format', 'markdown', root]);
     expect(result.code).toBe(0);
     expect(result.stdout).toBe(
       '# First\n\n2021-01-02 00:00\n\nSee [this](https://e.org/).\n\n---\n\n# Second\n\n2021-01-01 00:00\n\n- one\n- two\n',
@@ -148,8 +148,8 @@ describe('cat --format markdown', () => {
   });
 
   it('is offered by --help and refused when misspelt', async () => {
-    expect((await runCli(['--help'])).stdout).toMatch(/--format .*markdown/);
-    const wrong = await runCli(['cat', '--format', 'md', 'x.md']);
+    expect((await runMain(['--help'])).stdout).toMatch(/--format .*markdown/);
+    const wrong = await runMain(['cat', '--format', 'md', 'x.md']);
     expect(wrong.code).toBe(2);
     expect(wrong.stderr).toContain('--format takes plain, ansi, markdown');
   });
