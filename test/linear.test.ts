@@ -126,3 +126,27 @@ describe('Markdown nesting is bounded before the parser reads it', () => {
     expect(out).toContain(`${'*'.repeat(40)}x`);
   });
 });
+
+describe('patterns over article text', () => {
+  /** Pattern literals in the renderer and the text functions, with where they are. */
+  const patterns = ['src/render', 'src/text'].flatMap((folder) =>
+    readdirSync(path.join(projectRoot, folder))
+      .filter((name) => name.endsWith('.ts'))
+      .flatMap((name) => {
+        const source = readFileSync(path.join(projectRoot, folder, name), 'utf8');
+        return [
+          ...source.matchAll(
+            /(?<=[(=,:!&|?]\s*)\/((?:\\.|\[(?:\\.|[^\]\\])*\]|[^/\n\\[])+)\/[a-z]*/g,
+          ),
+        ].map((m) => ({ where: `${folder}/${name}`, body: m[1]! }));
+      }),
+  );
+
+  it('never look for a run at a text’s end by trying every start (/\\s+$/ on 100 000 spaces is 10^10 steps)', () => {
+    expect(patterns.length).toBeGreaterThan(20);
+    const fromEveryStart = patterns.filter(
+      ({ body }) => !body.startsWith('^') && /(?:[+*]|\{\d+,\})\$$/.test(body),
+    );
+    expect(fromEveryStart).toEqual([]);
+  });
+});
