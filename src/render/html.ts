@@ -24,7 +24,7 @@ import {
   splitParagraphs,
   trimSpans,
 } from './html-parts.js';
-import { readHtml } from '../text/html-events.js';
+import { readHtml, readHtmlInSlices } from '../text/html-events.js';
 // What the reader skips, breaks at and marks is what body search reads: one set of tables.
 import { BLOCK_BREAKS, CODE_MARKUP, EMBEDS, INLINE_MARKS, SKIPPED } from '../corpus/body-text.js';
 import { maxOf, pushAll } from '../text/arrays.js';
@@ -107,6 +107,20 @@ export function htmlToDoc(html: string, context: HtmlContext): Doc {
   const builder = new DocBuilder(context);
   readHtml(html, builder);
   return builder.finish();
+}
+
+/**
+ * The same, read a piece at a time with turns of the event loop between
+ * stretches of `sliceMs`, so a browser answers keys while a long article is
+ * read; null when `cancelled` stopped it.
+ */
+export async function htmlToDocInSlices(
+  html: string,
+  context: HtmlContext,
+  options: { sliceMs: number; cancelled?: () => boolean },
+): Promise<Doc | null> {
+  const builder = new DocBuilder(context);
+  return (await readHtmlInSlices(html, builder, options)) ? builder.finish() : null;
 }
 
 class DocBuilder {

@@ -1,6 +1,7 @@
 import { displayWidth, expandTabs, graphemes } from '../text/width.js';
 import { imagePlaceholder, Style, type Block, type Doc, type ImageRef, type Span } from './doc.js';
-import { joinWithBlankLines, prefixLine, type RenderedLine } from './line.js';
+import { blankLine, joinWithBlankLines, prefixLine, type RenderedLine } from './line.js';
+import { inSlices } from '../text/slices.js';
 import { layoutTable } from './table.js';
 import { wrapSpans } from './wrap.js';
 import { glyphs } from '../text/profile.js';
@@ -11,15 +12,46 @@ const NARROWEST = 8;
 
 /** A document as lines of at most `width` columns. */
 export function layoutDoc(doc: Doc, width: number, plain = false): RenderedLine[] {
-  const fitted = Math.max(2, width);
-  return joinWithBlankLines(
-    doc.blocks.map((block, index) => {
-      const lines = layoutBlock(block, fitted, { depth: 0, plain });
-      // The lines are new: each learns its block, so a place in the text outlives a change of width.
-      for (const line of lines) line.block = index;
-      return lines;
-    }),
+  const lines: RenderedLine[] = [];
+  for (let index = 0; index < doc.blocks.length; index++)
+    appendBlock(lines, doc, index, width, plain);
+  return lines;
+}
+
+/**
+ * The same, a few blocks at a time with turns of the event loop between
+ * stretches of `sliceMs`, so a browser answers keys while a long article is
+ * laid out; null when `cancelled` stopped it.
+ */
+export async function layoutDocInSlices(
+  doc: Doc,
+  width: number,
+  plain: boolean,
+  options: { sliceMs: number; cancelled?: () => boolean },
+): Promise<RenderedLine[] | null> {
+  const lines: RenderedLine[] = [];
+  const done = await inSlices(
+    doc.blocks.length,
+    (index) => appendBlock(lines, doc, index, width, plain),
+    options,
   );
+  return done ? lines : null;
+}
+
+/** Adds a top-level block's lines, one blank line after the lines before them. */
+function appendBlock(
+  out: RenderedLine[],
+  doc: Doc,
+  index: number,
+  width: number,
+  plain: boolean,
+): void {
+  const lines = layoutBlock(doc.blocks[index]!, Math.max(2, width), { depth: 0, plain });
+  if (lines.length === 0) return;
+  // The lines are new: each learns its block, so a place in the text outlives a change of width.
+  for (const line of lines) line.block = index;
+  if (out.length > 0) out.push(blankLine());
+  pushAll(out, lines);
 }
 
 function layoutBlocks(blocks: Block[], width: number, nesting: Nesting): RenderedLine[] {

@@ -1,5 +1,6 @@
 import { decodeHTML, decodeHTMLAttribute, fromCodePoint } from 'entities/decode';
-import { QuoteType, Tokenizer } from 'htmlparser2';
+import { type QuoteType, Tokenizer } from 'htmlparser2';
+import { inSlices } from './slices.js';
 
 /**
  * HTML as a stream of opening tags, closing tags and text, balanced as
@@ -39,12 +40,39 @@ const VOID = new Set([
 
 /** Reads `html` to its end, calling `events` in document order; every element opened is closed. */
 export function readHtml(html: string, events: HtmlEvents): void {
-  const reader = new TagBalancer(html, events);
-  // Entities are decoded here, a text at a time: the Tokenizer then skips through text to the
-  // next `<` instead of looking at every character for an `&`.
-  const tokenizer = new Tokenizer({ xmlMode: false, decodeEntities: false }, reader);
+  const tokenizer = htmlTokenizer(html, events);
   tokenizer.write(html);
   tokenizer.end();
+}
+
+/** How much HTML is read at a time between turns of the event loop. */
+const PIECE = 64 * 1024;
+
+/**
+ * The same, a piece at a time with turns of the event loop between pieces
+ * whenever a stretch has lasted `sliceMs`, so keys are answered while a long
+ * article is read. False when `cancelled` stopped it (the events then end mid-document).
+ */
+export async function readHtmlInSlices(
+  html: string,
+  events: HtmlEvents,
+  options: { sliceMs: number; cancelled?: () => boolean },
+): Promise<boolean> {
+  const tokenizer = htmlTokenizer(html, events);
+  const pieces = Math.ceil(html.length / PIECE);
+  const done = await inSlices(
+    pieces,
+    (i) => tokenizer.write(html.slice(i * PIECE, (i + 1) * PIECE)),
+    options,
+  );
+  if (done) tokenizer.end();
+  return done;
+}
+
+function htmlTokenizer(html: string, events: HtmlEvents): Tokenizer {
+  // Entities are decoded here, a text at a time: the Tokenizer then skips through text to the
+  // next `<` instead of looking at every character for an `&`.
+  return new Tokenizer({ xmlMode: false, decodeEntities: false }, new TagBalancer(html, events));
 }
 
 class TagBalancer {
@@ -57,6 +85,9 @@ class TagBalancer {
   private attributes: Record<string, string> = {};
   private attributeName = '';
   private attributeValue = '';
+  /** Text not yet handed over: the Tokenizer hands a text over in pieces where its input was cut. */
+  private textStart = -1;
+  private textEnd = -1;
 
   constructor(
     private readonly html: string,
@@ -64,6 +95,7 @@ class TagBalancer {
   ) {}
 
   onopentagname(start: number, end: number): void {
+    this.flushText();
     this.tagStart = start - 1;
     this.beginTag(this.html.slice(start, end).toLowerCase());
   }
@@ -101,6 +133,7 @@ class TagBalancer {
   }
 
   onclosetag(start: number, end: number): void {
+    this.flushText();
     const name = this.html.slice(start, end).toLowerCase();
     if (VOID.has(name)) {
       // `</br>` is read as a line break, as browsers read it.
@@ -122,20 +155,38 @@ class TagBalancer {
   }
 
   ontext(start: number, end: number): void {
-    const text = this.html.slice(start, end);
+    if (this.textEnd !== start) this.flushText();
+    if (this.textStart < 0) this.textStart = start;
+    this.textEnd = end;
+  }
+
+  private flushText(): void {
+    if (this.textStart < 0) return;
+    const text = this.html.slice(this.textStart, this.textEnd);
+    this.textStart = this.textEnd = -1;
     this.events.text(text.includes('&') ? decodeHTML(text) : text);
   }
 
   ontextentity(codepoint: number, _end: number): void {
+    this.flushText();
     this.events.text(fromCodePoint(codepoint));
   }
 
-  oncdata(): void {}
-  oncomment(): void {}
-  ondeclaration(): void {}
-  onprocessinginstruction(): void {}
+  oncdata(): void {
+    this.flushText();
+  }
+  oncomment(): void {
+    this.flushText();
+  }
+  ondeclaration(): void {
+    this.flushText();
+  }
+  onprocessinginstruction(): void {
+    this.flushText();
+  }
 
   onend(): void {
+    this.flushText();
     while (this.stack.length > 0) this.pop();
   }
 
