@@ -69,6 +69,8 @@ async function runCommandLine(argv: string[], { stdout, stderr }: Output): Promi
     }
     const config = await import('./commands/config.js');
     const invocation = readInvocation(positionals, flags, await config.readSettings(), config);
+    // Zone-less dates are local time; --timezone sets what local means.
+    if (invocation.timezone !== undefined) process.env.TZ = invocation.timezone;
     setOutputProfile({
       color: colorAllowed(invocation.color, process.env),
       unicode: isUnicodeLocale(process.env),
@@ -180,13 +182,11 @@ function readInvocation(
   }
   if (flags.json && flags.ndjson) throw new UsageError('choose one of --json and --ndjson');
   const timezone = flags.timezone as string | undefined;
-  if (timezone !== undefined) {
-    // Zone-less dates are local time; --timezone sets what local means.
-    if (!isTimeZone(timezone)) throw new UsageError(`unknown time zone: ${timezone}`);
-    process.env.TZ = timezone;
-  }
+  if (timezone !== undefined && !isTimeZone(timezone))
+    throw new UsageError(`unknown time zone: ${timezone}`);
   return {
     command,
+    timezone,
     inputs,
     search: searchOf(flags),
     limit: positiveInteger(flags.limit, 'limit'),

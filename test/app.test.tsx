@@ -227,6 +227,36 @@ describe('the marks', () => {
   });
 });
 
+describe('what the browser is given', () => {
+  it('draws with the palette and glyphs, and answers the keys, it was given', async () => {
+    const { keyBindings } = await import('../src/ui/keymap.js');
+    const { lookOf } = await import('../src/ui/look.js');
+    const root = fixture();
+    const app = render(
+      <App
+        load={(onProgress) => loadCorpus(root, { onProgress })}
+        reading={ReadingState.inFolder(mkdtempSync(path.join(tmpdir(), 'broadsheet-state-')))}
+        effects={recordingEffects().effects}
+        size={{ columns: 80, rows: 40 }}
+        now={new Date(2026, 10, 26, 12).getTime()}
+        look={lookOf({ color: false, unicode: false }, 'light')}
+        keys={keyBindings({ star: ['S'] })}
+      />,
+    );
+    mounted.push(app);
+    const frame = () => app.lastFrame() ?? '';
+    await until(() => frame().includes('Rust release'), 'the list', frame);
+    // ASCII rules and markers, and no colour: only bold, dim and inverse.
+    expect(plain(frame())).toMatch(/^ Today -+$/m);
+    expect(plain(frame())).toMatch(/^> 09:00 +Rust release/m);
+    expect(frame()).not.toMatch(/\u001b\[(\d+;)*(3|9)\dm/);
+    app.stdin.write('S');
+    await until(() => frame().includes('starred'), 'S stars', frame);
+    app.stdin.write('?');
+    await until(() => /S +star or unstar/.test(frame()), 'the help with S', frame);
+  });
+});
+
 describe('typing in a prompt', () => {
   it('keeps spaces, and takes a word and Enter that arrive together', async () => {
     const { frame, press } = await start();

@@ -10,6 +10,7 @@ import { parseMouse } from '../src/terminal/mouse.js';
 import { splitInput } from '../src/terminal/answers.js';
 import { themeForBackground } from '../src/render/theme.js';
 import { columnWidths, listWindowLines, timeLabel, unreadByCategory } from '../src/ui/list-rows.js';
+import { DEFAULT_LOOK } from '../src/ui/look.js';
 import { groupByDate } from '../src/query/group.js';
 
 /** An article's reader rows at a width, as the browser lays them out. */
@@ -250,7 +251,7 @@ describe('list rows', () => {
     const dates = [new Date(2026, 10, 26).getTime(), new Date(2026, 9, 1).getTime()];
     const articles = dates.map((date, i) => makeArticle({ title: `A${i}`, date, path: `${i}.md` }));
     const grouped = groupByDate(Float64Array.from(dates), now);
-    const window = { top: 0, width: 40, selected: 0, now, isRead: () => false };
+    const window = { top: 0, width: 40, selected: 0, now, isRead: () => false, look: DEFAULT_LOOK };
     // Rows: Today, A0, October, A1: three rows end on the October heading.
     expect(listWindowLines(grouped, articles, { ...window, height: 3 }).at(-1)).toBe('');
     expect(listWindowLines(grouped, articles, { ...window, height: 4 })[2]).toMatch(/October/);

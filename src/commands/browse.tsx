@@ -7,13 +7,15 @@ import { BodyIndex, bodyIndexFile } from '../corpus/body-index.js';
 import { defaultIndex } from './select.js';
 import { askTerminal, chooseProtocol, colorDepth, type TerminalAnswers } from '../images/detect.js';
 import { parseMouse } from '../terminal/mouse.js';
-import { setTheme, themeForBackground } from '../render/theme.js';
+import { themeForBackground } from '../render/theme.js';
 import { userImageLoader } from '../images/load.js';
 import { cacheFolder, stateFolder } from '../files/places.js';
 import type { PictureSettings } from '../ui/pictures.js';
 import { ReadingState } from '../state/reading.js';
 import type { Corpus } from '../corpus/article.js';
 import { firstScreenLines } from '../ui/first-screen.js';
+import { keyBindings } from '../ui/keymap.js';
+import { lookOf, type Look } from '../ui/look.js';
 import { outputProfile } from '../text/profile.js';
 import { sanitizeLine } from '../text/sanitize.js';
 
@@ -45,8 +47,14 @@ export async function browseCommand(invocation: Invocation): Promise<number> {
   const ask = () =>
     (answers ??= askTerminal(terminal.input, (query) => process.stdout.write(query)));
   const { protocol, cell } = await chooseProtocol(images, process.env, true, ask);
-  if (settings.theme === 'auto' && outputProfile().color)
-    setTheme(themeForBackground((await ask()).background ?? '') ?? 'dark');
+  // The palette: the one chosen, else the one for the terminal's background (asked only for colour).
+  const theme =
+    settings.theme !== 'auto'
+      ? settings.theme
+      : outputProfile().color
+        ? (themeForBackground((await ask()).background ?? '') ?? 'dark')
+        : 'dark';
+  const look = lookOf(outputProfile(), theme);
   const pictures: PictureSettings | null =
     protocol === 'none'
       ? null
@@ -58,7 +66,7 @@ export async function browseCommand(invocation: Invocation): Promise<number> {
           writeRaw: (sequence) => process.stdout.write(sequence),
         };
   const label = folderLabel(root);
-  const initialCorpus = await drawFirstScreen(root, invocation, reading, label);
+  const initialCorpus = await drawFirstScreen(root, invocation, reading, label, look);
   const [{ render }, { App }] = await Promise.all([import('ink'), import('../ui/App.js')]);
   const repaint = new EventEmitter();
   terminal.onResume(() => repaint.emit('repaint'));
@@ -89,6 +97,8 @@ export async function browseCommand(invocation: Invocation): Promise<number> {
       notice={settings.warnings[0] ?? null}
       bodiesOf={(corpus) => new BodyIndex(bodyIndexFile(cacheFolder(), root), corpus)}
       pictures={pictures}
+      keys={keyBindings(settings.keys)}
+      look={look}
       initialCorpus={initialCorpus}
     />,
     // Ink 6.8's incremental renderer starts each diff one row below the frame (its cursorUp leaves out the row
@@ -122,13 +132,14 @@ async function drawFirstScreen(
   invocation: Invocation,
   reading: ReadingState,
   label: string,
+  look: Look,
 ): Promise<Corpus | null> {
   const { columns, rows } = process.stdout;
   if (invocation.search !== undefined || !columns || !rows) return null;
   const articles = defaultIndex().readNewest(root);
   if (!articles || articles.length === 0) return null;
   const corpus: Corpus = { root, articles, problems: [] };
-  const lines = firstScreenLines(corpus, { columns, rows }, reading, Date.now(), label);
+  const lines = firstScreenLines(corpus, { columns, rows }, reading, Date.now(), label, look);
   process.stdout.write(`\x1b[H${lines.join('\n')}\x1b[H`);
   return corpus;
 }

@@ -7,7 +7,7 @@ import type { ImagesFlag } from '../images/detect.js';
 import { setTheme, type ThemeName } from '../render/theme.js';
 import { warn, writeOut } from '../pipe/output.js';
 import { sanitizeLine } from '../text/sanitize.js';
-import { KEYMAP, setKeyBindings, type Command } from '../ui/keymap.js';
+import { DEFAULT_KEYMAP, keyBindings, type Command } from '../ui/keymap.js';
 
 /** What `--theme` and `"theme"` take: a palette, or `auto` to ask the terminal. */
 export const THEMES = ['auto', 'dark', 'light', 'mono'] as const satisfies ReadonlyArray<
@@ -52,7 +52,7 @@ export const DEFAULT_SETTINGS: Omit<Settings, 'file' | 'warnings'> = {
   keys: {},
 };
 
-const COMMANDS = new Set<string>(KEYMAP.map((binding) => binding.command));
+const COMMANDS = new Set<string>(DEFAULT_KEYMAP.map((binding) => binding.command));
 
 /** `$XDG_CONFIG_HOME/broadsheet/config.json`. */
 export function configPath(env = process.env): string {
@@ -211,10 +211,9 @@ function lineOf(text: string, offset: number): number {
   return text.slice(0, offset).split('\n').length;
 }
 
-/** Puts the settings in force for this run: the palette (unless the terminal is to be asked) and the keys. */
+/** Puts the palette of what is printed in force (unless the terminal is to be asked); the browser is given its own. */
 export function applySettings(settings: Settings): void {
   if (settings.theme !== 'auto') setTheme(settings.theme);
-  setKeyBindings(settings.keys);
 }
 
 /**
@@ -223,7 +222,8 @@ export function applySettings(settings: Settings): void {
  */
 export async function printConfig(settings: Settings): Promise<number> {
   const keys: Record<string, string[]> = {};
-  for (const binding of KEYMAP) keys[binding.command] ??= binding.keys;
+  for (const binding of keyBindings(settings.keys).bindings)
+    keys[binding.command] ??= [...binding.keys];
   const shown = {
     file: settings.file,
     folder: settings.folder ?? null,

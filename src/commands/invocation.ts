@@ -13,6 +13,8 @@ export interface Invocation {
    */
   search: string | undefined;
   limit: number | undefined;
+  /** `--timezone`: the zone zone-less dates are read in and times printed in, when not TZ's. */
+  timezone: string | undefined;
   output: 'tsv' | 'json' | 'ndjson';
   width: number | undefined;
   color: boolean | undefined;

@@ -19,14 +19,17 @@ const PALETTES: Record<ThemeName, Record<ColorName, number | null>> = {
   mono: { heading: null, link: null, code: null, warning: null, accent: null },
 };
 
+/** A palette as an output may use it: the theme's colours, or none where colour is not allowed. */
+export interface Palette {
+  theme: ThemeName;
+  color: boolean;
+}
+
+/** The palette of what is printed (`cat --color`); the browser is given its own. */
 let palette: ThemeName = 'dark';
 
 export function setTheme(name: ThemeName): void {
   palette = name;
-}
-
-export function themeName(): ThemeName {
-  return palette;
 }
 
 /** The names of the theme's colours, for `color:` in a Paint. */
@@ -51,25 +54,27 @@ export interface Paint {
   color?: ColorName;
 }
 
-/** The SGR sequence that starts a style, or '' for none. */
-export function sgr(style: Paint): string {
+/** The SGR sequence that starts a style in a palette (by default, that of what is printed), or '' for none. */
+export function sgr(style: Paint, given?: Palette): string {
   const codes: number[] = [];
   if (style.bold) codes.push(1);
   if (style.dim) codes.push(2);
   if (style.italic) codes.push(3);
   if (style.underline) codes.push(4);
-  const colorful = outputProfile().color && palette !== 'mono';
+  const allowed = given ? given.color : outputProfile().color;
+  const theme = given?.theme ?? palette;
+  const colorful = allowed && theme !== 'mono';
   if (style.inverse || (style.highlight && !colorful)) codes.push(7);
   if (style.strike) codes.push(9);
-  const color = style.color && outputProfile().color ? PALETTES[palette][style.color] : null;
+  const color = style.color && allowed ? PALETTES[theme][style.color] : null;
   if (style.highlight && colorful) codes.push(30, 43);
   else if (color !== null) codes.push(color);
   return codes.length ? `\x1b[${codes.join(';')}m` : '';
 }
 
 /** `text` in a style, the style ended after it. */
-export function paint(text: string, style: Paint): string {
-  const open = sgr(style);
+export function paint(text: string, style: Paint, given?: Palette): string {
+  const open = sgr(style, given);
   return open ? `${open}${text}\x1b[0m` : text;
 }
 

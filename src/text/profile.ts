@@ -44,7 +44,12 @@ export function outputProfile(): OutputProfile {
 }
 
 export function glyphs(): Glyphs {
-  return profile.unicode ? UNICODE_GLYPHS : ASCII_GLYPHS;
+  return glyphsOf(profile);
+}
+
+/** The characters an output of this profile draws with. */
+export function glyphsOf(output: Pick<OutputProfile, 'unicode'>): Glyphs {
+  return output.unicode ? UNICODE_GLYPHS : ASCII_GLYPHS;
 }
 
 /** True when the locale's character set is UTF-8 (LC_ALL, then LC_CTYPE, then LANG); Windows terminals are. */

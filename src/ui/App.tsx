@@ -4,7 +4,6 @@ import { useEffect, useMemo, useState, type ReactElement } from 'react';
 import type { Article, Corpus } from '../corpus/article.js';
 import type { BodySource } from '../corpus/body-index.js';
 import type { ReadingState } from '../state/reading.js';
-import { glyphs } from '../text/profile.js';
 import { ArticleList } from './ArticleList.js';
 import { CategoryTree } from './CategoryTree.js';
 import type { Effects } from '../terminal/effects.js';
@@ -18,6 +17,9 @@ import { useRepaint } from './hooks/use-repaint.js';
 import { useTerminalSize, type TerminalSize } from './hooks/use-terminal-size.js';
 import { useViewState } from './hooks/use-view-state.js';
 import { keyContext } from './key-intent.js';
+import { LookContext } from './hooks/use-look.js';
+import { DEFAULT_LOOK, type Look } from './look.js';
+import { DEFAULT_BINDINGS, type KeyBindings } from './keymap.js';
 import { Lines, fitHeight } from './Lines.js';
 import { placeAt, type PictureSettings } from './pictures.js';
 import { Reader } from './Reader.js';
@@ -55,6 +57,10 @@ export interface AppProps {
   bodiesOf?: (corpus: Corpus) => BodySource;
   /** How pictures are drawn; none when absent. */
   pictures?: PictureSettings | null;
+  /** The keys in force (the configuration's over the defaults); the defaults when absent. */
+  keys?: KeyBindings;
+  /** The palette and the glyphs to draw with; dark, in colour, with Unicode when absent. */
+  look?: Look;
   /** Articles already on screen before the app started (the first screen of a warm start). */
   initialCorpus?: Corpus | null;
   /** Emits `repaint` when the screen was lost (after Ctrl+Z and `fg`) and must be drawn whole again. */
@@ -83,6 +89,8 @@ export function App({
   start,
   pictures = null,
   initialCorpus = null,
+  keys = DEFAULT_BINDINGS,
+  look = DEFAULT_LOOK,
   repaint,
   folderLabel = '',
   settings: given = {},
@@ -138,11 +146,11 @@ export function App({
   const { lines: pageLines, starts: problemStarts } = useMemo(
     () =>
       view.screen === 'help'
-        ? { lines: helpLines(size.columns), starts: [] }
+        ? { lines: helpLines(size.columns, keys, look), starts: [] }
         : view.screen === 'problems'
-          ? problemPage(corpus?.problems ?? [], size.columns, view.problemSelected)
+          ? problemPage(corpus?.problems ?? [], size.columns, view.problemSelected, look)
           : { lines: [], starts: [] },
-    [view.screen, size.columns, corpus, view.problemSelected],
+    [view.screen, size.columns, keys, look, corpus, view.problemSelected],
   );
 
   const { extent, run } = useBrowserKeys({
@@ -164,6 +172,7 @@ export function App({
       picturesOn: pictures !== null,
       readBody,
     },
+    keys,
     reload,
     exit,
     say: setNotice,
@@ -183,7 +192,9 @@ export function App({
     content = <Lines lines={fitHeight([], height)} />;
   } else if (!corpus) {
     const message = error ? `Could not read the folder: ${error}` : 'Reading articles…';
-    content = <Lines lines={fitHeight([paint(` ${message}`, { dim: !error })], height)} />;
+    content = (
+      <Lines lines={fitHeight([paint(` ${message}`, { dim: !error }, look.palette)], height)} />
+    );
   } else if (view.screen === 'help' || view.screen === 'problems') {
     content = <Page lines={pageLines} top={view.pageTop} height={height} />;
   } else if (view.screen === 'image') {
@@ -231,7 +242,9 @@ export function App({
           unread={unreadInCategories}
         />
         <Lines
-          lines={fitHeight([], height).map(() => paint(glyphs().bar, { dim: true }))}
+          lines={fitHeight([], height).map(() =>
+            paint(look.glyphs.bar, { dim: true }, look.palette),
+          )}
           width={1}
         />
         {list}
@@ -277,15 +290,17 @@ export function App({
     extent,
   });
   return (
-    <Box flexDirection="column" height={height + 1} width={size.columns}>
-      {content}
-      <StatusBar
-        width={size.columns}
-        left={status.left}
-        right={status.right}
-        prompt={view.prompt}
-      />
-    </Box>
+    <LookContext value={look}>
+      <Box flexDirection="column" height={height + 1} width={size.columns}>
+        {content}
+        <StatusBar
+          width={size.columns}
+          left={status.left}
+          right={status.right}
+          prompt={view.prompt}
+        />
+      </Box>
+    </LookContext>
   );
 }
 

@@ -1,3 +1,4 @@
+import { useLook } from './hooks/use-look.js';
 import { fitHeight, Lines } from './Lines.js';
 import { treeRowLine, type TreeRow } from './list-rows.js';
 
@@ -15,8 +16,9 @@ interface Props {
 
 /** The visible window of the category tree. */
 export function CategoryTree({ rows, total, top, height, width, selected, active, unread }: Props) {
+  const look = useLook();
   const lines = rows
     .slice(top, top + height)
-    .map((row, i) => treeRowLine(row, total, width, top + i === selected, active, unread));
+    .map((row, i) => treeRowLine(row, total, width, top + i === selected, active, unread, look));
   return <Lines lines={fitHeight(lines, height)} width={width} />;
 }

@@ -1,21 +1,21 @@
 import type { Problem } from '../corpus/article.js';
 import { sanitizeLine } from '../text/sanitize.js';
 import { padToWidth, truncateToWidth } from '../text/width.js';
-import { glyphs } from '../text/profile.js';
 import { wrapSpans } from '../render/wrap.js';
-import { helpSections } from './keymap.js';
+import { helpSections, type KeyBindings } from './keymap.js';
 import { fitHeight, Lines } from './Lines.js';
 import { colors, paint } from '../render/theme.js';
+import type { Look } from './look.js';
 
-/** The help screen's lines, generated from the keymap that drives the keys. */
-export function helpLines(width: number): string[] {
+/** The help screen's lines, generated from the keys in force, the table that drives the keys. */
+export function helpLines(width: number, keys: KeyBindings, { palette }: Look): string[] {
   const lines: string[] = [
-    paint(' broadsheet — keys', { bold: true }),
+    paint(' broadsheet — keys', { bold: true }, palette),
     '   j k Space b scroll this help · any other key returns',
     '',
   ];
-  for (const section of helpSections()) {
-    lines.push(paint(` ${section.title}`, { bold: true, color: colors.heading }));
+  for (const section of helpSections(keys)) {
+    lines.push(paint(` ${section.title}`, { bold: true, color: colors.heading }, palette));
     for (const row of section.rows) {
       lines.push(truncateToWidth(`   ${padToWidth(row.keys, 22)} ${row.help}`, width));
     }
@@ -34,9 +34,10 @@ export function problemPage(
   problems: readonly Problem[],
   width: number,
   selected: number,
+  { palette, glyphs }: Look,
 ): { lines: string[]; starts: number[] } {
   const lines = [
-    paint(` Files with problems (${problems.length})`, { bold: true }),
+    paint(` Files with problems (${problems.length})`, { bold: true }, palette),
     '   j k choose · Enter shows the file as it is · any other key returns',
     '',
   ];
@@ -45,8 +46,9 @@ export function problemPage(
   problems.forEach((problem, i) => {
     starts.push(lines.length);
     const where = truncateToWidth(sanitizeLine(problem.path), Math.max(8, width - 3));
-    const mark = i === selected ? glyphs().pointer : ' ';
-    lines.push(` ${mark} ${paint(where, { color: colors.warning, inverse: i === selected })}`);
+    const mark = i === selected ? glyphs.pointer : ' ';
+    const name = paint(where, { color: colors.warning, inverse: i === selected }, palette);
+    lines.push(` ${mark} ${name}`);
     for (const spans of wrapSpans(
       [{ text: sanitizeLine(problem.reason), style: 0 }],
       Math.max(8, width - 5),

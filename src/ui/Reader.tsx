@@ -3,6 +3,7 @@ import { markRanges } from '../render/highlight.js';
 import { fitHeight, Lines } from './Lines.js';
 import type { ReaderLine } from './pictures.js';
 import { paint } from '../render/theme.js';
+import { useLook } from './hooks/use-look.js';
 
 interface Props {
   lines: readonly ReaderLine[] | null;
@@ -16,13 +17,15 @@ interface Props {
 
 /** The visible rows of the article, search matches marked; only these are mounted. */
 export function Reader({ lines, top, height, margin, marks }: Props) {
-  if (!lines) return <Lines lines={fitHeight([paint(' Reading…', { dim: true })], height)} />;
+  const { palette } = useLook();
+  if (!lines)
+    return <Lines lines={fitHeight([paint(' Reading…', { dim: true }, palette)], height)} />;
   const pad = ' '.repeat(margin);
   const visible = lines.slice(top, top + height).map((row, i) => {
     if (row.picture !== undefined) return pad + row.picture;
     const ranges = marks.get(top + i);
     const spans = ranges ? markRanges(row.line.spans, ranges) : row.line.spans;
-    return pad + spansToAnsi(spans, { hyperlinks: false });
+    return pad + spansToAnsi(spans, { hyperlinks: false, palette });
   });
   return <Lines lines={fitHeight(visible, height)} />;
 }

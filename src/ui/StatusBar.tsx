@@ -3,6 +3,8 @@ import { displayWidth, graphemes } from '../text/width.js';
 import { Lines } from './Lines.js';
 import type { Prompt } from './prompt.js';
 import { paint } from '../render/theme.js';
+import { useLook } from './hooks/use-look.js';
+import type { Look } from './look.js';
 import { statusLine } from './status.js';
 
 interface Props {
@@ -16,8 +18,9 @@ interface Props {
 }
 
 export function StatusBar({ width, left, right, prompt }: Props) {
-  if (prompt) return <Lines lines={[promptLine(prompt, width)]} />;
-  return <Lines lines={[statusLine(width, left, right)]} />;
+  const look = useLook();
+  if (prompt) return <Lines lines={[promptLine(prompt, width, look)]} />;
+  return <Lines lines={[statusLine(width, left, right, look)]} />;
 }
 
 /**
@@ -25,7 +28,7 @@ export function StatusBar({ width, left, right, prompt }: Props) {
  * selected), and the cursor drawn as an inverse cell; a line too long for the
  * width shows the part around the cursor.
  */
-export function promptLine(prompt: Prompt, width: number): string {
+function promptLine(prompt: Prompt, width: number, { palette }: Look): string {
   const characters = graphemes(sanitizeLine(prompt.text));
   const cursor = Math.min(prompt.cursor, characters.length);
   // The label is broadsheet's own words (a question may quote a count); only the text is typed.
@@ -40,7 +43,8 @@ export function promptLine(prompt: Prompt, width: number): string {
   const before = characters.slice(start, cursor).join('');
   const under = characters[cursor] ?? ' ';
   const after = characters.slice(cursor + 1, end).join('');
+  const inverse = (text: string) => paint(text, { inverse: true }, palette);
   if (prompt.selected)
-    return `${label}${paint(characters.slice(start, end).join(''), { inverse: true })}${paint(' ', { inverse: true })}`;
-  return `${label}${before}${paint(under, { inverse: true })}${after}`;
+    return `${label}${inverse(characters.slice(start, end).join(''))}${inverse(' ')}`;
+  return `${label}${before}${inverse(under)}${after}`;
 }

@@ -3,6 +3,7 @@ import { groupByDate } from '../query/group.js';
 import { marksOf } from '../query/marks.js';
 import type { ReadingState } from '../state/reading.js';
 import { listWindowLines } from './list-rows.js';
+import type { Look } from './look.js';
 import { statusLine, statusText } from './status.js';
 
 /**
@@ -17,6 +18,7 @@ export function firstScreenLines(
   reading: ReadingState,
   now: number,
   folder: string,
+  look: Look,
 ): string[] {
   const height = Math.max(1, size.rows - 2);
   const grouped = groupByDate(
@@ -32,6 +34,7 @@ export function firstScreenLines(
     now,
     isRead: marks.isRead,
     isStarred: marks.isStarred,
+    look,
   });
   while (rows.length < height) rows.push(' ');
   const count = corpus.articles.length;
@@ -41,5 +44,5 @@ export function firstScreenLines(
     category: null, filter: '', problems: 0, title: '', starred: false, position: '', match: '',
     image: '', notice: reading.warning,
   }); // prettier-ignore
-  return [...rows, statusLine(size.columns, status.left, status.right)];
+  return [...rows, statusLine(size.columns, status.left, status.right, look)];
 }

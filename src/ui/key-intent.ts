@@ -1,5 +1,5 @@
 import { sanitizeText } from '../text/sanitize.js';
-import { commandFor, type Command, type KeyContext } from './keymap.js';
+import { DEFAULT_BINDINGS, type Command, type KeyBindings, type KeyContext } from './keymap.js';
 import type { ViewState } from './state.js';
 
 /** What a key press asks for, decided from the view alone; the browser's key hook carries it out. */
@@ -29,9 +29,15 @@ export function keyContext(view: ViewState): KeyContext {
  * The meaning of a key (as `keyName` spells it, with the text it typed) in
  * the view as the keys before it left it. Ctrl+C always quits; a prompt takes
  * every other key; a full-screen picture closes on any key; help and problems
- * scroll with the movement keys and close on any other.
+ * scroll with the movement keys and close on any other. `keys` are the
+ * bindings in force.
  */
-export function keyIntent(view: ViewState, name: string, typed: string): KeyIntent {
+export function keyIntent(
+  view: ViewState,
+  name: string,
+  typed: string,
+  keys: KeyBindings = DEFAULT_BINDINGS,
+): KeyIntent {
   if (name === 'ctrl+c') return { kind: 'quit' };
   if (view.prompt) {
     if (view.prompt.kind === 'confirm')
@@ -48,7 +54,7 @@ export function keyIntent(view: ViewState, name: string, typed: string): KeyInte
   // Esc in an article with a search on clears the search before it leaves.
   if (view.screen === 'reader' && name === 'escape' && view.search)
     return { kind: 'command', command: 'clearSearch', context };
-  const command = commandFor(context, name);
+  const command = keys.commandFor(context, name);
   // Enter on a file with problems shows it as it is.
   if (view.screen === 'problems' && name === 'enter')
     return { kind: 'command', command: 'showFile', context };

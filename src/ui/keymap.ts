@@ -13,15 +13,15 @@ export type Command =
 
 export interface Binding {
   /** Key names as `keyName` spells them. */
-  keys: string[];
-  contexts: KeyContext[];
-  command: Command;
+  readonly keys: readonly string[];
+  readonly contexts: readonly KeyContext[];
+  readonly command: Command;
   /** What the help screen says, per context where it differs. */
-  help: string | Partial<Record<KeyContext, string>>;
+  readonly help: string | Readonly<Partial<Record<KeyContext, string>>>;
 }
 
-/** The one table of keys: it drives the handlers and the help screen alike. */
-export const KEYMAP: Binding[] = [
+/** The one table of keys as broadsheet comes: it drives the handlers and the help screen alike. */
+export const DEFAULT_KEYMAP: readonly Binding[] = Object.freeze(([
   { keys: ['j', 'down'], contexts: ['list', 'tree', 'reader'], command: 'down', help: { list: 'next article', tree: 'next category', reader: 'scroll down a line' } },
   { keys: ['k', 'up'], contexts: ['list', 'tree', 'reader'], command: 'up', help: { list: 'previous article', tree: 'previous category', reader: 'scroll up a line' } },
   { keys: ['space', 'pagedown'], contexts: ['list', 'tree', 'reader'], command: 'pageDown', help: { list: 'page down', tree: 'page down', reader: 'page down; at the end, the next article' } },
@@ -60,40 +60,41 @@ export const KEYMAP: Binding[] = [
   { keys: ['r'], contexts: ['list'], command: 'reload', help: 'reload the folder' },
   { keys: ['!'], contexts: ['list', 'reader'], command: 'problems', help: 'files with problems' },
   { keys: ['?'], contexts: ['list', 'tree', 'reader'], command: 'help', help: 'this help' },
-]; // prettier-ignore
+] satisfies Binding[]).map((binding) => Object.freeze(binding))); // prettier-ignore
 
-const byContext = new Map<KeyContext, Map<string, Command>>();
+/** The keys in force: the bindings (the help screen's rows), and the command a key means where it is pressed. */
+export interface KeyBindings {
+  readonly bindings: readonly Binding[];
+  commandFor(context: KeyContext, key: string): Command | undefined;
+}
 
-/** The key tables by context; keys given to a command by the configuration win over the defaults. */
-function buildTables(chosen: ReadonlySet<Command>): void {
-  byContext.clear();
-  const ordered = [
-    ...KEYMAP.filter((binding) => chosen.has(binding.command)),
-    ...KEYMAP.filter((binding) => !chosen.has(binding.command)),
-  ];
-  for (const binding of ordered) {
+/**
+ * The keys with the configuration's given to their commands
+ * (`{"nextUnread": ["n", "tab"]}`), for the handlers and the help alike: a
+ * key given to a command is that command's, not the default one's. The
+ * defaults are left as they are.
+ */
+export function keyBindings(
+  overrides: Partial<Record<Command, readonly string[]>> = {},
+): KeyBindings {
+  const bindings = DEFAULT_KEYMAP.map((binding) => {
+    const keys = overrides[binding.command];
+    return keys ? { ...binding, keys: [...keys] } : binding;
+  });
+  const chosen = (binding: Binding) => overrides[binding.command] !== undefined;
+  const byContext = new Map<KeyContext, Map<string, Command>>();
+  for (const binding of [...bindings.filter(chosen), ...bindings.filter((b) => !chosen(b))]) {
     for (const context of binding.contexts) {
       const table = byContext.get(context) ?? new Map<string, Command>();
       for (const key of binding.keys) if (!table.has(key)) table.set(key, binding.command);
       byContext.set(context, table);
     }
   }
-}
-buildTables(new Set());
-
-/** Gives commands the keys the configuration names (`{"nextUnread": ["n", "tab"]}`), for the handlers and the help alike. */
-export function setKeyBindings(keys: Partial<Record<Command, string[]>>): void {
-  for (const binding of KEYMAP) {
-    const chosen = keys[binding.command];
-    if (chosen) binding.keys = [...chosen];
-  }
-  buildTables(new Set(Object.keys(keys) as Command[]));
+  return { bindings, commandFor: (context, key) => byContext.get(context)?.get(key) };
 }
 
-/** The command a key means where it was pressed, if any. */
-export function commandFor(context: KeyContext, key: string): Command | undefined {
-  return byContext.get(context)?.get(key);
-}
+/** The keys as broadsheet comes, with no configuration. */
+export const DEFAULT_BINDINGS: KeyBindings = keyBindings();
 
 /** One name for a key press: `j`, `G`, `down`, `enter`, `ctrl+c`… */
 export function keyName(input: string, key: Key): string {
@@ -115,7 +116,7 @@ export function keyName(input: string, key: Key): string {
 }
 
 /** The help screen's lines: for each context, its keys and what they do. */
-export function helpSections(): Array<{
+export function helpSections(keys: KeyBindings = DEFAULT_BINDINGS): Array<{
   title: string;
   rows: Array<{ keys: string; help: string }>;
 }> {
@@ -126,10 +127,12 @@ export function helpSections(): Array<{
   };
   return (['list', 'tree', 'reader'] as const).map((context) => ({
     title: titles[context],
-    rows: KEYMAP.filter((b) => b.contexts.includes(context)).map((b) => ({
-      keys: b.keys.join(' '),
-      help: typeof b.help === 'string' ? b.help : (b.help[context] ?? ''),
-    })),
+    rows: keys.bindings
+      .filter((b) => b.contexts.includes(context))
+      .map((b) => ({
+        keys: b.keys.join(' '),
+        help: typeof b.help === 'string' ? b.help : (b.help[context] ?? ''),
+      })),
   }));
 }
 
@@ -145,7 +148,7 @@ function keyLabel(key: string): string {
 /** The keys as a Markdown table for the README, from the same table as the handlers and the help screen. */
 export function keysTable(): string {
   const contexts = ['list', 'tree', 'reader'] as const;
-  const rows = KEYMAP.map((binding) => {
+  const rows = DEFAULT_KEYMAP.map((binding) => {
     const cells = contexts.map((context) =>
       binding.contexts.includes(context)
         ? typeof binding.help === 'string'

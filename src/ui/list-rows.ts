@@ -6,7 +6,7 @@ import { startOfDay } from '../query/group.js';
 import { sanitizeLine } from '../text/sanitize.js';
 import { displayWidth, padToWidth, truncateToWidth } from '../text/width.js';
 import { colors, paint } from '../render/theme.js';
-import { glyphs } from '../text/profile.js';
+import type { Look } from './look.js';
 import { maxOf } from '../text/arrays.js';
 
 /** A row of the article list: a date heading, or an article (by index into the list). */
@@ -39,7 +39,7 @@ export function timeLabel(time: number, now: number): string {
   return formatLocalDay(time);
 }
 
-export interface RowContext {
+interface RowContext {
   width: number;
   now: number;
   selected: number;
@@ -50,6 +50,7 @@ export interface RowContext {
   /** Column widths shared by the rows on screen; 0 hides a column. */
   authorWidth: number;
   categoryWidth: number;
+  look: Look;
 }
 
 function authorOf(article: Article): string {
@@ -81,17 +82,15 @@ export function columnWidths(
 }
 
 /** One screen line for a list row: a date heading, or time, title, author and category. */
-export function listRowLine(
-  row: ListRow,
-  articles: readonly Article[],
-  context: RowContext,
-): string {
-  const { width } = context;
+function listRowLine(row: ListRow, articles: readonly Article[], context: RowContext): string {
+  const { width, look } = context;
+  const { palette, glyphs } = look;
   if (row.kind === 'heading') {
     const label = ` ${row.label} `;
+    const rule = glyphs.rule.repeat(Math.max(0, width - displayWidth(label) - 1));
     return (
-      paint(label, { bold: true, color: colors.heading }) +
-      paint(glyphs().rule.repeat(Math.max(0, width - displayWidth(label) - 1)), { dim: true })
+      paint(label, { bold: true, color: colors.heading }, palette) +
+      paint(rule, { dim: true }, palette)
     );
   }
   const article = articles[row.index]!;
@@ -109,14 +108,15 @@ export function listRowLine(
     width - 2 - 11 - (authorWidth ? authorWidth + 2 : 0) - (categoryWidth ? categoryWidth + 2 : 0),
   );
   const title = sanitizeLine(article.title);
-  const marker = selected ? glyphs().pointer : context.isStarred(article) ? glyphs().star : ' ';
+  const marker = selected ? glyphs.pointer : context.isStarred(article) ? glyphs.star : ' ';
   let line = `${marker} ${time} ${padToWidth(truncateToWidth(title, titleWidth), titleWidth)}`;
   if (authorWidth) line += `  ${padToWidth(truncateToWidth(author, authorWidth), authorWidth)}`;
   if (categoryWidth)
     line += `  ${padToWidth(truncateToWidth(category, categoryWidth), categoryWidth)}`;
   line = padToWidth(truncateToWidth(line, width), width);
-  if (selected) return paint(line, context.dimmed ? { underline: true } : { inverse: true });
-  return context.isRead(article) ? paint(line, { dim: true }) : line;
+  if (selected)
+    return paint(line, context.dimmed ? { underline: true } : { inverse: true }, palette);
+  return context.isRead(article) ? paint(line, { dim: true }, palette) : line;
 }
 
 /** A category tree row: the node, indented, with its count; the first row is every article. */
@@ -177,16 +177,15 @@ export function treeRowLine(
   width: number,
   selected: boolean,
   active: boolean,
-  unread: ReadonlyMap<string, number> | null = null,
+  unread: ReadonlyMap<string, number> | null,
+  { palette, glyphs }: Look,
 ): string {
   const marker =
-    row.node === null
+    row.node === null || row.node.children.length === 0
       ? ' '
-      : row.node.children.length === 0
-        ? ' '
-        : row.open
-          ? glyphs().open
-          : glyphs().closed;
+      : row.open
+        ? glyphs.open
+        : glyphs.closed;
   const name = row.node ? sanitizeLine(row.node.name) : 'All articles';
   const all = row.node ? row.node.count : total;
   const unreadHere = unread && row.node ? (unread.get(row.node.path) ?? 0) : null;
@@ -198,8 +197,8 @@ export function treeRowLine(
     padToWidth(`${indent}${marker} ${truncateToWidth(name, room)}`, width - count.length - 1) +
     ` ${count}`;
   const fitted = truncateToWidth(line, width);
-  if (selected) return paint(padToWidth(fitted, width), { inverse: true, dim: !active });
-  return active ? fitted : paint(fitted, { dim: true });
+  if (selected) return paint(padToWidth(fitted, width), { inverse: true, dim: !active }, palette);
+  return active ? fitted : paint(fitted, { dim: true }, palette);
 }
 
 /** Which part of the list is on screen, and how its rows are drawn. */
@@ -213,6 +212,7 @@ export interface ListWindow {
   isRead: (article: Article) => boolean;
   isStarred?: (article: Article) => boolean;
   dimmed?: boolean;
+  look: Look;
 }
 
 /**
@@ -232,6 +232,7 @@ export function listWindowLines(
     isRead,
     isStarred = () => false,
     dimmed = false,
+    look,
   }: ListWindow,
 ): string[] {
   const window = Array.from(
@@ -240,7 +241,7 @@ export function listWindowLines(
   );
   const onScreen = window.flatMap((row) => (row.kind === 'article' ? [articles[row.index]!] : []));
   const context = {
-    width, now, selected, isRead, isStarred, dimmed, ...columnWidths(onScreen, width),
+    width, now, selected, isRead, isStarred, dimmed, look, ...columnWidths(onScreen, width),
   }; // prettier-ignore
   const lines = window.map((row) => listRowLine(row, articles, context));
   if (window.length === height && window.at(-1)?.kind === 'heading') lines[lines.length - 1] = '';

@@ -1,6 +1,7 @@
 import { sanitizeLine } from '../text/sanitize.js';
 import { displayWidth, padToWidth, truncateToWidth } from '../text/width.js';
 import { paint } from '../render/theme.js';
+import type { Look } from './look.js';
 
 /** What the status line says: on the left what is shown, on the right the key hints for the screen. */
 export function statusText(s: {
@@ -63,9 +64,10 @@ export function statusText(s: {
 }
 
 /** The status line: the left text, and the hints where there is room for them, in inverse video. */
-export function statusLine(width: number, left: string, right: string): string {
+export function statusLine(width: number, left: string, right: string, look: Look): string {
   const safeLeft = truncateToWidth(sanitizeLine(left), width);
   const room = width - displayWidth(safeLeft) - 2;
   const hints = room >= displayWidth(right) ? right : '';
-  return paint(padToWidth(safeLeft, width - displayWidth(hints)) + hints, { inverse: true });
+  const line = padToWidth(safeLeft, width - displayWidth(hints)) + hints;
+  return paint(line, { inverse: true }, look.palette);
 }

@@ -6,7 +6,7 @@ import type { Effects } from '../../terminal/effects.js';
 import { keyIntent } from '../key-intent.js';
 import { carryOut, runCommand } from '../keys/commands.js';
 import type { BrowserContext } from '../keys/context.js';
-import { keyName, type Command } from '../keymap.js';
+import { keyName, type Command, type KeyBindings } from '../keymap.js';
 import { selectedIndex } from '../selectors.js';
 import type { Action, Extent, ViewState } from '../state.js';
 import type { ArticleList } from './use-article-list.js';
@@ -31,6 +31,8 @@ export interface KeyTargets {
   marks: Marks;
   effects: Effects;
   settings: BrowserContext['settings'];
+  /** The keys in force. */
+  keys: KeyBindings;
   reload: () => void;
   exit: () => void;
   say: (notice: string | null) => void;
@@ -88,7 +90,7 @@ export function useBrowserKeys(targets: KeyTargets): {
   const press = (input: string, key: Key) => {
     const name = keyName(input, key);
     if (name !== 'ctrl+c') targets.say(null);
-    carryOut(context(), keyIntent(current(), name, input));
+    carryOut(context(), keyIntent(current(), name, input, targets.keys));
   };
 
   // Keys typed before the list is there wait for it, in order; q and Ctrl+C quit at once.
