@@ -56,14 +56,6 @@ export function selectedIndex(selection: Selection, articles: readonly Article[]
   return clamp(index, 0, count - 1);
 }
 
-/** The selected article, or null when the list is empty. */
-export function selectedArticle(
-  selection: Selection,
-  articles: readonly Article[],
-): Article | null {
-  return articles[selectedIndex(selection, articles)] ?? null;
-}
-
 /**
  * The list's first row on screen: where it was left, moved as little as
  * shows the selection (the list may have changed under it, or the pane

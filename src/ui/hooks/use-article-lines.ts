@@ -8,7 +8,6 @@ import { blankLine, type RenderedLine } from '../../render/line.js';
 import { wrapSpans } from '../../render/wrap.js';
 
 /** How the reader gets an article's body: from its file, or (in tests) from elsewhere, at once or later. */
-/** How the reader gets an article's body: from its file, or (in tests) from elsewhere, at once or later. */
 export type BodyReader = (article: Article) => string | Promise<string>;
 
 export interface ArticleView {
