@@ -32,7 +32,10 @@ function keyOf(character: string): [string, Key] {
  *   Backspace held down): Ink hands them over as one string, and each
  *   character is a key press of its own;
  * - between a frame and the effect that subscribes the next handler: the
- *   newest handler is kept in a ref.
+ *   newest handler is kept in a ref. (Not an effect event: Ink's useInput
+ *   takes the handler itself, and an effect event may only be called from an
+ *   effect; taking each key in an effect costs a commit and a frame more, and
+ *   keys reached the screen later in a real terminal.)
  */
 export function useKeypress(
   press: (input: string, key: Key) => void,

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useEffectEvent } from 'react';
 import type { GroupedList } from '../../query/group.js';
 import type { MouseEvent } from '../../terminal/mouse.js';
 import type { Command } from '../keymap.js';
@@ -31,35 +31,34 @@ export function useMouse(
     extent: () => Extent;
   },
 ): void {
-  const latest = useRef(targets);
-  latest.current = targets;
+  const onEvent = useEffectEvent((event: MouseEvent) => {
+    const { view, dispatch, run, grouped, height, listLeft, extent } = targets;
+    const state = view();
+    // A prompt takes keys only; a picture shown full screen has nothing to scroll.
+    if (state.prompt || state.screen === 'image') return;
+    if (event.kind === 'wheelUp' || event.kind === 'wheelDown') {
+      for (let i = 0; i < WHEEL_STEP; i++) run(event.kind === 'wheelUp' ? 'up' : 'down');
+      return;
+    }
+    if (event.kind !== 'press' || event.button !== 0 || event.row > height) return;
+    if (state.screen !== 'list') return;
+    if (listLeft > 0 && event.column <= listLeft) {
+      const index = state.treeTop + event.row - 1;
+      if (state.focus === 'tree' && index === state.treeSelected) return run('open');
+      dispatch({ type: 'focusTree', index, extent: extent() });
+      return;
+    }
+    const shown = extent();
+    const row = listTop(state, shown, height) + event.row - 1;
+    if (row >= grouped.rowCount) return;
+    const target = rowAt(grouped, row);
+    if (target.kind !== 'article') return;
+    const selected = selectedIndex(state.selected, shown.articles);
+    if (state.focus === 'list' && target.index === selected) return run('open');
+    dispatch({ type: 'select', index: target.index, extent: shown });
+  });
   useEffect(() => {
     if (!source) return;
-    return source((event) => {
-      const { view, dispatch, run, grouped, height, listLeft, extent } = latest.current;
-      const state = view();
-      // A prompt takes keys only; a picture shown full screen has nothing to scroll.
-      if (state.prompt || state.screen === 'image') return;
-      if (event.kind === 'wheelUp' || event.kind === 'wheelDown') {
-        for (let i = 0; i < WHEEL_STEP; i++) run(event.kind === 'wheelUp' ? 'up' : 'down');
-        return;
-      }
-      if (event.kind !== 'press' || event.button !== 0 || event.row > height) return;
-      if (state.screen !== 'list') return;
-      if (listLeft > 0 && event.column <= listLeft) {
-        const index = state.treeTop + event.row - 1;
-        if (state.focus === 'tree' && index === state.treeSelected) return run('open');
-        dispatch({ type: 'focusTree', index, extent: extent() });
-        return;
-      }
-      const shown = extent();
-      const row = listTop(state, shown, height) + event.row - 1;
-      if (row >= grouped.rowCount) return;
-      const target = rowAt(grouped, row);
-      if (target.kind !== 'article') return;
-      const selected = selectedIndex(state.selected, shown.articles);
-      if (state.focus === 'list' && target.index === selected) return run('open');
-      dispatch({ type: 'select', index: target.index, extent: shown });
-    });
+    return source((event) => onEvent(event));
   }, [source]);
 }
