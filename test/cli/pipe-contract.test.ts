@@ -6,7 +6,7 @@ import path from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { describe, expect, it, vi } from 'vitest';
-import { ReadingState } from '../src/state/reading.js';
+import { ReadingState } from '../../src/state/reading.js';
 import {
   bin,
   demoCorpus,
@@ -16,7 +16,7 @@ import {
   runMain,
   tempCorpus,
   tempFolder,
-} from './helpers.js';
+} from '../helpers.js';
 
 const post = (title: string, date: string, extra = '') =>
   `---\ntitle: ${title}\ndate: ${date}\n${extra}---\n<p>Body of ${title}.</p>\n`;
@@ -194,8 +194,8 @@ describe('an article edited after the list was read', () => {
   it('is printed by cat with the header it has now, with its body', async () => {
     const root = tempCorpus({ 'a.md': post('Old title', '2026-11-20') });
     // The edit lands between reading the list and printing the article.
-    vi.doMock('../src/commands/select.js', async (importOriginal) => {
-      const real = await importOriginal<typeof import('../src/commands/select.js')>();
+    vi.doMock('../../src/commands/select.js', async (importOriginal) => {
+      const real = await importOriginal<typeof import('../../src/commands/select.js')>();
       return {
         ...real,
         selectArticles: async (...args: Parameters<typeof real.selectArticles>) => {
@@ -209,7 +209,7 @@ describe('an article edited after the list was read', () => {
       const result = await runMain(['cat', '--all', root]);
       expect(result.stdout).toMatch(/^New title\n2026-11-21 00:00\n\nNew body\.\n$/);
     } finally {
-      vi.doUnmock('../src/commands/select.js');
+      vi.doUnmock('../../src/commands/select.js');
     }
   });
 }); // prettier-ignore

@@ -3,8 +3,8 @@ import { once } from 'node:events';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ReadingState } from '../src/state/reading.js';
-import { projectRoot, tempFolder } from './helpers.js';
+import { ReadingState } from '../../src/state/reading.js';
+import { projectRoot, tempFolder } from '../helpers.js';
 
 const saver = path.join(projectRoot, 'test/fixtures/reading-saver.mjs');
 

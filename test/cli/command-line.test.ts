@@ -4,9 +4,9 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { manPage } from '../src/cli/man.js';
-import { COMMANDS, FLAGS, flagLabel } from '../src/cli/usage.js';
-import { projectRoot, runMain, tempFolder } from './helpers.js';
+import { manPage } from '../../src/cli/man.js';
+import { COMMANDS, FLAGS, flagLabel } from '../../src/cli/usage.js';
+import { projectRoot, runMain, tempFolder } from '../helpers.js';
 
 const version = (
   JSON.parse(readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as { version: string }
