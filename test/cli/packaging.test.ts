@@ -47,3 +47,37 @@ describe('the Node it needs', () => {
     expect(result.code).toBe(1);
   });
 });
+
+describe('the README', () => {
+  it('shows the warnings list prints for the fixtures as it prints them', async () => {
+    const readme = readFileSync(path.join(projectRoot, 'README.md'), 'utf8');
+    const shown = /\$ broadsheet list test\/fixtures\/corpus > \/dev\/null\n([\s\S]*?)```/.exec(
+      readme,
+    )?.[1];
+    const printed = await runCli(['list', 'test/fixtures/corpus']);
+    expect(shown).toBe(printed.stderr);
+  });
+});
+
+describe('the package', () => {
+  const shipped = async () => {
+    const packed = await runProgram('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: projectRoot });
+    return new Set((JSON.parse(packed.stdout) as Array<{ files: Array<{ path: string }> }>)[0]!.files.map((file) => file.path));
+  };
+
+  it('ships its licence, its man page, and every file its documents link to', async () => {
+    const files = await shipped();
+    for (const file of ['LICENSE', 'README.md', 'SECURITY.md', 'man/broadsheet.1', 'bin/broadsheet.js', 'dist/bundle/cli.js'])
+      expect(files.has(file), file).toBe(true);
+    const documents = [...files].filter((file) => file.endsWith('.md') && !file.startsWith('articles/'));
+    for (const document of documents) {
+      // Links in code (`![alt](url)`) are examples, not links.
+      const text = readFileSync(path.join(projectRoot, document), 'utf8').replace(/`[^`\n]*`/g, '');
+      for (const [, target] of text.matchAll(/\]\((?!https?:|#|mailto:)([^)#\s]+)/g)) {
+        const linked = path.posix.normalize(path.posix.join(path.posix.dirname(document), target!));
+        expect(files.has(linked), `${document} → ${target}`).toBe(true);
+      }
+    }
+    expect(readFileSync(path.join(projectRoot, 'LICENSE'), 'utf8')).toMatch(/^MIT License\n/);
+  });
+}); // prettier-ignore
