@@ -1,18 +1,16 @@
-// The pipe contract: what list prints, cat takes, from any folder; JSON that says its version, its folder
-// and the reader's marks, valid against the schema that ships in docs/; warnings that stay few.
-import { execFileSync, spawnSync } from 'node:child_process';
-import { readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+// The pipe contract: what list prints, cat takes, from any folder (the README's pipelines in a real
+// shell: test/cli/pipelines.test.ts); JSON that says its version, its folder and the reader's marks,
+// valid against the schema that ships in docs/; warnings that stay few.
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { describe, expect, it, vi } from 'vitest';
 import { ReadingState } from '../../src/state/reading.js';
 import {
-  bin,
   demoCorpus,
   fixtureCorpus,
   projectRoot,
-  runCli,
   runMain,
   tempCorpus,
   tempFolder,
@@ -40,78 +38,43 @@ const files = (stdout: string) => lines(stdout).map((line) => line.split('\t')[3
 describe('what list prints, cat takes', () => {
   it('from a Hexo site: files relative to the current folder', async () => {
     const site = hexoSite();
-    const list = await runCli(['list'], { cwd: site });
+    const list = await runMain(['list'], { cwd: site });
     expect(files(list.stdout)).toEqual(['source/_posts/third.md', 'source/_posts/notes/second post.md', 'source/_posts/first.md']);
     for (const file of files(list.stdout)) {
-      const cat = await runCli(['cat', file], { cwd: site });
+      const cat = await runMain(['cat', file], { cwd: site });
       expect([cat.code, cat.stderr]).toEqual([0, '']);
     }
   });
 
   it('from elsewhere: absolute files, which cat takes in any folder', async () => {
     const site = hexoSite();
-    const list = await runCli(['list', path.join(site, 'source/_posts')], { cwd: tempFolder() });
+    const list = await runMain(['list', path.join(site, 'source/_posts')], { cwd: tempFolder() });
     expect(files(list.stdout)[0]).toBe(path.join(site, 'source/_posts/third.md'));
-    const cat = await runCli(['cat', ...files(list.stdout)], { cwd: tempFolder() });
+    const cat = await runMain(['cat', ...files(list.stdout)], { cwd: tempFolder() });
     expect(cat.code).toBe(0);
     expect(cat.stdout).toContain('Body of Second post.');
   });
 
   it('the demo articles, from a folder with none of its own', async () => {
-    const list = await runCli(['list', '--limit', '2'], { cwd: tempFolder() });
+    const list = await runMain(['list', '--limit', '2'], { cwd: tempFolder() });
     expect(files(list.stdout).every((file) => file.startsWith(`${demoCorpus}/`))).toBe(true);
-    expect((await runCli(['cat', files(list.stdout)[0]!], { cwd: tempFolder() })).code).toBe(0);
+    expect((await runMain(['cat', files(list.stdout)[0]!], { cwd: tempFolder() })).code).toBe(0);
   });
 
   it('a whole line of list, as fzf hands it over', async () => {
     const site = hexoSite();
-    const [line] = lines((await runCli(['list', '--search', 'second'], { cwd: site })).stdout);
-    const cat = await runCli(['cat', line!], { cwd: site });
+    const [line] = lines((await runMain(['list', '--search', 'second'], { cwd: site })).stdout);
+    const cat = await runMain(['cat', line!], { cwd: site });
     expect(cat.code).toBe(0);
     expect(cat.stdout).toMatch(/^Second post\n/);
   });
 
   it('a name list had to escape, whole line or file alone', async () => {
     const root = tempCorpus({ 'tab\there.md': post('Tabbed', '2026-11-20') });
-    const [line] = lines((await runCli(['list', root])).stdout);
+    const [line] = lines((await runMain(['list', root])).stdout);
     expect(line!.split('\t')[3]).toBe(`${root}/tab\\there.md`);
     for (const given of [line!, line!.split('\t')[3]!])
-      expect((await runCli(['cat', given])).stdout).toContain('Body of Tabbed.');
-  });
-}); // prettier-ignore
-
-describe('the README pipelines, in a real shell', () => {
-  // A folder on PATH holding `broadsheet`, as an installed package puts it there.
-  const pathFolder = tempFolder();
-  symlinkSync(bin, path.join(pathFolder, 'broadsheet'));
-  const readme = readFileSync(path.join(projectRoot, 'README.md'), 'utf8');
-  const has = (program: string) => spawnSync('sh', ['-c', `command -v ${program}`]).status === 0;
-  const shell = (command: string, cwd: string) =>
-    execFileSync('bash', ['-o', 'pipefail', '-c', command], {
-      cwd,
-      encoding: 'utf8',
-      env: { ...process.env, PATH: `${pathFolder}:${process.env.PATH}`, TZ: 'UTC', NO_COLOR: '1', XDG_CONFIG_HOME: tempFolder() },
-    });
-
-  it('xargs: every article of a tag, cat in one go', () => {
-    const command = "broadsheet list --tag terminal | cut -f4 | tr '\\n' '\\0' | xargs -0 broadsheet cat";
-    expect(readme).toContain(command);
-    const out = shell(command, hexoSite());
-    expect(out).toMatch(/^Second post\n[\s\S]*Body of Second post\.[\s\S]*\n─+\n\nFirst post\n[\s\S]*Body of First post\./);
-    expect(out).not.toContain('Third post');
-  });
-
-  it.skipIf(!has('fzf'))('fzf: the line chosen is the article read', () => {
-    const chosen = 'broadsheet cat "$(broadsheet list | fzf --delimiter \'\\t\' --with-nth 1,3 --preview \'broadsheet cat --color {4}\')"';
-    const several = "broadsheet list | fzf --multi --delimiter '\\t' --with-nth 1,3 | tr '\\n' '\\0' | xargs -0 broadsheet cat | less -R";
-    for (const command of [chosen, several]) expect(readme).toContain(command);
-    // fzf --filter chooses as a person typing the query would, without a terminal; it prints the shown
-    // fields only, where a person's choice gives the whole line back, so the display options are left out.
-    const display = / --delimiter '\\t' --with-nth 1,3( --preview '[^']*')?/;
-    const site = hexoSite();
-    expect(shell(chosen.replace(display, ' --filter=third'), site)).toMatch(/^Third post\n[\s\S]*Body of Third post\./);
-    const both = shell(several.replace(display, ' --filter=post --no-sort').replace(' | less -R', ''), site);
-    expect(both.match(/^Body of .*$/gm)).toEqual(['Body of Third post.', 'Body of Second post.', 'Body of First post.']);
+      expect((await runMain(['cat', given])).stdout).toContain('Body of Tabbed.');
   });
 }); // prettier-ignore
 
