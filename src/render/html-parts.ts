@@ -63,7 +63,8 @@ export function trimSpans(spans: Span[]): Span[] {
     }
     if (lastEndsInSpace) text = text.replace(EDGE_SPACE_START, '');
     if (text === '') continue;
-    out.push({ ...span, text });
+    // Spans come fresh from the reader: one kept as it is need not be copied.
+    out.push(text === span.text ? span : { ...span, text });
     lastEndsInSpace = trailingSpaceLength(text) > 0;
   }
   while (out.length > 0) {
