@@ -2,7 +2,7 @@ import { EventEmitter } from 'node:events';
 import process from 'node:process';
 import type { Invocation } from './invocation.js';
 import { folderLabel, resolveFolder } from './folder.js';
-import { loadCorpus } from '../corpus/load.js';
+import { loadCorpus, newestCorpus } from '../corpus/load.js';
 import { BodyIndex, bodyIndexFile } from '../corpus/body-index.js';
 import { defaultIndex } from './select.js';
 import { askTerminal, chooseProtocol, colorDepth, type TerminalAnswers } from '../images/detect.js';
@@ -136,9 +136,8 @@ async function drawFirstScreen(
 ): Promise<Corpus | null> {
   const { columns, rows } = process.stdout;
   if (invocation.search !== undefined || !columns || !rows) return null;
-  const articles = defaultIndex().readNewest(root);
-  if (!articles || articles.length === 0) return null;
-  const corpus: Corpus = { root, articles, problems: [] };
+  const corpus = newestCorpus(root, defaultIndex());
+  if (!corpus) return null;
   const lines = firstScreenLines(corpus, { columns, rows }, reading, Date.now(), label, look);
   process.stdout.write(`\x1b[H${lines.join('\n')}\x1b[H`);
   return corpus;

@@ -44,4 +44,9 @@ export interface Corpus {
   stamps?: () => ReadonlyMap<string, string>;
   /** Changes whenever any file of the folder changed; null when that is not known. */
   fingerprint?: string | null;
+  /**
+   * True for the newest articles only, shown while the rest of the folder is
+   * read: counts and places at the end of the list are not yet the folder's.
+   */
+  partial?: boolean;
 }

@@ -31,8 +31,8 @@ export async function loadCorpus(root: string, options: LoadOptions = {}): Promi
   const absoluteRoot = path.resolve(root);
   if (options.onIndexed) {
     // The first screen first: the newest articles are a small file of their own.
-    const newest = options.index?.readNewest(absoluteRoot);
-    if (newest) options.onIndexed({ root: absoluteRoot, articles: newest, problems: [] });
+    const newest = options.index ? newestCorpus(absoluteRoot, options.index) : null;
+    if (newest) options.onIndexed(newest);
     await new Promise((resolve) => setImmediate(resolve));
   }
   const indexed = options.index?.read(absoluteRoot) ?? null;
@@ -61,6 +61,16 @@ export async function loadCorpus(root: string, options: LoadOptions = {}): Promi
   // Without an index file, nothing says the folder is unchanged: every cache checks every file.
   corpus.fingerprint = options.index?.fingerprint(absoluteRoot) ?? null;
   return corpus;
+}
+
+/**
+ * The newest articles of the folder as the index last knew them, for a first
+ * screen: `partial` when the folder held more than these.
+ */
+export function newestCorpus(root: string, index: IndexCache): Corpus | null {
+  const articles = index.readNewest(root);
+  if (!articles || articles.length === 0) return null;
+  return { root, articles, problems: [], ...(articles.length >= NEWEST && { partial: true }) };
 }
 
 /**

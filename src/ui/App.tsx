@@ -103,6 +103,7 @@ export function App({
   const blank = useRepaint(repaint);
   const size = useTerminalSize(fixedSize);
   const { corpus, progress, error, reload } = useCorpus(load, initialCorpus);
+  const partial = corpus?.partial === true;
   const { view, current, dispatch } = useViewState(() =>
     createDefaultState({ filter: start?.search ?? '', limit: start?.limit ?? null }),
   );
@@ -157,6 +158,7 @@ export function App({
     current,
     dispatch,
     ready: corpus !== null,
+    partial,
     list: { visible, grouped, treeRows },
     reader,
     height,
@@ -255,16 +257,19 @@ export function App({
   }
 
   const status = statusText({
-    loading: progress
-      ? progress.total > 0
-        ? `Reading articles… ${progress.done}/${progress.total}`
-        : 'Reading articles…'
-      : indexing && `Indexing article text… ${indexing.done}/${indexing.total}`,
+    loading: partial
+      ? null
+      : progress
+        ? progress.total > 0
+          ? `Reading articles… ${progress.done}/${progress.total}`
+          : 'Reading articles…'
+        : indexing && `Indexing article text… ${indexing.done}/${indexing.total}`,
     screen: view.screen,
     folder: folderLabel,
     count: visible.length,
     total: base.length,
     unread,
+    partial,
     limit: view.limit,
     focus: view.focus,
     category: view.category,

@@ -40,8 +40,8 @@ export function firstScreenLines(
   const count = corpus.articles.length;
   const unread = corpus.articles.filter((article) => !marks.isRead(article)).length;
   const status = statusText({
-    loading: null, screen: 'list', folder, count, total: count, unread, limit: null, focus: 'list',
-    category: null, filter: '', problems: 0, title: '', starred: false, position: '', match: '',
+    loading: null, screen: 'list', folder, count, total: count, unread, partial: corpus.partial,
+    limit: null, focus: 'list', category: null, filter: '', problems: 0, title: '', starred: false, position: '', match: '',
     image: '', notice: reading.warning,
   }); // prettier-ignore
   return [...rows, statusLine(size.columns, status.left, status.right, look)];

@@ -54,6 +54,9 @@ export interface ViewState {
 /** The first article of the list, whichever it is. */
 const FIRST: Selection = { path: null, index: 0 };
 
+/** The last article of the list, whichever it is: of a list still growing, the last once it is whole. */
+const LAST: Selection = { path: null, index: Number.MAX_SAFE_INTEGER };
+
 export function createDefaultState(initial: Partial<ViewState> = {}): ViewState {
   return {
     screen: 'list',
@@ -91,6 +94,8 @@ export interface Extent extends ListExtent {
   /** Lines of help or problems, and on the problems screen the line each file's entry starts on. */
   pageLines: number;
   problemStarts?: readonly number[];
+  /** Only the newest articles are listed yet, the rest of the folder on its way. */
+  partial?: boolean;
 }
 
 export type Action =
@@ -233,8 +238,12 @@ function listCommand(state: ViewState, name: Command, extent: Extent): ViewState
     const top = listTop(state, extent, extent.height);
     const paged = pageList({ index, top }, name === 'pageDown' ? 1 : -1, extent, extent.height);
     const path = extent.articles[paged.index]!.absolutePath;
-    return { ...state, selected: { path, index: paged.index }, listTop: paged.top };
+    const toEnd = name === 'pageDown' && paged.index === count - 1 && extent.partial;
+    return { ...state, selected: toEnd ? LAST : { path, index: paged.index }, listTop: paged.top };
   }
+  // The end of a list still being read is the end of the whole list, once it is there.
+  if (name === 'bottom' && extent.partial && count > 0)
+    return { ...selectArticle(state, count - 1, extent), selected: LAST };
   const target = moved(name, index, count - 1, pageOf(extent.height));
   if (target !== undefined) return selectArticle(state, target, extent);
   switch (name) {

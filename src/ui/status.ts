@@ -12,6 +12,8 @@ export function statusText(s: {
   count: number;
   total: number;
   unread: number;
+  /** Only the newest articles are there yet: the counts are not the folder's. */
+  partial?: boolean;
   limit: number | null;
   focus: 'list' | 'tree';
   category: string | null;
@@ -36,10 +38,10 @@ export function statusText(s: {
     parts.push(s.starred ? `★ ${s.title}` : s.title);
   } else {
     const articles = `article${s.total === 1 ? '' : 's'}`;
-    parts.push(
-      s.count === s.total ? `${s.total} ${articles}` : `${s.count} of ${s.total} ${articles}`,
-    );
-    parts.push(`${s.unread} unread`);
+    const total = s.partial ? `the newest ${s.total}` : `${s.total}`;
+    parts.push(s.count === s.total ? `${total} ${articles}` : `${s.count} of ${total} ${articles}`);
+    // Of some articles only, an unread count would be a number the folder does not have.
+    parts.push(s.partial ? 'reading the rest…' : `${s.unread} unread`);
     if (s.category) parts.push(`in ${s.category}`);
     if (s.filter) parts.push(`filter: ${s.filter}`);
     if (s.filterProblem) parts.push(`(${s.filterProblem}: left out)`);

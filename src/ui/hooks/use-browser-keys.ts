@@ -1,4 +1,5 @@
 import type { Key } from 'ink';
+import { useEffect, useRef } from 'react';
 import type { Problem } from '../../corpus/article.js';
 import type { Marks } from '../../query/match.js';
 import type { ReadingState } from '../../state/reading.js';
@@ -19,6 +20,8 @@ export interface KeyTargets {
   dispatch: (action: Action) => void;
   /** False until there is a list: keys wait for it (but q and Ctrl+C). */
   ready: boolean;
+  /** Only the newest articles are listed yet. */
+  partial: boolean;
   list: Pick<ArticleList, 'visible' | 'grouped' | 'treeRows'>;
   reader: ReaderView;
   /** Rows of the list and the reader. */
@@ -60,7 +63,11 @@ export function useBrowserKeys(targets: KeyTargets): {
     matchLines: reader.matchLines,
     pageLines: page.lineCount,
     problemStarts: page.problemStarts,
+    partial: targets.partial,
   });
+
+  // A command asked of the whole list before it was there: carried out when it is, unless a key came since.
+  const deferred = useRef<Command | null>(null);
 
   const context = (): BrowserContext => {
     const view = current();
@@ -83,11 +90,14 @@ export function useBrowserKeys(targets: KeyTargets): {
       exit: targets.exit,
       say: targets.say,
       run: (command) => runCommand(browser, command),
+      partial: targets.partial,
+      later: (command) => (deferred.current = command),
     };
     return browser;
   };
 
   const press = (input: string, key: Key) => {
+    deferred.current = null;
     const name = keyName(input, key);
     if (name !== 'ctrl+c') targets.say(null);
     carryOut(context(), keyIntent(current(), name, input, targets.keys));
@@ -95,5 +105,15 @@ export function useBrowserKeys(targets: KeyTargets): {
 
   // Keys typed before the list is there wait for it, in order; q and Ctrl+C quit at once.
   useKeypress(press, targets.ready, (name) => name === 'q' || name === 'ctrl+c');
+  const whole = targets.ready && !targets.partial;
+  useEffect(() => {
+    const command = deferred.current;
+    deferred.current = null;
+    if (!whole || !command) return;
+    targets.say(null);
+    runCommand(context(), command);
+    // Only when the whole list has come: the context is this render's, with that list.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [whole]);
   return { extent, run: (command) => runCommand(context(), command) };
 }

@@ -38,6 +38,13 @@ export interface BrowserContext {
   say: (notice: string | null) => void;
   /** Carries out another command, as its key would. */
   run: (command: Command) => void;
+  /** Only the newest articles are listed yet; the rest of the folder is being read. */
+  partial?: boolean;
+  /**
+   * Carries out `command` again once the whole list is there (a key that
+   * means a place in it, asked too early), unless another key comes first.
+   */
+  later?: (command: Command) => void;
 }
 
 /** A command's handler: what it does beyond the view state, and the actions it dispatches. */

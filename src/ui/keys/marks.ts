@@ -9,10 +9,15 @@ const UNREAD_TERM = /(^|\s)is:unread(?=\s|$)/gi;
 
 /** The next (or previous) unread article from the selection, selected; said when there is none. */
 function toUnread(direction: 1 | -1): Handler {
-  return ({ extent, index, marks, dispatch, say }) => {
+  return ({ extent, index, marks, dispatch, say, partial, later }) => {
     const { articles } = extent;
     for (let i = index + direction; i >= 0 && i < articles.length; i += direction)
       if (!marks.isRead(articles[i]!)) return dispatch({ type: 'select', index: i, extent });
+    // Below the newest articles, the rest of the folder is still being read: looked for there once it is.
+    if (direction > 0 && partial && later) {
+      later('nextUnread');
+      return say('reading the rest of the list: n goes on when it is read');
+    }
     say(direction > 0 ? 'no unread article below' : 'no unread article above');
   };
 }
