@@ -45,7 +45,7 @@ export async function browseCommand(invocation: Invocation): Promise<number> {
   // One question to the terminal at most, for the pictures and the palette alike.
   let answers: Promise<TerminalAnswers> | null = null;
   const ask = () =>
-    (answers ??= askTerminal(terminal.input, (query) => process.stdout.write(query)));
+    (answers ??= askTerminal(terminal.input, (query) => process.stdout.write(query), process.env));
   const { protocol, cell } = await chooseProtocol(images, process.env, true, ask);
   // The palette: the one chosen, else the one for the terminal's background (asked only for colour).
   const theme =

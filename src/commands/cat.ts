@@ -281,7 +281,7 @@ async function askOnce(): Promise<TerminalAnswers> {
   const { TerminalInput } = await import('../terminal/input.js');
   const input = new TerminalInput(process.stdin);
   try {
-    return await askTerminal(input, (query) => outputStreams().stdout.write(query));
+    return await askTerminal(input, (query) => outputStreams().stdout.write(query), process.env);
   } finally {
     input.close();
     process.stdin.setRawMode(false);

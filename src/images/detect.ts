@@ -19,7 +19,7 @@ export const DEFAULT_CELL: CellSize = { width: 10, height: 20 };
  */
 export function protocolFromEnvironment(env: NodeJS.ProcessEnv): Protocol | null {
   const term = env.TERM ?? '';
-  if (env.TMUX || /^(screen|tmux)/.test(term)) return 'blocks';
+  if (underMultiplexer(env)) return 'blocks';
   if (env.KITTY_WINDOW_ID || term === 'xterm-kitty') return 'kitty';
   if (
     env.TERM_PROGRAM === 'ghostty' ||
@@ -33,6 +33,11 @@ export function protocolFromEnvironment(env: NodeJS.ProcessEnv): Protocol | null
     return 'iterm';
   if (term === 'linux' || term === 'dumb') return 'blocks';
   return null;
+}
+
+/** Inside tmux or GNU screen, which stand between broadsheet and the terminal. */
+export function underMultiplexer(env: NodeJS.ProcessEnv): boolean {
+  return Boolean(env.TMUX || env.STY) || /^(screen|tmux)/.test(env.TERM ?? '');
 }
 
 /** Truecolor, unless the terminal is known to lack it. */
@@ -69,8 +74,22 @@ export function parseAnswers(text: string): TerminalAnswers {
   return { kitty, sixel, cell, background };
 }
 
-/** Kitty's graphics query, the cell size, the background colour, and the device attributes last. */
-export const QUERY = '\x1b_Gi=31,s=1,v=1,a=q,t=d,f=24;AAAA\x1b\\\x1b[16t\x1b]11;?\x1b\\\x1b[c';
+/** Kitty's graphics query: an APC string. */
+const GRAPHICS_QUERY = '\x1b_Gi=31,s=1,v=1,a=q,t=d,f=24;AAAA\x1b\\';
+/** The cell size, the background colour, and the device attributes, which every terminal answers, last. */
+const PLAIN_QUERY = '\x1b[16t\x1b]11;?\x1b\\\x1b[c';
+
+/**
+ * What to ask the terminal: kitty's graphics query, the cell size, the
+ * background colour, and the device attributes last. Inside tmux or screen
+ * the graphics query is left out: both take an APC string for the window's
+ * title (tmux's pane title would read `Gi=31,…` until something else set it),
+ * and the pictures are half-blocks there whatever the terminal outside can
+ * draw. The other questions are answered by the multiplexer or dropped.
+ */
+export function terminalQuery(env: NodeJS.ProcessEnv): string {
+  return underMultiplexer(env) ? PLAIN_QUERY : GRAPHICS_QUERY + PLAIN_QUERY;
+}
 
 /** Where the terminal's answers come in, taken apart from the keys. */
 export interface AnswerSource {
@@ -85,6 +104,7 @@ export interface AnswerSource {
 export function askTerminal(
   source: AnswerSource,
   write: (query: string) => void,
+  env: NodeJS.ProcessEnv,
   timeoutMs = 200,
 ): Promise<TerminalAnswers> {
   return new Promise((resolve) => {
@@ -99,7 +119,7 @@ export function askTerminal(
       if (/\x1b\[\?[\d;]*c/.test(answer)) finish();
     });
     const timer = setTimeout(finish, timeoutMs);
-    write(QUERY);
+    write(terminalQuery(env));
   });
 }
 

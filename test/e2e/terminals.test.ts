@@ -94,6 +94,25 @@ describe.runIf(hasTmux)('the browser on terminals that are not like ours', () =>
     await tmux.waitFor((s) => s.some((line) => line.startsWith('shell$')), 'the shell again');
   });
 
+  it("leaves tmux's pane title as it was, while it runs and after", async () => {
+    const tmux = session('PS1="shell$ " bash --norc --noprofile -i');
+    await tmux.waitFor((s) => s.some((line) => line.startsWith('shell$')), 'the shell');
+    tmux.tmux('select-pane', '-t', 'main', '-T', 'my pane');
+    const title = () => tmux.tmux('display-message', '-p', '-t', 'main', '#{pane_title}').trim();
+    expect(title()).toBe('my pane');
+    tmux.send([`${command(demoCorpus)}`, 'Enter']);
+    await tmux.waitFor((s) => /32 articles/.test(status(s)), 'the list');
+    // The start-up questions have been asked and answered: the theme follows the answer.
+    await tmux.settled();
+    expect(title()).toBe('my pane');
+    tmux.send(['q']);
+    await tmux.waitFor(
+      (s) => s.filter((line) => line.startsWith('shell$')).length >= 2,
+      'the shell again',
+    );
+    expect(title()).toBe('my pane');
+  });
+
   it('writes nothing on stderr at exit', async () => {
     const folder = tempFolder();
     const errors = path.join(folder, 'stderr');
