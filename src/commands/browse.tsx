@@ -7,6 +7,7 @@ import { BodyIndex, bodyIndexFile } from '../corpus/body-index.js';
 import { defaultIndex } from './select.js';
 import { askTerminal, chooseProtocol, colorDepth, type TerminalAnswers } from '../images/detect.js';
 import { parseMouse } from '../terminal/mouse.js';
+import { editorAndPager } from '../terminal/programs.js';
 import { themeForBackground } from '../render/theme.js';
 import { userImageLoader } from '../images/load.js';
 import { cacheFolder, stateFolder } from '../files/places.js';
@@ -82,8 +83,7 @@ export async function browseCommand(invocation: Invocation): Promise<number> {
       folderLabel={label}
       settings={{
         measure: settings.measure,
-        editor: process.env.VISUAL || process.env.EDITOR || 'vi',
-        pager: process.env.PAGER || 'less',
+        ...editorAndPager(process.env),
       }}
       mouse={
         settings.mouse

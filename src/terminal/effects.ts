@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import process from 'node:process';
 import { reason } from '../files/errors.js';
+import { linkOpener } from './programs.js';
 
 /** A program the terminal is handed to, until it ends. */
 export interface HandOver {
@@ -31,16 +32,10 @@ export interface Effects {
 /** Opening links in the browser ($BROWSER, else the platform's opener) and copying with OSC 52. */
 export const terminalEffects: Omit<Effects, 'handOver'> = {
   openUrl(url) {
-    const [command, ...args] =
-      process.env.BROWSER?.split(' ').filter(Boolean) ??
-      (process.platform === 'darwin'
-        ? ['open']
-        : process.platform === 'win32'
-          ? ['cmd', '/c', 'start', '""']
-          : ['xdg-open']);
+    const [command = 'xdg-open', ...args] = linkOpener(process.env);
     return new Promise((resolve) => {
       // The link is one argument of its own, checked to be http(s) or mailto: no shell, no option.
-      const child = spawn(command!, [...args, url], { detached: true, stdio: 'ignore' });
+      const child = spawn(command, [...args, url], { detached: true, stdio: 'ignore' });
       child.on('error', (error) => resolve(`could not start ${command}: ${reason(error)}`));
       child.on('exit', (code) =>
         resolve(code === 0 || code === null ? null : `${command} failed (exit ${code})`),

@@ -47,7 +47,7 @@ export function submitPipe(browser: BrowserContext, command: string): void {
 
 /** A program named as `$EDITOR` and `$PAGER` name one (`code -w`), with arguments after. */
 function commandLine(setting: string, args: string[]): { command: string; args: string[] } {
-  const [command = 'vi', ...options] = setting.split(/\s+/).filter(Boolean);
+  const [command = '', ...options] = setting.split(/\s+/).filter(Boolean);
   return { command, args: [...options, ...args] };
 }
 
