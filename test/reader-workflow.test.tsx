@@ -292,6 +292,39 @@ describe('the reading workflow', () => {
   });
 });
 
+describe('a list that asks about marks, while it is read', () => {
+  it('keeps an article read under is:unread until the reader moves in the list', async () => {
+    const { status, press, frame, reading, root } = await start();
+    await press('U', () => /filter: is:unread/.test(status()), 'only unread');
+    await press(KEYS.enter, (f) => f.includes('Alpha paragraph 1.'), 'the reader');
+    await until(() => reading.isRead(path.join(root, 'a.md')), 'Alpha read', frame);
+    await press('q', () => /^ ?5 articles · 4 unread · filter: is:unread/.test(status()), 'back');
+    // Still listed, dimmed and selected; nothing else was read.
+    expect(frame()).toMatch(/▸ .*Alpha news/);
+    expect(['b', 'c', 'd', 'e'].filter((name) => reading.isRead(path.join(root, `${name}.md`))))
+      .toEqual([]); // prettier-ignore
+    await press('j', () => /^ ?4 of 5 articles · 4 unread/.test(status()), 'the list made again');
+    expect(articleRows(frame()).join('\n')).not.toContain('Alpha news');
+    expect(frame()).toMatch(/▸ .*Beta news/);
+  });
+
+  it('keeps reading the article that is unstarred under is:starred, and lists it until the filter is applied again', async () => {
+    const { status, press, frame } = await start();
+    await press('s', () => /starred/.test(status()), 'Alpha starred');
+    await press('js', () => /starred/.test(status()), 'Beta starred');
+    await press('/', () => true, 'the prompt');
+    await press(`is:starred${KEYS.enter}`, () => /2 of 5 articles/.test(status()), 'the starred');
+    await press(KEYS.enter, (f) => f.includes('Alpha paragraph 1.'), 'the reader');
+    await press('s', () => /star taken off/.test(status()), 'unstarred');
+    expect(frame()).toContain('Alpha paragraph 1.');
+    await press('q', () => /2 of 5 articles/.test(status()), 'back, still listed');
+    expect(frame()).toMatch(/▸ .*Alpha news/);
+    await press('/', () => true, 'the prompt');
+    await press(KEYS.enter, () => /1 of 5 articles/.test(status()), 'the filter applied again');
+    expect(frame()).toMatch(/▸ .*Beta news/);
+  });
+});
+
 describe('links and other programs', () => {
   it('opens the source with O, copies it with y, and link N with y N', async () => {
     const { press, opened, copied, status } = await start();

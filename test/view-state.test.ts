@@ -155,6 +155,55 @@ describe('the selection', () => {
   });
 });
 
+describe('the list made again', () => {
+  const made = (state: ViewState) => state.listed;
+
+  it('on a move in the list, a filter applied, a category chosen, the folder read again', () => {
+    const start = createDefaultState();
+    for (const command of [
+      'down',
+      'up',
+      'pageDown',
+      'pageUp',
+      'top',
+      'bottom',
+      'clearFilter',
+      'reload',
+    ] as const)
+      expect(made(press(start, command)), command).toBe(made(start) + 1);
+    const select = reduce(start, { type: 'select', index: 3, extent: extent() });
+    expect(made(select)).toBe(1);
+    const typed = reduce(
+      reduce(start, { type: 'startPrompt', prompt: openPrompt('filter', '/') }),
+      { type: 'editPrompt', name: 'x', typed: 'x' },
+    );
+    expect(made(typed)).toBe(1);
+    expect(made(reduce(typed, { type: 'endPrompt', keep: true, extent: extent() }))).toBe(2);
+    expect(made(reduce(typed, { type: 'endPrompt', keep: false, extent: extent() }))).toBe(2);
+    expect(made(reduce(start, { type: 'setFilter', filter: 'is:unread', extent: extent() }))).toBe(
+      1,
+    );
+    expect(made(reduce(start, { type: 'chooseCategory', category: 'Tech' }))).toBe(1);
+    expect(reduce(start, { type: 'relist', select: '/news/a4.md' })).toMatchObject({
+      listed: 1,
+      selected: { path: '/news/a4.md' },
+    });
+  });
+
+  it('not while an article is opened, read, marked or left', () => {
+    const start = press(createDefaultState(), 'down');
+    const opened = reduce(start, {
+      type: 'openArticle',
+      index: 1,
+      at: { line: 0, place: null },
+      extent: extent(),
+    });
+    const read = press(opened, 'down', 'pageDown', 'bottom', 'top', 'back');
+    expect(made(read)).toBe(made(start));
+    expect(made(press(read, 'toggleRead', 'star', 'help'))).toBe(made(start));
+  });
+});
+
 describe('reader state', () => {
   const open = (line = 0) =>
     reduce(createDefaultState(), {

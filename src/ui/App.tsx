@@ -32,6 +32,7 @@ import { unreadByCategory } from './list-rows.js';
 import type { SearchQuery } from '../query/parse.js';
 import { useMouse, type MouseSource } from './hooks/use-mouse.js';
 import { useMarks } from './hooks/use-marks.js';
+import { useHeld } from './hooks/use-held.js';
 
 /** The browser: the list, the category tree and the reader over one folder of articles. */
 export interface AppProps {
@@ -113,11 +114,13 @@ export function App({
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const now = useMemo(() => fixedNow ?? Date.now(), [fixedNow, corpus]);
   const marks = useMarks(reading, corpus?.articles ?? NO_ARTICLES);
+  // The list is filtered by the marks of the last time it was made: what is read meanwhile stays in it.
+  const listMarks = useHeld(marks, view.listed);
   const { base, visible, unread, grouped, treeRows, indexing, query } = useArticleList(
     corpus,
     view,
     now,
-    marks,
+    { live: marks, listed: listMarks },
     bodiesOf,
   );
   const unreadInCategories = useMemo(

@@ -34,6 +34,14 @@ export interface ViewState {
   category: string | null;
   /** The list's filter (the search language), applied as typed; the command line's filters start it. */
   filter: string;
+  /**
+   * How many times the list was made: a filter that asks about marks
+   * (`is:unread`) keeps the marks of the last time, so an article read or
+   * unstarred meanwhile stays listed (dimmed, marked) until the list is made
+   * again: a move in the list, a filter applied, a category chosen, the
+   * folder read again.
+   */
+  listed: number;
   /** At most this many articles (`--limit`); Esc lifts it with the filter. */
   limit: number | null;
   /** Where the reader is in the article (`readerTop` finds its first row on screen). */
@@ -70,6 +78,7 @@ export function createDefaultState(initial: Partial<ViewState> = {}): ViewState 
     expanded: [],
     category: null,
     filter: '',
+    listed: 0,
     limit: null,
     reader: { top: 0, rows: null, saved: null },
     search: '',
@@ -111,7 +120,9 @@ export type Action =
   | { type: 'chooseCategory'; category: string | null }
   | { type: 'toggleExpanded'; path: string; open: boolean }
   | { type: 'viewImage'; key: string }
-  | { type: 'closeImage' };
+  | { type: 'closeImage' }
+  /** The list made again with the marks as they are now (marks taken back, the marks read in); `select` an article. */
+  | { type: 'relist'; select?: string };
 
 /** Where an article opens: the line and the place in its text where it was left, when it was read before. */
 export interface OpenAt {
@@ -124,7 +135,7 @@ export function reduce(state: ViewState, action: Action): ViewState {
     case 'command':
       return command(state, action.command, action.extent);
     case 'select':
-      return { ...selectArticle(state, action.index, action.extent), focus: 'list' };
+      return relist({ ...selectArticle(state, action.index, action.extent), focus: 'list' });
     case 'focusTree': {
       const treeSelected = clamp(action.index, 0, action.extent.treeCount - 1);
       return { ...state, focus: 'tree', treeSelected };
@@ -144,20 +155,26 @@ export function reduce(state: ViewState, action: Action): ViewState {
       const prompt = editPrompt(state.prompt, action.name, action.typed);
       // The list filter applies as it is typed, from the first article it lets through.
       if (prompt.kind === 'filter' && prompt.text !== state.filter)
-        return { ...state, prompt, filter: prompt.text, selected: FIRST, listTop: 0 };
+        return relist({ ...state, prompt, filter: prompt.text, selected: FIRST, listTop: 0 });
       return { ...state, prompt };
     }
     case 'setFilter':
-      return {
+      return relist({
         ...state,
         filter: action.filter,
         selected: keepSelected(state, action.extent, 0),
         listTop: 0,
-      };
+      });
     case 'endPrompt':
       return endPrompt(state, action.keep, action.extent);
     case 'chooseCategory':
-      return { ...state, category: action.category, focus: 'list', selected: FIRST, listTop: 0 };
+      return relist({
+        ...state,
+        category: action.category,
+        focus: 'list',
+        selected: FIRST,
+        listTop: 0,
+      });
     case 'toggleExpanded': {
       const others = state.expanded.filter((path) => path !== action.path);
       return { ...state, expanded: action.open ? [...others, action.path] : others };
@@ -166,7 +183,18 @@ export function reduce(state: ViewState, action: Action): ViewState {
       return { ...state, screen: 'image', returnTo: 'reader', imageKey: action.key };
     case 'closeImage':
       return { ...state, screen: 'reader', imageKey: null };
+    case 'relist': {
+      const selected = action.select
+        ? { path: action.select, index: state.selected.index }
+        : state.selected;
+      return relist({ ...state, selected });
+    }
   }
+}
+
+/** The list made again: it takes the marks as they are now. */
+function relist(state: ViewState): ViewState {
+  return { ...state, listed: state.listed + 1 };
 }
 
 /**
@@ -201,7 +229,8 @@ function endPrompt(state: ViewState, keep: boolean, extent: Extent): ViewState {
   const prompt = state.prompt;
   if (!prompt) return state;
   const base = { ...state, prompt: null };
-  if (prompt.kind === 'filter') return keep ? base : { ...base, filter: prompt.before };
+  // The filter is applied again, as typed or as it was before.
+  if (prompt.kind === 'filter') return relist(keep ? base : { ...base, filter: prompt.before });
   if (prompt.kind === 'search') {
     if (!keep) return base;
     const searched = { ...base, search: prompt.text, matchIndex: 0 };
@@ -239,25 +268,31 @@ function listCommand(state: ViewState, name: Command, extent: Extent): ViewState
     const paged = pageList({ index, top }, name === 'pageDown' ? 1 : -1, extent, extent.height);
     const path = extent.articles[paged.index]!.absolutePath;
     const toEnd = name === 'pageDown' && paged.index === count - 1 && extent.partial;
-    return { ...state, selected: toEnd ? LAST : { path, index: paged.index }, listTop: paged.top };
+    return relist({
+      ...state,
+      selected: toEnd ? LAST : { path, index: paged.index },
+      listTop: paged.top,
+    });
   }
   // The end of a list still being read is the end of the whole list, once it is there.
   if (name === 'bottom' && extent.partial && count > 0)
-    return { ...selectArticle(state, count - 1, extent), selected: LAST };
+    return relist({ ...selectArticle(state, count - 1, extent), selected: LAST });
+  // A move in the list makes it again: what was read or unstarred in it since goes, if the filter says so.
   const target = moved(name, index, count - 1, pageOf(extent.height));
-  if (target !== undefined) return selectArticle(state, target, extent);
+  if (target !== undefined) return relist(selectArticle(state, target, extent));
   switch (name) {
     case 'clearFilter':
-      return {
+      return relist({
         ...state,
         filter: '',
         category: null,
         limit: null,
         selected: keepSelected(state, extent, 0),
         listTop: 0,
-      };
-    // The list is read again, or a mark may take the article out of it: it stays selected if listed.
+      });
+    // The list is read again: the article stays selected if it is listed.
     case 'reload':
+      return relist({ ...state, selected: keepSelected(state, extent) });
     case 'toggleRead':
       return { ...state, selected: keepSelected(state, extent) };
     case 'toggleTree':

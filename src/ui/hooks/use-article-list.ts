@@ -41,7 +41,8 @@ export function useArticleList(
     limit: number | null;
   },
   now: number,
-  marks: Marks,
+  /** The marks as they are now (counted), and as they were when the list was made (filtered by). */
+  marks: { live: Marks; listed: Marks },
   bodiesOf?: (corpus: Corpus) => BodySource,
 ): ArticleList {
   const base = useMemo(() => corpus?.articles ?? [], [corpus]);
@@ -52,7 +53,7 @@ export function useArticleList(
   );
   const query = useMemo(() => parseQuery(view.filter), [view.filter]);
   // Marks change the list only when the filter asks about them.
-  const asked = needsMarks(query) ? marks : undefined;
+  const asked = needsMarks(query) ? marks.listed : undefined;
   const byFields = useNarrowingFilter(columns, category, view.filter, query, asked);
   const searched = useMemo(() => columns.listing(category).articles, [columns, category]);
   const bodies = useMemo(() => (corpus && bodiesOf ? bodiesOf(corpus) : null), [corpus, bodiesOf]);
@@ -64,8 +65,8 @@ export function useArticleList(
     return view.limit === null ? all : columns.first(all, view.limit);
   }, [byBodies, byFields, columns, category, view.limit]);
   const unread = useMemo(
-    () => listing.articles.length - columns.count(listing, marks.isRead),
-    [columns, listing, marks],
+    () => listing.articles.length - columns.count(listing, marks.live.isRead),
+    [columns, listing, marks.live],
   );
   const grouped = useMemo(() => groupByDate(listing.dates, now), [listing, now]);
   const tree = useMemo(() => buildCategoryTree(base), [base]);
