@@ -1,4 +1,4 @@
-import { mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { render } from 'ink-testing-library';
@@ -322,6 +322,42 @@ describe('a list that asks about marks, while it is read', () => {
     await press('/', () => true, 'the prompt');
     await press(KEYS.enter, () => /1 of 5 articles/.test(status()), 'the filter applied again');
     expect(frame()).toMatch(/▸ .*Beta news/);
+  });
+});
+
+describe('marks saved as they change', () => {
+  /** The lines of the state's journal: one a save since its snapshot was written. */
+  const journal = (folder: string) => {
+    const file = path.join(folder, 'reading.jsonl');
+    return existsSync(file) ? readFileSync(file, 'utf8').split('\n').filter(Boolean) : [];
+  };
+  const readOnDisk = (folder: string) =>
+    [...ReadingState.inFolder(folder, true).marked()].filter(([, marks]) => marks.read).length;
+
+  it('writes a mark without leaving or quitting, and a burst of marks in one write', async () => {
+    const { status, press, frame, stateFolder } = await start();
+    await press('m', () => /4 unread/.test(status()), 'one marked');
+    await until(() => readOnDisk(stateFolder) === 1, 'the mark saved', frame);
+    const before = journal(stateFolder).length;
+    // Four more at once (A), then one key after another as fast as they come.
+    await press('A', () => /Mark 4 articles read/.test(frame()), 'asked');
+    await press('y', () => /0 unread/.test(status()), 'all read');
+    await press('gmjmjm', () => /3 unread/.test(status()), 'three marked unread');
+    await until(() => readOnDisk(stateFolder) === 2, 'the marks saved', frame);
+    expect(journal(stateFolder).length - before).toBeLessThanOrEqual(2);
+  });
+
+  it('shows the marks another browser saves to the same state, without a restart', async () => {
+    const { status, root, stateFolder, frame } = await start();
+    const other = ReadingState.inFolder(stateFolder);
+    other.setRead(path.join(root, 'c.md'), true);
+    other.setStarred(path.join(root, 'd.md'), true);
+    expect(other.save()).toBeNull();
+    await until(
+      () => /4 unread/.test(status()) && /★ .*Delta news/.test(frame()),
+      'their marks',
+      frame,
+    );
   });
 });
 

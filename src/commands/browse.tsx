@@ -31,6 +31,7 @@ export async function browseCommand(invocation: Invocation): Promise<number> {
   // However the browser ends (q, a signal, an error): the reading state is saved, and what went
   // wrong with it is said on the user's screen.
   const leave = () => {
+    reading.stop();
     const failure = reading.save();
     for (const line of [...invocation.settings.warnings, reading.warning, failure])
       if (line) process.stderr.write(`broadsheet: ${sanitizeLine(line)}\n`);

@@ -183,6 +183,14 @@ export function App({
     say: setNotice,
   });
 
+  // Marks are saved as they change (a burst of them in one write), and what other browsers save to
+  // the same state is taken in as it is written; what goes wrong is said in the status line.
+  useEffect(() => {
+    reading.autosave((problem) => setNotice(problem));
+    reading.watch();
+    return () => reading.stop();
+  }, [reading]);
+
   // The place being read is remembered as it changes, so that however the browser ends it is saved.
   const readingPath =
     context === 'reader' && view.screen === 'reader' ? article?.absolutePath : undefined;

@@ -1,12 +1,27 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ReadingState } from '../../src/state/reading.js';
 import { demoCorpus, tempFolder } from '../helpers.js';
-import { browserCommand, hasTmux, selectedOf, statusOf, TmuxSession } from './tmux.js';
+import {
+  browserCommand,
+  hasTmux,
+  selectedOf,
+  shellQuote,
+  statusOf,
+  TmuxSession,
+  WAIT_MS,
+} from './tmux.js';
 
 const status = statusOf;
 
 /** The browser on the demo articles, with a state folder of its own (or the one given). */
-function browser(state = tempFolder(), columns = 100, rows = 30): TmuxSession {
-  return new TmuxSession(browserCommand(demoCorpus), {
+function browser(state = tempFolder(), columns = 100, rows = 30, pidFile?: string): TmuxSession {
+  // With a file for its process id, the browser is the shell's own process (exec), to be killed.
+  const command = pidFile
+    ? `sh -c ${shellQuote(`echo $$ > ${shellQuote(pidFile)}; exec ${browserCommand(demoCorpus)}`)}`
+    : browserCommand(demoCorpus);
+  return new TmuxSession(command, {
     columns,
     rows,
     env: { XDG_STATE_HOME: state, XDG_CACHE_HOME: tempFolder(), TERM: 'xterm-256color' },
@@ -36,5 +51,37 @@ describe.runIf(hasTmux)('marks in a real terminal', () => {
     );
     tmux.send(['q']);
     expect(await tmux.exitCode()).toBe(0);
+  });
+
+  it('keeps a mark made moments before the browser is killed with SIGKILL', async () => {
+    const state = tempFolder();
+    const pidFile = path.join(tempFolder(), 'pid');
+    const tmux = browser(state, 100, 30, pidFile);
+    await tmux.waitFor((s) => /32 articles · 32 unread/.test(status(s)), 'the list');
+    const title = selectedOf(tmux.screen()).slice(2, 40).trim();
+    tmux.send(['m']);
+    await tmux.waitFor((s) => /31 unread · .*marked read/.test(status(s)), 'the mark');
+    // Saved on its own, without leaving or quitting: a moment later it is on the disk.
+    const folder = path.join(state, 'broadsheet');
+    const saved = () =>
+      existsSync(folder) &&
+      [...ReadingState.inFolder(folder, true).marked()].filter(([, m]) => m.read).length === 1;
+    const deadline = Date.now() + WAIT_MS;
+    while (!saved()) {
+      if (Date.now() > deadline) throw new Error('the mark was never saved');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    process.kill(Number(readFileSync(pidFile, 'utf8')), 'SIGKILL');
+    await tmux.exitCode();
+    tmux.close();
+    // A new browser on the same state has it.
+    const again = browser(state);
+    const screen = await again.waitFor(
+      (s) => /32 articles · 31 unread/.test(status(s)),
+      'the list with the mark kept',
+    );
+    expect(selectedOf(screen)).toContain(title);
+    again.send(['q']);
+    expect(await again.exitCode()).toBe(0);
   });
 });

@@ -28,8 +28,7 @@ export function confirmMarkAll(browser: BrowserContext, yes: boolean): void {
   dispatch({ type: 'endPrompt', keep: false, extent });
   if (!yes) return say('nothing marked');
   for (const article of extent.articles) reading.setRead(article.absolutePath, true);
-  const failure = reading.save();
-  say(failure ?? `${extent.articles.length} articles marked read`);
+  say(`${extent.articles.length} articles marked read`);
 }
 
 export const markHandlers = {

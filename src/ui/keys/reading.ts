@@ -15,17 +15,16 @@ export function openArticle(browser: BrowserContext, index: number): void {
   browser.dispatch({ type: 'openArticle', index, at, extent: browser.extent });
 }
 
-/** Remembers where the article being left was read to (one that could not be read is not marked), and saves. */
-export function leaveArticle({ article, reader, reading, say }: BrowserContext): void {
+/** Remembers where the article being left was read to (one that could not be read is not marked). */
+export function leaveArticle({ article, reader, reading }: BrowserContext): void {
   if (article && reader.error === undefined && reader.lines)
     reading.markRead(article.absolutePath, reader.top, placeAt(reader.lines, reader.top));
-  const failure = reading.save();
-  if (failure) say(failure);
 }
 
+/** Quits, what is not saved yet written first. */
 export const quit: Handler = (browser) => {
   if (browser.view.screen === 'reader') leaveArticle(browser);
-  else browser.reading.save();
+  browser.reading.save();
   browser.exit();
 };
 
