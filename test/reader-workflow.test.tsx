@@ -488,14 +488,14 @@ describe('a filter that searches article text', () => {
     await press('/', () => true, 'the prompt');
     await press(
       `paragraph${KEYS.enter}`,
-      () => /Indexing article text… 10\/40/.test(status()),
+      () => /searching article text… 10\/40/.test(status()),
       'the progress',
     );
     expect(asked).toEqual([['paragraph']]);
     release();
     await until(() => /1 of 5 articles/.test(status()), 'the answer', frame);
     expect(frame()).toMatch(/▸ .*Gamma news/);
-    expect(status()).not.toMatch(/Indexing/);
+    expect(status()).not.toMatch(/searching/);
   });
 });
 

@@ -2,13 +2,13 @@ import type { EventEmitter } from 'node:events';
 import { Box, useApp } from 'ink';
 import { useEffect, useMemo, useState, type ReactElement } from 'react';
 import type { Article, Corpus } from '../corpus/article.js';
-import type { BodySource } from '../corpus/body-index.js';
 import type { ReadingState } from '../state/reading.js';
 import { ArticleList } from './ArticleList.js';
 import { CategoryTree } from './CategoryTree.js';
 import type { Effects } from '../terminal/effects.js';
 import { helpLines, Page, problemPage } from './Help.js';
 import { useArticleList } from './hooks/use-article-list.js';
+import type { BrowserBodies } from './hooks/use-body-search.js';
 import type { BodyReader } from './hooks/use-article-lines.js';
 import { useBrowserKeys } from './hooks/use-browser-keys.js';
 import { useCorpus, type CorpusLoader } from './hooks/use-corpus.js';
@@ -55,7 +55,7 @@ export interface AppProps {
   /** Said in the status line at the start (a problem with the configuration). */
   notice?: string | null;
   /** The folder's body index, for filters that search article text; bodies are read without it. */
-  bodiesOf?: (corpus: Corpus) => BodySource;
+  bodiesOf?: (corpus: Corpus) => BrowserBodies;
   /** How pictures are drawn; none when absent. */
   pictures?: PictureSettings | null;
   /** The keys in force (the configuration's over the defaults); the defaults when absent. */
@@ -116,13 +116,8 @@ export function App({
   const marks = useMarks(reading, corpus?.articles ?? NO_ARTICLES);
   // The list is filtered by the marks of the last time it was made: what is read meanwhile stays in it.
   const listMarks = useHeld(marks, view.listed);
-  const { base, visible, unread, grouped, treeRows, indexing, query } = useArticleList(
-    corpus,
-    view,
-    now,
-    { live: marks, listed: listMarks },
-    bodiesOf,
-  );
+  const { base, visible, unread, grouped, treeRows, indexing, searching, searchProgress, query } =
+    useArticleList(corpus, view, now, { live: marks, listed: listMarks }, bodiesOf);
   const unreadInCategories = useMemo(
     () => (view.treeVisible ? unreadByCategory(base, marks.isRead) : null),
     [base, marks, view.treeVisible],
@@ -200,6 +195,11 @@ export function App({
       reading.markRead(readingPath, reader.top, placeAt(reader.lines, reader.top));
   }, [reading, readingPath, readable, reader.top, reader.lines]);
 
+  // How far the search of article text is: in the status line, and beside the filter being typed.
+  const searchLine = searchProgress
+    ? `searching article text… ${searchProgress.done}/${searchProgress.total}`
+    : 'searching article text…';
+
   let content: ReactElement;
   if (blank) {
     content = <Lines lines={fitHeight([], height)} />;
@@ -238,7 +238,9 @@ export function App({
         empty={
           base.length === 0
             ? 'No articles in this folder.'
-            : 'No article matches. Esc clears the filter.'
+            : searching
+              ? `${searchLine}; nothing found yet.`
+              : 'No article matches. Esc clears the filter.'
         }
       />
     );
@@ -274,7 +276,9 @@ export function App({
         ? progress.total > 0
           ? `Reading articles… ${progress.done}/${progress.total}`
           : 'Reading articles…'
-        : indexing && `Indexing article text… ${indexing.done}/${indexing.total}`,
+        : searching
+          ? searchLine
+          : indexing && `indexing article text… ${indexing.done}/${indexing.total}`,
     screen: view.screen,
     folder: folderLabel,
     count: visible.length,
@@ -314,6 +318,7 @@ export function App({
           left={status.left}
           right={status.right}
           prompt={view.prompt}
+          note={view.prompt?.kind === 'filter' && searching ? searchLine : null}
         />
       </Box>
     </LookContext>

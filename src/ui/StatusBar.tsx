@@ -15,12 +15,28 @@ interface Props {
   right: string;
   /** A line being typed replaces the bar. */
   prompt: Prompt | null;
+  /** Said at the right of the line being typed, where there is room (how far a search is). */
+  note?: string | null;
 }
 
-export function StatusBar({ width, left, right, prompt }: Props) {
+export function StatusBar({ width, left, right, prompt, note }: Props) {
   const look = useLook();
-  if (prompt) return <Lines lines={[promptLine(prompt, width, look)]} />;
+  if (prompt) {
+    // The note keeps to the right, and gives way when the typing needs the room.
+    const said = note ? sanitizeLine(note) : '';
+    const room = width - displayWidth(said) - 2;
+    if (!said || room < displayWidth(prompt.label) + 20)
+      return <Lines lines={[promptLine(prompt, width, look)]} />;
+    const typed = promptLine(prompt, room, look);
+    const gap = ' '.repeat(Math.max(2, width - displayWidth(said) - displayWidth(stripped(typed))));
+    return <Lines lines={[`${typed}${gap}${paint(said, { dim: true }, look.palette)}`]} />;
+  }
   return <Lines lines={[statusLine(width, left, right, look)]} />;
+}
+
+/** A line without its colour sequences, for measuring. */
+function stripped(line: string): string {
+  return line.replace(/\u001b\[[0-9;]*m/g, '');
 }
 
 /**

@@ -4,11 +4,15 @@ import { buildCategoryTree } from '../../corpus/category-tree.js';
 import { inCategory } from '../../query/filter.js';
 import { groupByDate, type GroupedList } from '../../query/group.js';
 import type { Marks } from '../../query/match.js';
-import type { BodySource } from '../../corpus/body-index.js';
 import { needsMarks, parseQuery, type SearchQuery } from '../../query/parse.js';
 import { flattenTree, type TreeRow } from '../list-rows.js';
 import { useArticleColumns } from './use-article-columns.js';
-import { useBodySearch } from './use-body-search.js';
+import {
+  useBodySearch,
+  usePreparedBodies,
+  type BrowserBodies,
+  type Progress,
+} from './use-body-search.js';
 import { useNarrowingFilter } from './use-narrowing-filter.js';
 
 export interface ArticleList {
@@ -20,8 +24,12 @@ export interface ArticleList {
   unread: number;
   grouped: GroupedList;
   treeRows: TreeRow[];
-  /** How far the body index is, while a filter waits for it. */
-  indexing: { done: number; total: number } | null;
+  /** How far the body index is being brought up to date in the background, while it is. */
+  indexing: Progress | null;
+  /** True while the filter's search of article text runs: the list is what was found so far. */
+  searching: boolean;
+  /** How many bodies the search has gone through, while it says. */
+  searchProgress: Progress | null;
   /** The filter as read: what in it could not be read is in `ignored`. */
   query: SearchQuery;
 }
@@ -43,7 +51,7 @@ export function useArticleList(
   now: number,
   /** The marks as they are now (counted), and as they were when the list was made (filtered by). */
   marks: { live: Marks; listed: Marks },
-  bodiesOf?: (corpus: Corpus) => BodySource,
+  bodiesOf?: (corpus: Corpus) => BrowserBodies,
 ): ArticleList {
   const base = useMemo(() => corpus?.articles ?? [], [corpus]);
   const columns = useArticleColumns(base);
@@ -57,13 +65,26 @@ export function useArticleList(
   const byFields = useNarrowingFilter(columns, category, view.filter, query, asked);
   const searched = useMemo(() => columns.listing(category).articles, [columns, category]);
   const bodies = useMemo(() => (corpus && bodiesOf ? bodiesOf(corpus) : null), [corpus, bodiesOf]);
-  const { found: byBodies, indexing } = useBodySearch(searched, view.filter, asked, bodies);
+  const indexing = usePreparedBodies(corpus, bodies);
+  const search = useBodySearch(searched, view.filter, asked, bodies);
+  const { found: byBodies, sofar } = search;
+  // While bodies are searched, the list is what is sure so far: the articles whose fields hold every
+  // word (unless a word is to be left out, which only a body can tell), and the bodies' matches as
+  // they are found.
+  const sure = search.searching && !query.terms.some((t) => t.kind === 'text' && t.negated);
   const listing = useMemo(() => {
-    const all = columns.listing(
-      byBodies ? columns.where((article) => byBodies.has(article), category) : byFields,
-    );
+    let selection = byFields;
+    if (byBodies) selection = columns.where((article) => byBodies.has(article), category);
+    else if (search.searching) {
+      const fields = sure ? new Set(columns.listing(byFields).articles) : new Set<Article>();
+      selection = columns.where(
+        (article) => fields.has(article) || (sofar?.has(article) ?? false),
+        category,
+      );
+    }
+    const all = columns.listing(selection);
     return view.limit === null ? all : columns.first(all, view.limit);
-  }, [byBodies, byFields, columns, category, view.limit]);
+  }, [byBodies, byFields, columns, category, view.limit, search.searching, sure, sofar]);
   const unread = useMemo(
     () => listing.articles.length - columns.count(listing, marks.live.isRead),
     [columns, listing, marks.live],
@@ -71,5 +92,15 @@ export function useArticleList(
   const grouped = useMemo(() => groupByDate(listing.dates, now), [listing, now]);
   const tree = useMemo(() => buildCategoryTree(base), [base]);
   const treeRows = useMemo(() => flattenTree(tree, new Set(view.expanded)), [tree, view.expanded]);
-  return { base, visible: listing.articles, unread, grouped, treeRows, indexing, query };
+  return {
+    base,
+    visible: listing.articles,
+    unread,
+    grouped,
+    treeRows,
+    indexing,
+    searching: search.searching,
+    searchProgress: search.progress,
+    query,
+  };
 }
