@@ -59,10 +59,14 @@ describe('what a key means', () => {
       name: 'tab',
       text: '',
     });
-    expect(keyIntent(prompting, 'ctrl+c', 'c')).toEqual({ kind: 'quit' });
+    // Ctrl+C gives up the line, as in readline; outside a prompt it quits.
+    expect(keyIntent(prompting, 'ctrl+c', 'c')).toEqual({ kind: 'endPrompt', submit: false });
+    expect(keyIntent(list, 'ctrl+c', 'c')).toEqual({ kind: 'quit' });
+    expect(keyIntent(reader, 'ctrl+c', 'c')).toEqual({ kind: 'quit' });
     const confirming = { ...list, prompt: openPrompt('confirm', 'Mark 3 read? ') };
     expect(keyIntent(confirming, 'y', 'y')).toEqual({ kind: 'confirm', yes: true });
     expect(keyIntent(confirming, 'escape', '')).toEqual({ kind: 'confirm', yes: false });
+    expect(keyIntent(confirming, 'ctrl+c', 'c')).toEqual({ kind: 'confirm', yes: false });
   });
 
   it('clears a search with Esc before Esc leaves the article', () => {

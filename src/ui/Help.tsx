@@ -21,7 +21,7 @@ export function helpLines(width: number, keys: KeyBindings, { palette }: Look): 
     }
     lines.push('');
   }
-  lines.push('   Ctrl+C always quits.');
+  lines.push('   Ctrl+C quits; in a prompt it gives the line up, as Esc does.');
   return lines;
 }
 

@@ -27,8 +27,8 @@ export function keyContext(view: ViewState): KeyContext {
 
 /**
  * The meaning of a key (as `keyName` spells it, with the text it typed) in
- * the view as the keys before it left it. Ctrl+C always quits; a prompt takes
- * every other key; a full-screen picture closes on any key; help and problems
+ * the view as the keys before it left it. A prompt takes every key (Ctrl+C
+ * and Esc give it up); Ctrl+C quits anywhere else; a full-screen picture closes on any key; help and problems
  * scroll with the movement keys and close on any other. `keys` are the
  * bindings in force.
  */
@@ -38,17 +38,18 @@ export function keyIntent(
   typed: string,
   keys: KeyBindings = DEFAULT_BINDINGS,
 ): KeyIntent {
-  if (name === 'ctrl+c') return { kind: 'quit' };
   if (view.prompt) {
     if (view.prompt.kind === 'confirm')
       return { kind: 'confirm', yes: name === 'y' || name === 'Y' };
-    if (name === 'escape') return { kind: 'endPrompt', submit: false };
+    // Ctrl+C gives up the line, as readline does; it quits everywhere else.
+    if (name === 'escape' || name === 'ctrl+c') return { kind: 'endPrompt', submit: false };
     if (name === 'enter') return { kind: 'endPrompt', submit: true };
     // Typed text keeps its spaces; control characters, tabs and line breaks are not text.
     const text = name === 'tab' ? '' : sanitizeText(typed).replace(/[\t\n]/g, '');
     const special = name.startsWith('ctrl+') || SPECIAL_KEYS.has(name);
     return { kind: 'editPrompt', name, text: special ? '' : text };
   }
+  if (name === 'ctrl+c') return { kind: 'quit' };
   if (view.screen === 'image') return { kind: 'closeImage' };
   const context = keyContext(view);
   // Esc in an article with a search on clears the search before it leaves.

@@ -113,6 +113,24 @@ describe.runIf(hasTmux)('the browser on terminals that are not like ours', () =>
     expect(title()).toBe('my pane');
   });
 
+  it('gives up a prompt on Ctrl+C, as readline does, and quits on Ctrl+C in the list', async () => {
+    const tmux = session(command(demoCorpus));
+    await tmux.waitFor((s) => /^ ?32 articles/.test(status(s).trimStart()), 'the list');
+    tmux.send(['/']);
+    tmux.send(['weekly'], true);
+    await tmux.waitFor((s) => status(s).startsWith('/weekly'), 'the filter typed');
+    tmux.send(['C-c']);
+    // The prompt is gone and the filter it was typing is taken back: every article again.
+    await tmux.waitFor(
+      (s) => /^ ?32 articles/.test(status(s).trimStart()) && !status(s).includes('weekly'),
+      'the list, unfiltered',
+    );
+    tmux.send(['j']);
+    await tmux.waitFor((s) => s.findIndex((line) => line.startsWith('▸')) > 1, 'j after Ctrl+C');
+    tmux.send(['C-c']);
+    expect(await tmux.exitCode()).toBe(0);
+  });
+
   it('writes nothing on stderr at exit', async () => {
     const folder = tempFolder();
     const errors = path.join(folder, 'stderr');
