@@ -142,7 +142,8 @@ function keyLabel(key: string): string {
     down: '↓', up: '↑', left: '←', right: '→', space: 'Space', pagedown: 'PgDn', pageup: 'PgUp',
     home: 'Home', end: 'End', enter: 'Enter', escape: 'Esc', tab: 'Tab',
   }; // prettier-ignore
-  return `\`${names[key] ?? key}\``;
+  // A `|` would end the table's cell, in a code span too: GitHub's tables take it escaped.
+  return `\`${names[key] ?? key.replace(/\|/g, '\\|')}\``;
 }
 
 /** The keys as a Markdown table for the README, from the same table as the handlers and the help screen. */
@@ -162,6 +163,6 @@ export function keysTable(): string {
     '| keys | list | categories (`Tab`) | reader |',
     '| --- | --- | --- | --- |',
     ...rows,
-    '| `Ctrl+C` | quit | quit | quit |',
+    '| `Ctrl+C` | quit (in a prompt: give it up) | quit | quit (in a prompt: give it up) |',
   ].join('\n');
 }
