@@ -43,9 +43,18 @@ export function takeTerminal(
   let redraw = () => {};
   /** While another program has the terminal, Ctrl+C is its, not ours. */
   let handedOver = false;
+  /** The terminal hung up (its window closed, its tmux session killed): nothing can be set or written on it. */
+  let gone = false;
   const leave = () => {
+    if (gone) return;
+    // On a terminal that hung up, the mode cannot be set: the error is taken here, not thrown.
+    const hungUp = () => {
+      gone = true;
+    };
+    stdin.once('error', hungUp);
     stdin.setRawMode(false);
-    stdout.write(leaveSequence);
+    stdin.off('error', hungUp);
+    if (!gone) stdout.write(leaveSequence);
   };
   const suspend = () => {
     if (restored) return;
@@ -66,6 +75,28 @@ export function takeTerminal(
     // After the screen is the user's again: what is said here stays on it.
     onLeave();
   };
+  /**
+   * Ends the program with `code`, or, when the terminal is gone, by `signal`
+   * itself (which the shell reports as the same status): Node's own exit
+   * would set the terminal's mode back, and on a terminal that hung up it
+   * fails an assertion with a page of native trace (and SIGSEGV).
+   */
+  const end = (signal: NodeJS.Signals, code: number): never => {
+    if (!gone) process.exit(code);
+    process.removeAllListeners(signal);
+    process.kill(process.pid, signal);
+    // The signal's default action ends the process at once; nothing more runs meanwhile.
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 2000);
+    return process.exit(code);
+  };
+  /** The terminal went away under the browser: what must be saved is saved, and it ends as SIGHUP ends it. */
+  const lost = () => {
+    gone = true;
+    // Whoever is giving the terminal back ends the program after.
+    if (restored) return;
+    restore();
+    end('SIGHUP', 129);
+  };
   stdout.write(enter);
   process.on('exit', restore);
   process.on('SIGTSTP', suspend);
@@ -77,13 +108,16 @@ export function takeTerminal(
     process.on(signal, () => {
       if (handedOver && signal === 'SIGINT') return;
       restore();
-      process.exit(code);
+      end(signal, code);
     });
   }
+  // Reading or writing a terminal that hung up fails (EIO): before any other handler ends the program.
+  stdin.prependListener('error', lost);
+  stdout.prependListener('error', lost);
   const crash = (error: unknown) => {
     restore();
-    process.stderr.write(errorReport(error));
-    process.exit(1);
+    if (!gone) process.stderr.write(errorReport(error));
+    end('SIGHUP', 1);
   };
   process.on('uncaughtException', crash);
   process.on('unhandledRejection', crash);

@@ -1,9 +1,10 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync, realpathSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { demoCorpus, fixtureCorpus, tempFolder } from '../helpers.js';
-import { hasTmux, shellQuote, TmuxSession, browserCommand, statusOf } from './tmux.js';
+import { ReadingState } from '../../src/state/reading.js';
+import { hasTmux, shellQuote, TmuxSession, browserCommand, statusOf, WAIT_MS } from './tmux.js';
 
 const command = browserCommand;
 const status = statusOf;
@@ -183,6 +184,34 @@ describe.runIf(hasTmux)('the reading state, however the browser ends', () => {
     const saved = JSON.parse(readFileSync(path.join(state, 'broadsheet', 'reading.json'), 'utf8'));
     const entry = saved.articles[realpathSync(path.join(demoCorpus, 'reading-in-the-terminal.md'))];
     expect(entry.line).toBeGreaterThan(0);
+  });
+
+  it('ends quietly with status 129 when its terminal is closed, the marks saved', async () => {
+    const state = tempFolder();
+    const out = tempFolder();
+    const [exitFile, errorFile] = [path.join(out, 'exit'), path.join(out, 'stderr')];
+    // The shell around it outlives the terminal (it ignores SIGHUP; the browser does not) to write down how it ended.
+    const wrapper = path.join(out, 'run.sh');
+    writeFileSync(
+      wrapper,
+      `trap '' HUP\n${command(demoCorpus)} 2>${shellQuote(errorFile)}\necho $? > ${shellQuote(exitFile)}\n`,
+    );
+    const tmux = session(`bash ${shellQuote(wrapper)}`, { XDG_STATE_HOME: state });
+    await tmux.waitFor((s) => /32 articles/.test(status(s)), 'the list');
+    tmux.send(['m']);
+    await tmux.waitFor((s) => /32 articles · 31 unread/.test(status(s)), 'the mark');
+    tmux.tmux('kill-session', '-t', 'main');
+    const deadline = Date.now() + WAIT_MS;
+    while (!existsSync(exitFile) || readFileSync(exitFile, 'utf8') === '') {
+      if (Date.now() > deadline) throw new Error('the wrapper never wrote the exit status');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(readFileSync(exitFile, 'utf8').trim()).toBe('129');
+    expect(readFileSync(errorFile, 'utf8')).toBe('');
+    const reading = ReadingState.inFolder(path.join(state, 'broadsheet'), { readOnly: true });
+    expect(reading.isRead(realpathSync(path.join(demoCorpus, 'reading-in-the-terminal.md')))).toBe(
+      true,
+    );
   });
 
   it('says on the screen, and in the exit code, that it could not save', async () => {
