@@ -9,6 +9,8 @@ import { reason } from '../files/errors.js';
 
 const ENTER = '\x1b[?1049h\x1b[H\x1b[2J\x1b[?25l';
 const LEAVE = '\x1b[?25h\x1b[?1049l';
+/** For another program: the browser's screen cleared, the cursor shown at its top. */
+const HAND_OVER = '\x1b[H\x1b[2J\x1b[?25h';
 
 /** The terminal as the browser holds it: its keys, and the one way to give it back. */
 export interface HeldTerminal {
@@ -121,10 +123,14 @@ export function takeTerminal(
   };
   process.on('uncaughtException', crash);
   process.on('unhandledRejection', crash);
+  // Another program gets a clean screen, the browser's own alternate one: what it prints is not left
+  // above the next one's, nor on the shell's screen after the browser quits.
+  const handSequence = options.mouse ? `${MOUSE_OFF}${HAND_OVER}` : HAND_OVER;
   const handOver = (program: HandOver): Promise<string | null> => {
     handedOver = true;
     input.pauseReading();
-    leave();
+    stdin.setRawMode(false);
+    stdout.write(handSequence);
     let failure: string | null = null;
     try {
       // The browser waits: nothing of it may draw while the other program has the screen.

@@ -60,4 +60,33 @@ describe.runIf(hasTmux)('programs named by the environment', () => {
     tmux.send(['q']);
     expect(await tmux.exitCode()).toBe(0);
   });
+
+  it('gives each command a clean screen, and leaves none of their output on the shell’s', async () => {
+    const tmux = browser();
+    await tmux.waitFor((s) => /32 articles/.test(status(s)), 'the list');
+    const run = async (word: string) => {
+      tmux.send(['|']);
+      await tmux.waitFor((s) => status(s).startsWith('|'), 'the pipe prompt');
+      tmux.send([`echo ${word}-output`], true);
+      tmux.send(['Enter']);
+      return tmux.waitFor(
+        (s) => s.some((line) => line.includes('[press Enter to return to broadsheet]')),
+        `the screen of ${word}`,
+      );
+    };
+    expect((await run('first')).join('\n')).toContain('first-output');
+    tmux.send(['Enter']);
+    await tmux.waitFor((s) => /32 articles/.test(status(s)), 'the list again');
+    const second = (await run('second')).join('\n');
+    expect(second).toContain('second-output');
+    expect(second).not.toContain('first-output');
+    tmux.send(['Enter']);
+    await tmux.waitFor((s) => /32 articles/.test(status(s)), 'the list once more');
+    tmux.send(['q']);
+    expect(await tmux.exitCode()).toBe(0);
+    // The shell's screen is as it was: no command's output was printed on it.
+    const shell = tmux.screen().join('\n');
+    expect(shell).not.toContain('-output');
+    expect(shell).not.toContain('press Enter');
+  });
 });
