@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { ReadingState } from '../src/state/reading.js';
 import { runCommand } from '../src/ui/keys/commands.js';
 import type { BrowserContext } from '../src/ui/keys/context.js';
-import { submitPrompt } from '../src/ui/keys/prompts.js';
+import { confirm, submitPrompt } from '../src/ui/keys/prompts.js';
+import { MarkHistory } from '../src/ui/keys/undo.js';
 import { openPrompt } from '../src/ui/prompt.js';
 import { createDefaultState, reduce, type Action, type ViewState } from '../src/ui/state.js';
 import { makeArticle, recordingEffects, tempFolder } from './helpers.js';
@@ -46,6 +47,7 @@ function browserAt(view: ViewState = createDefaultState()) {
     root: tempFolder(),
     reading,
     marks: { isRead: (a) => reading.isRead(a.absolutePath), isStarred: () => false },
+    history: new MarkHistory(),
     effects: recorded.effects,
     settings: { editor: 'vi', pager: 'less', picturesOn: false },
     reload: () => {},
@@ -120,5 +122,52 @@ describe('the key handlers', () => {
     runCommand(browser, 'nextMatch');
     expect(said).toEqual(['no search: / searches the article']);
     expect(actions).toEqual([]);
+  });
+
+  it('take back the last marking action with z, thirty deep, saying each', () => {
+    const { browser, said, reading } = browserAt();
+    const marks = () =>
+      articles.map(
+        (a) =>
+          `${reading.isRead(a.absolutePath) ? 'r' : '-'}${reading.isStarred(a.absolutePath) ? '*' : '-'}`,
+      );
+    const states = [marks().join(' ')];
+    for (let i = 0; i < 30; i++) {
+      runCommand(browser, i % 3 === 2 ? 'star' : 'toggleRead');
+      states.push(marks().join(' '));
+    }
+    expect(new Set(states).size).toBe(4);
+    said.length = 0;
+    for (let i = 30; i > 0; i--) {
+      runCommand(browser, 'undo');
+      expect(marks().join(' '), `undo ${31 - i}`).toBe(states[i - 1]);
+    }
+    expect(said.slice(0, 3)).toEqual([
+      'undone: star taken off “Title”',
+      'undone: marked unread “Title”',
+      'undone: marked read “Title”',
+    ]);
+    runCommand(browser, 'undo');
+    expect(said.at(-1)).toBe('nothing to undo');
+  });
+
+  it('take back A whole, and select the article a mark was taken back from', () => {
+    const { browser, said, reading, after, actions } = browserAt();
+    reading.setStarred('/news/b.md', true);
+    reading.markRead('/news/c.md', 7);
+    runCommand(browser, 'markAllRead');
+    browser.view = after();
+    confirm(browser, true);
+    expect(said.at(-1)).toBe('2 articles marked read');
+    expect(articles.every((a) => reading.isRead(a.absolutePath))).toBe(true);
+    runCommand(browser, 'undo');
+    expect(said.at(-1)).toBe('undone: 2 articles marked read');
+    expect(articles.map((a) => reading.isRead(a.absolutePath))).toEqual([false, false, true]);
+    expect(reading.isStarred('/news/b.md')).toBe(true);
+    expect(reading.position('/news/c.md')).toBe(7);
+    expect(actions.at(-1)).toEqual({ type: 'relist' });
+    runCommand(browser, 'star');
+    runCommand(browser, 'undo');
+    expect(actions.at(-1)).toEqual({ type: 'relist', select: '/news/a.md' });
   });
 });

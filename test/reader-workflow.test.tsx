@@ -325,6 +325,53 @@ describe('a list that asks about marks, while it is read', () => {
   });
 });
 
+describe('undo', () => {
+  it('takes back reading by opening, a star and a mark with z, the last first, saying each', async () => {
+    const { status, press, frame, reading, root } = await start();
+    const read = (name: string) => reading.isRead(path.join(root, `${name}.md`));
+    await press(KEYS.enter, (f) => f.includes('Alpha paragraph 1.'), 'the reader');
+    await press('q', () => /4 unread/.test(status()), 'Alpha read');
+    await press('s', () => /starred/.test(status()), 'Alpha starred');
+    await press('jm', () => /3 unread/.test(status()), 'Beta marked read');
+    await press('z', () => /undone: marked read “Beta news” /.test(status()), 'the mark undone');
+    expect([read('a'), read('b')]).toEqual([true, false]);
+    await press('z', () => /undone: starred “Alpha news”/.test(status()), 'the star undone');
+    expect(reading.isStarred(path.join(root, 'a.md'))).toBe(false);
+    await press(
+      'z',
+      () => /5 unread · .*undone: read “Alpha news”/.test(status()),
+      'the read undone',
+    );
+    expect(read('a')).toBe(false);
+    // The article taken back is selected again.
+    expect(frame()).toMatch(/▸ .*Alpha news/);
+    await press('z', () => /nothing to undo/.test(status()), 'nothing more');
+  });
+
+  it('in the reader, takes back the reading of the article open and goes back to the list', async () => {
+    const { status, press, reading, root } = await start();
+    await press(KEYS.enter, (f) => f.includes('Alpha paragraph 1.'), 'the reader');
+    await press('J', (f) => f.includes('Beta paragraph 1.'), 'the next article');
+    await until(() => reading.isRead(path.join(root, 'b.md')), 'Beta read');
+    await press(
+      'z',
+      () => /^ ?5 articles · 4 unread · .*undone: read “Beta news”/.test(status()),
+      'back',
+    );
+    expect(reading.isRead(path.join(root, 'a.md'))).toBe(true);
+  });
+
+  it('brings back an article a list of unread ones no longer shows, selected', async () => {
+    const { status, press, frame } = await start();
+    await press('U', () => /filter: is:unread/.test(status()), 'only unread');
+    await press('jm', () => /4 unread/.test(status()), 'Beta marked read');
+    await press('j', () => /^ ?4 of 5 articles/.test(status()), 'Beta gone');
+    expect(frame()).toMatch(/▸ .*Gamma news/);
+    await press('z', () => /^ ?5 articles · 5 unread/.test(status()), 'Beta back');
+    expect(frame()).toMatch(/▸ .*Beta news/);
+  });
+});
+
 describe('marks saved as they change', () => {
   /** The lines of the state's journal: one a save since its snapshot was written. */
   const journal = (folder: string) => {

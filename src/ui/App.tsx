@@ -33,6 +33,7 @@ import type { SearchQuery } from '../query/parse.js';
 import { useMouse, type MouseSource } from './hooks/use-mouse.js';
 import { useMarks } from './hooks/use-marks.js';
 import { useHeld } from './hooks/use-held.js';
+import { MarkHistory, named } from './keys/undo.js';
 
 /** The browser: the list, the category tree and the reader over one folder of articles. */
 export interface AppProps {
@@ -109,6 +110,7 @@ export function App({
     createDefaultState({ filter: start?.search ?? '', limit: start?.limit ?? null }),
   );
   const [notice, setNotice] = useState<string | null>(reading.warning ?? firstNotice);
+  const [history] = useState(() => new MarkHistory());
 
   // "Today" is when the folder was last read.
   // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -165,6 +167,7 @@ export function App({
     root: corpus?.root ?? '',
     reading,
     marks,
+    history,
     effects,
     settings: {
       editor: settings.editor,
@@ -189,11 +192,16 @@ export function App({
   // The place being read is remembered as it changes, so that however the browser ends it is saved.
   const readingPath =
     context === 'reader' && view.screen === 'reader' ? article?.absolutePath : undefined;
+  // An unread article is read once its text is on screen: a marking action, which `z` takes back.
   const readable = reader.error === undefined;
+  const readingTitle = readingPath && article ? named(article) : '';
   useEffect(() => {
-    if (readingPath && readable && reader.lines)
-      reading.markRead(readingPath, reader.top, placeAt(reader.lines, reader.top));
-  }, [reading, readingPath, readable, reader.top, reader.lines]);
+    if (!readingPath || !readable || !reader.lines) return;
+    const before = reading.isRead(readingPath) ? null : reading.recall([readingPath]);
+    reading.markRead(readingPath, reader.top, placeAt(reader.lines, reader.top));
+    if (before)
+      history.push({ said: `read ${readingTitle}`, before, article: readingPath, opened: true });
+  }, [reading, history, readingPath, readingTitle, readable, reader.top, reader.lines]);
 
   // How far the search of article text is: in the status line, and beside the filter being typed.
   const searchLine = searchProgress

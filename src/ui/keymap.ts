@@ -9,7 +9,7 @@ export type Command =
   | 'find' | 'nextMatch' | 'previousMatch' | 'toggleTree' | 'expand' | 'collapse'
   | 'openLink' | 'openSource' | 'copy' | 'reload' | 'help' | 'problems' | 'viewImage'
   | 'nextUnread' | 'previousUnread' | 'toggleRead' | 'markAllRead' | 'onlyUnread' | 'star'
-  | 'pipe' | 'edit' | 'page' | 'showFile'; // prettier-ignore
+  | 'pipe' | 'edit' | 'page' | 'showFile' | 'undo'; // prettier-ignore
 
 export interface Binding {
   /** Key names as `keyName` spells them. */
@@ -50,6 +50,7 @@ export const DEFAULT_KEYMAP: readonly Binding[] = Object.freeze(([
   { keys: ['A'], contexts: ['list'], command: 'markAllRead', help: 'mark every article shown read (asks first)' },
   { keys: ['U'], contexts: ['list'], command: 'onlyUnread', help: 'only unread articles, or all again (is:unread)' },
   { keys: ['s'], contexts: ['list', 'reader'], command: 'star', help: 'star or unstar (is:starred finds them)' },
+  { keys: ['z'], contexts: ['list', 'tree', 'reader'], command: 'undo', help: 'undo the last mark: m, A, s or an article read' },
   { keys: ['tab'], contexts: ['list'], command: 'toggleTree', help: 'categories' },
   { keys: ['o'], contexts: ['list', 'reader'], command: 'openLink', help: { list: 'open the source link in the browser', reader: 'open link N in the browser' } },
   { keys: ['O'], contexts: ['reader'], command: 'openSource', help: 'open the source link in the browser' },

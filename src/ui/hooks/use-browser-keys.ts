@@ -7,6 +7,7 @@ import type { Effects } from '../../terminal/effects.js';
 import { keyIntent } from '../key-intent.js';
 import { carryOut, runCommand } from '../keys/commands.js';
 import type { BrowserContext } from '../keys/context.js';
+import type { MarkHistory } from '../keys/undo.js';
 import { keyName, type Command, type KeyBindings } from '../keymap.js';
 import { selectedIndex } from '../selectors.js';
 import type { Action, Extent, ViewState } from '../state.js';
@@ -32,6 +33,7 @@ export interface KeyTargets {
   root: string;
   reading: ReadingState;
   marks: Marks;
+  history: MarkHistory;
   effects: Effects;
   settings: BrowserContext['settings'];
   /** The keys in force. */
@@ -84,6 +86,7 @@ export function useBrowserKeys(targets: KeyTargets): {
       root: targets.root,
       reading: targets.reading,
       marks: targets.marks,
+      history: targets.history,
       effects: targets.effects,
       settings: targets.settings,
       reload: targets.reload,

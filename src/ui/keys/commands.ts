@@ -8,6 +8,7 @@ import { markHandlers } from './marks.js';
 import { cancelPrompt, confirm, promptHandlers, submitPrompt } from './prompts.js';
 import { openArticle, quit, readingHandlers } from './reading.js';
 import { treeHandlers } from './tree.js';
+import { undoHandlers } from './undo.js';
 
 /** In the category tree (not in help or an article opened from it). */
 const inTree = ({ view }: BrowserContext) => view.focus === 'tree' && view.screen !== 'reader';
@@ -22,6 +23,7 @@ const HANDLERS: Partial<Record<Command, Handler>> = {
   ...linkHandlers,
   ...handOverHandlers,
   ...promptHandlers,
+  ...undoHandlers,
   expand: treeHandlers.expand,
   collapse: treeHandlers.collapse,
   // Enter and q in the tree: a category shown, the tree closed.

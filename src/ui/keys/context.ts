@@ -7,6 +7,7 @@ import type { ReaderView } from '../hooks/use-reader.js';
 import type { Command } from '../keymap.js';
 import type { TreeRow } from '../list-rows.js';
 import type { Action, Extent, ViewState } from '../state.js';
+import type { MarkHistory } from './undo.js';
 
 /**
  * What a key's handler works with: the view as the keys before it left it,
@@ -29,6 +30,8 @@ export interface BrowserContext {
   reading: ReadingState;
   /** The marks of the listed articles, as the reading state holds them now. */
   marks: Marks;
+  /** The marking actions done, to be taken back (`z`). */
+  history: MarkHistory;
   effects: Effects;
   /** The programs `e` and `v` hand the article to, whether pictures are drawn, how a body is read. */
   settings: { editor: string; pager: string; picturesOn: boolean; readBody?: BodyReader };

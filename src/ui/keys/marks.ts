@@ -3,6 +3,7 @@ import type { Command } from '../keymap.js';
 import { openPrompt } from '../prompt.js';
 import { dispatchCommand, type BrowserContext, type Handler } from './context.js';
 import { leaveArticle } from './reading.js';
+import { named } from './undo.js';
 
 /** The `is:unread` term `U` adds to the filter and takes out again. */
 const UNREAD_TERM = /(^|\s)is:unread(?=\s|$)/gi;
@@ -24,29 +25,43 @@ function toUnread(direction: 1 | -1): Handler {
 
 /** `y` or `n` to the question `A` asked: every article shown marked read, or nothing. */
 export function confirmMarkAll(browser: BrowserContext, yes: boolean): void {
-  const { extent, reading, dispatch, say } = browser;
+  const { extent, reading, history, dispatch, say } = browser;
   dispatch({ type: 'endPrompt', keep: false, extent });
   if (!yes) return say('nothing marked');
-  for (const article of extent.articles) reading.setRead(article.absolutePath, true);
-  say(`${extent.articles.length} articles marked read`);
+  const unread = extent.articles
+    .map((article) => article.absolutePath)
+    .filter((file) => !reading.isRead(file));
+  const before = reading.recall(unread);
+  for (const file of unread) reading.setRead(file, true);
+  const count = `${unread.length} article${unread.length === 1 ? '' : 's'}`;
+  history.push({ said: `${count} marked read`, before });
+  say(`${count} marked read`);
 }
 
 export const markHandlers = {
   nextUnread: toUnread(1),
   previousUnread: toUnread(-1),
   toggleRead: (browser) => {
-    const { article, reading, view, say } = browser;
+    const { article, reading, history, view, say } = browser;
     if (!article) return;
+    const file = article.absolutePath;
+    const before = reading.recall([file]);
     if (view.screen === 'reader') {
       leaveArticle(browser);
-      reading.setRead(article.absolutePath, false);
+      reading.setRead(file, false);
+      history.push({ said: `kept unread ${named(article)}`, before, article: file });
       dispatchCommand(browser, 'back');
       return say('kept unread');
     }
-    const read = !reading.isRead(article.absolutePath);
+    const read = !reading.isRead(file);
     // Held to its article first: a mark can take it out of the list (is:unread).
     dispatchCommand(browser, 'toggleRead');
-    reading.setRead(article.absolutePath, read);
+    reading.setRead(file, read);
+    history.push({
+      said: `marked ${read ? 'read' : 'unread'} ${named(article)}`,
+      before,
+      article: file,
+    });
     say(read ? 'marked read' : 'marked unread');
   },
   markAllRead: ({ extent, marks, dispatch, say }) => {
@@ -63,10 +78,17 @@ export const markHandlers = {
     dispatch({ type: 'setFilter', filter, extent });
     say(only ? 'read articles shown again' : 'only unread articles');
   },
-  star: ({ article, reading, say }) => {
+  star: ({ article, reading, history, say }) => {
     if (!article) return;
-    const starred = !reading.isStarred(article.absolutePath);
-    reading.setStarred(article.absolutePath, starred);
+    const file = article.absolutePath;
+    const starred = !reading.isStarred(file);
+    const before = reading.recall([file]);
+    reading.setStarred(file, starred);
+    history.push({
+      said: `${starred ? 'starred' : 'star taken off'} ${named(article)}`,
+      before,
+      article: file,
+    });
     say(starred ? 'starred (is:starred finds it)' : 'star taken off');
   },
 } satisfies Partial<Record<Command, Handler>>;
