@@ -3,7 +3,7 @@ import { ReadingState } from '../src/state/reading.js';
 import { runCommand } from '../src/ui/keys/commands.js';
 import type { BrowserContext } from '../src/ui/keys/context.js';
 import { confirm, submitPrompt } from '../src/ui/keys/prompts.js';
-import { MarkHistory } from '../src/ui/keys/undo.js';
+import { MarkHistory } from '../src/ui/mark-history.js';
 import { openPrompt } from '../src/ui/prompt.js';
 import { createDefaultState, reduce, type Action, type ViewState } from '../src/ui/state.js';
 import { makeArticle, recordingEffects, tempFolder } from './helpers.js';

@@ -33,7 +33,8 @@ import type { SearchQuery } from '../query/parse.js';
 import { useMouse, type MouseSource } from './hooks/use-mouse.js';
 import { useMarks } from './hooks/use-marks.js';
 import { useHeld } from './hooks/use-held.js';
-import { MarkHistory, named } from './keys/undo.js';
+import { named } from './keys/undo.js';
+import { MarkHistory } from './mark-history.js';
 
 /** The browser: the list, the category tree and the reader over one folder of articles. */
 export interface AppProps {

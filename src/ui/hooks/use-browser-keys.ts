@@ -7,7 +7,7 @@ import type { Effects } from '../../terminal/effects.js';
 import { keyIntent } from '../key-intent.js';
 import { carryOut, runCommand } from '../keys/commands.js';
 import type { BrowserContext } from '../keys/context.js';
-import type { MarkHistory } from '../keys/undo.js';
+import type { MarkHistory } from '../mark-history.js';
 import { keyName, type Command, type KeyBindings } from '../keymap.js';
 import { selectedIndex } from '../selectors.js';
 import type { Action, Extent, ViewState } from '../state.js';

@@ -7,7 +7,7 @@ import type { ReaderView } from '../hooks/use-reader.js';
 import type { Command } from '../keymap.js';
 import type { TreeRow } from '../list-rows.js';
 import type { Action, Extent, ViewState } from '../state.js';
-import type { MarkHistory } from './undo.js';
+import type { MarkHistory } from '../mark-history.js';
 
 /**
  * What a key's handler works with: the view as the keys before it left it,
