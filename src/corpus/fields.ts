@@ -88,17 +88,74 @@ function readTitle(value: unknown, source: ArticleSource): string {
 
 /** The body's first `<h1>` or `<title>`; in Markdown also a `# heading` line. */
 function bodyHeading(body: string, format: BodyFormat): string {
-  const html = /<(h1|title)\b[^>]*>([\s\S]*?)<\/\1\s*>/i.exec(body);
-  const markdown = format === 'markdown' ? /^#[ \t]+(.+?)[ \t#]*$/m.exec(body) : null;
+  const html = htmlHeading(body);
+  const markdown = format === 'markdown' ? markdownHeading(body) : null;
   const candidates: Array<[number, string]> = [];
-  if (html) candidates.push([html.index, decodeHTML(html[2]!.replace(/<[^>]*>/g, ''))]);
-  if (markdown) candidates.push([markdown.index, markdown[1]!]);
+  if (html) candidates.push(html);
+  if (markdown) candidates.push(markdown);
   candidates.sort((a, b) => a[0] - b[0]);
   for (const [, text] of candidates) {
     const line = sanitizeLine(text);
     if (line) return line;
   }
   return '';
+}
+
+/**
+ * The first `<h1>…</h1>` or `<title>…</title>` (any case), where it starts
+ * and its text, tags dropped and entities decoded. Each search goes on from
+ * where the last ended, so a body of unclosed headings costs its length once.
+ */
+function htmlHeading(body: string): [number, string] | null {
+  const opening = /<(h1|title)\b/gi;
+  /** Names with no closing tag after the last one tried: none after any later one either. */
+  const unclosed = new Set<string>();
+  for (let open = opening.exec(body); open; open = opening.exec(body)) {
+    const name = open[1]!.toLowerCase();
+    if (unclosed.has(name)) continue;
+    const end = body.indexOf('>', opening.lastIndex);
+    // No tag after this one is ever closed by a `>`.
+    if (end < 0) return null;
+    const closing = new RegExp(`</${name}\\s*>`, 'gi');
+    closing.lastIndex = end + 1;
+    const close = closing.exec(body);
+    if (!close) {
+      unclosed.add(name);
+      continue;
+    }
+    return [open.index, decodeHTML(withoutTags(body.slice(end + 1, close.index)))];
+  }
+  return null;
+}
+
+/** Text with every `<…>` taken out; a `<` with no `>` after it stays, with what follows. */
+function withoutTags(html: string): string {
+  let out = '';
+  let at = 0;
+  for (let lt = html.indexOf('<'); lt >= 0; lt = html.indexOf('<', at)) {
+    const gt = html.indexOf('>', lt);
+    if (gt < 0) break;
+    out += html.slice(at, lt);
+    at = gt + 1;
+  }
+  return out + html.slice(at);
+}
+
+/**
+ * The first `# heading` line with a character after its space, where it
+ * starts and its text: the spaces before it and the closing `#`s and spaces
+ * after it trimmed, at least one character kept.
+ */
+function markdownHeading(body: string): [number, string] | null {
+  const heading = /^#[ \t](.+)$/m.exec(body);
+  if (!heading) return null;
+  const text = heading[1]!;
+  const blank = (at: number) => text[at] === ' ' || text[at] === '\t';
+  let start = 0;
+  let end = text.length;
+  while (end - start > 1 && blank(start)) start++;
+  while (end - start > 1 && (blank(end - 1) || text[end - 1] === '#')) end--;
+  return [heading.index, text.slice(start, end)];
 }
 
 function readAuthor(value: unknown): string | null {

@@ -98,14 +98,14 @@ export function salvageFields(yaml: string): Record<string, unknown> {
   const data: Record<string, unknown> = {};
   let listKey: string | null = null;
   for (const line of yaml.split('\n')) {
-    const field = /^([A-Za-z_][\w-]*)[ \t]*:(?:[ \t]+(.*))?$/.exec(line);
+    const field = /^([A-Za-z_][\w-]*)[ \t]*:(?:[ \t](.*))?$/.exec(line);
     if (field) {
       const value = unquote(field[2] ?? '');
       listKey = value === '' ? field[1]! : null;
       data[field[1]!] = value === '' ? null : value;
       continue;
     }
-    const item = /^[ \t]*-[ \t]+(.*)$/.exec(line);
+    const item = /^[ \t]*-[ \t](.*)$/.exec(line);
     if (item && listKey) {
       const list = Array.isArray(data[listKey]) ? (data[listKey] as unknown[]) : [];
       list.push(unquote(item[1]!));
@@ -115,6 +115,13 @@ export function salvageFields(yaml: string): Record<string, unknown> {
   return data;
 }
 
+/** The value trimmed, quotes taken off both ends however many there are. */
 function unquote(value: string): string {
-  return value.trim().replace(/^["']+|["']+$/g, '');
+  const text = value.trim();
+  const quote = (at: number) => text[at] === '"' || text[at] === "'";
+  let start = 0;
+  let end = text.length;
+  while (start < end && quote(start)) start++;
+  while (end > start && quote(end - 1)) end--;
+  return text.slice(start, end);
 }
