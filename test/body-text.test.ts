@@ -5,6 +5,7 @@ import { bodyText, htmlText, loadMarkdown } from '../src/corpus/body-text.js';
 import { renderArticle } from '../src/render/article.js';
 import { Style, type Span } from '../src/render/doc.js';
 import { demoCorpus, fixtureCorpus, hasRealCorpus, realCorpus } from './helpers.js';
+import { countWork } from './work-meter.js';
 
 /** The words of a text: runs of letters and digits, lower-cased. */
 const words = (text: string) =>
@@ -119,6 +120,11 @@ describe('the searchable text of a body', () => {
       ' 10^100 h_2o [-old-]{+new+} ',
     ],
     ['a comment is not text', '<p>a<!-- hidden -->b</p>', ' ab '],
+    [
+      'a text area reads as the reader shows it, entities decoded',
+      '<textarea>fish &amp; chips</textarea>',
+      'fish & chips',
+    ],
   ])('%s', (_, html, expected) => {
     expect(htmlText(html)).toBe(expected);
   });
@@ -131,4 +137,39 @@ describe('the searchable text of a body', () => {
     const deep = `${'>'.repeat(20_000)} deep words`;
     expect(bodyText(deep, 'markdown', markdown)).toContain('deep words');
   });
+});
+
+const nested = (open: string, close: string) => (n: number) =>
+  `${open.repeat(n)}x${close.repeat(n)}`;
+
+/** Hostile bodies of size about n: nesting as deep as the body is long. */
+const DEEP: Record<string, (n: number) => string> = {
+  'nested <div>': nested('<div>', '</div>'),
+  'nested <span>': nested('<span>', '</span>'),
+  'nested <b><i>': nested('<b><i>', '</i></b>'),
+  'nested <sup>': nested('<sup>', '</sup>'),
+  'nested lists and quotes': nested('<ul><li><blockquote>', '</blockquote></li></ul>'),
+  'nested tables': nested('<table><tr><td>', '</td></tr></table>'),
+  'nested <pre> in code': nested('<pre><code>', '</code></pre>'),
+  'unclosed <b>': (n) => `<p>${'<b>x '.repeat(n)}</p>`,
+  'unclosed <div> with stray closing tags': (n) => `${'<div>'.repeat(n)}x${'</span>'.repeat(n)}`,
+  'a script in deep nesting': (n) => `${'<div>'.repeat(n)}<script>${'<p>'.repeat(n)}</script>x`,
+};
+
+describe('the searchable text of deeply nested HTML', () => {
+  it.each(Object.entries(DEEP))(
+    '%s costs work that grows as the body does',
+    (_, make) => {
+      const small = make(1000);
+      const large = make(4000);
+      expect(htmlText(large)).toContain('x');
+      const workSmall = countWork(() => void htmlText(small));
+      const workLarge = countWork(() => void htmlText(large));
+      const growth = workLarge / workSmall;
+      expect(growth, `work ${workSmall} → ${workLarge}`).toBeLessThan(
+        (1.5 * large.length) / small.length,
+      );
+    },
+    60_000,
+  );
 });

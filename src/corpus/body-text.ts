@@ -1,9 +1,9 @@
 // What a search means by an article's body text: the words the reader shows of it, read in one
 // streaming pass over the HTML (Markdown is made HTML first, as the reader does), with no layout.
 // The element tables are the reader's own (src/render/html.ts imports them from here), so the two
-// cannot drift apart.
-import { Parser } from 'htmlparser2';
+// cannot drift apart. The HTML is read by the reader's own reader too, linear at any depth of nesting.
 import type { BodyFormat } from './article.js';
+import { readHtml } from '../text/html-events.js';
 import { markdownReader } from '../text/markdown.js';
 import { sanitizeText } from '../text/sanitize.js';
 
@@ -52,14 +52,6 @@ export const INLINE_MARKS: Readonly<Record<string, readonly [string, string]>> =
   q: ['“', '”'],
 };
 
-/** The parser options the reader and the search share. */
-export const HTML_OPTIONS = {
-  decodeEntities: true,
-  lowerCaseTags: true,
-  lowerCaseAttributeNames: true,
-  recognizeSelfClosing: true,
-} as const;
-
 /** Elements that part the words on either side of them; any other element (`<b>`, `<span>`, `<a>`) joins them. */
 const PARTS = new Set([
   ...BLOCK_BREAKS,
@@ -95,82 +87,76 @@ export function htmlText(html: string): string {
   const stack: Array<number | string> = [];
   let skipDepth = 0;
   let preDepth = 0;
-  const parser = new Parser(
-    {
-      onopentag(name, attributes) {
-        const at = stack.length;
-        stack.push(NORMAL);
-        if (skipDepth > 0) {
-          stack[at] = SKIP;
-          skipDepth++;
-          return;
-        }
-        if (SKIPPED.has(name) && (preDepth === 0 || name === 'script' || name === 'style')) {
-          stack[at] = SKIP;
-          skipDepth++;
-          return;
-        }
-        if (preDepth > 0) {
-          const raw = html.slice(parser.startIndex, parser.endIndex + 1);
-          // `Box<T>` in code: a tag HTML does not know, or one written in capitals, is the code's text.
-          if (!CODE_MARKUP.has(name) || /[A-Z]/.test(raw.slice(1, 1 + name.length))) out.push(raw);
-          else if (name === 'br') out.push(' ');
-          else if (name === 'pre') {
-            stack[at] = PRE;
-            preDepth++;
-          }
-          return;
-        }
-        if (name === 'img') {
-          if (isTrackingPixel(attributes)) return;
-          // The reader shows a picture's description, with a source it can load or without.
-          out.push(' ', attributes.alt ?? attributes.title ?? '', ' ');
-          return;
-        }
-        if (name === 'pre') {
-          out.push(' ');
+  readHtml(html, {
+    open(name, attributes, raw) {
+      const at = stack.length;
+      stack.push(NORMAL);
+      if (skipDepth > 0) {
+        stack[at] = SKIP;
+        skipDepth++;
+        return;
+      }
+      if (SKIPPED.has(name) && (preDepth === 0 || name === 'script' || name === 'style')) {
+        stack[at] = SKIP;
+        skipDepth++;
+        return;
+      }
+      if (preDepth > 0) {
+        // `Box<T>` in code: a tag HTML does not know, or one written in capitals, is the code's text.
+        if (!CODE_MARKUP.has(name) || /[A-Z]/.test(raw.slice(1, 1 + name.length))) out.push(raw);
+        else if (name === 'br') out.push(' ');
+        else if (name === 'pre') {
           stack[at] = PRE;
-          preDepth = 1;
-          return;
+          preDepth++;
         }
-        if (EMBEDS[name] !== undefined) {
-          out.push(' ');
-          stack[at] = SKIP;
-          skipDepth++;
-          return;
-        }
-        const mark = INLINE_MARKS[name];
-        if (mark) {
-          out.push(mark[0]);
-          stack[at] = mark[1];
-        }
-        if (PARTS.has(name)) out.push(' ');
-      },
-      onclosetag(name) {
-        const element = stack.pop();
-        if (element === undefined) return;
-        if (element === SKIP) {
-          skipDepth--;
-          return;
-        }
-        if (element === PRE) {
-          preDepth--;
-          if (preDepth === 0) out.push(' ');
-          return;
-        }
-        if (preDepth > 0) return;
-        if (typeof element === 'string') out.push(element);
-        if (PARTS.has(name)) out.push(' ');
-      },
-      ontext(text) {
-        if (skipDepth > 0) return;
-        out.push(preDepth > 0 ? text : text.replace(/\u00ad/g, ''));
-      },
+        return;
+      }
+      if (name === 'img') {
+        if (isTrackingPixel(attributes)) return;
+        // The reader shows a picture's description, with a source it can load or without.
+        out.push(' ', attributes.alt ?? attributes.title ?? '', ' ');
+        return;
+      }
+      if (name === 'pre') {
+        out.push(' ');
+        stack[at] = PRE;
+        preDepth = 1;
+        return;
+      }
+      if (EMBEDS[name] !== undefined) {
+        out.push(' ');
+        stack[at] = SKIP;
+        skipDepth++;
+        return;
+      }
+      const mark = INLINE_MARKS[name];
+      if (mark) {
+        out.push(mark[0]);
+        stack[at] = mark[1];
+      }
+      if (PARTS.has(name)) out.push(' ');
     },
-    HTML_OPTIONS,
-  );
-  parser.write(html);
-  parser.end();
+    close(name) {
+      const element = stack.pop();
+      if (element === undefined) return;
+      if (element === SKIP) {
+        skipDepth--;
+        return;
+      }
+      if (element === PRE) {
+        preDepth--;
+        if (preDepth === 0) out.push(' ');
+        return;
+      }
+      if (preDepth > 0) return;
+      if (typeof element === 'string') out.push(element);
+      if (PARTS.has(name)) out.push(' ');
+    },
+    text(text) {
+      if (skipDepth > 0) return;
+      out.push(preDepth > 0 ? text : text.replace(/\u00ad/g, ''));
+    },
+  });
   return sanitizeText(out.join('')).replace(/\s+/g, ' ').toLowerCase();
 }
 
