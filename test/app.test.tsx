@@ -8,6 +8,7 @@ import { plain, unmountAfterEach, until } from './frames.js';
 import { loadCorpus } from '../src/corpus/load.js';
 import { ReadingState } from '../src/state/reading.js';
 import { App } from '../src/ui/App.js';
+import { keyBindings, type KeyBindings } from '../src/ui/keymap.js';
 import type { Corpus } from '../src/corpus/article.js';
 import { recordingEffects, tempCorpus } from './helpers.js';
 
@@ -31,7 +32,11 @@ function fixture() {
 
 const mounted = unmountAfterEach();
 
-async function start(columns = 80, rows = 16) {
+async function start(
+  columns = 80,
+  rows = 16,
+  given: { keys?: KeyBindings; folderLabel?: string } = {},
+) {
   const root = fixture();
   const { effects, opened, copied } = recordingEffects();
   const reading = ReadingState.inFolder(mkdtempSync(path.join(tmpdir(), 'broadsheet-state-')));
@@ -42,6 +47,7 @@ async function start(columns = 80, rows = 16) {
       effects={effects}
       size={{ columns, rows }}
       now={new Date(2026, 10, 26, 12).getTime()}
+      {...given}
     />,
   );
   mounted.push(app);
@@ -132,6 +138,38 @@ describe('the browser', () => {
     await press(KEYS.enter, (f) => f.includes('in 生活'), 'the category filter');
     expect(frame()).not.toContain('Rust release');
     expect(frame()).toContain('一杯好茶');
+  });
+
+  it('hints the keys in force in the status line, and keeps ? help at 80 columns', async () => {
+    const status = (f: string) => f.split('\n').at(-1)!;
+    const folderLabel = '~/writing/from/many/people/gathered/over/the/years';
+    const { frame, press } = await start(80, 24, { folderLabel });
+    expect(status(frame())).toMatch(/~\/writing.*\? help $/);
+    expect(status(frame())).toHaveLength(80);
+    await press(KEYS.enter, (f) => f.includes('paragraph 1.'), 'the reader');
+    expect(status(frame())).toMatch(/\? help $/);
+    const remapped = await start(100, 16, {
+      keys: keyBindings({ help: ['H'], find: ['f'], toggleTree: ['c'], quit: ['x'] }),
+    });
+    const hints = status(remapped.frame());
+    expect(hints).toMatch(/f filter {2}n unread {2}c categories {2}H help {2}x quit $/);
+    expect(hints).not.toContain('? help');
+    await remapped.press('c', (f) => f.includes('All articles'), 'the tree');
+    expect(status(remapped.frame())).toMatch(/Enter show .*H help $/);
+  });
+
+  it('opens help at the section of the screen it was asked for on', async () => {
+    const { frame, press } = await start(80, 16);
+    const top = () => frame().split('\n')[0];
+    await press('?', () => top() === ' broadsheet — keys', 'help from the list');
+    await press('q', (f) => f.includes('Rust release'), 'the list again');
+    await press(KEYS.tab, (f) => f.includes('All articles'), 'the tree');
+    await press('?', () => top() === ' Categories', 'help at the categories');
+    await press('q', (f) => f.includes('All articles'), 'the tree again');
+    await press(KEYS.tab, (f) => !f.includes('All articles'), 'the list');
+    await press(KEYS.enter, (f) => f.includes('paragraph 1.'), 'the reader');
+    await press('?', () => top() === ' Reader', 'help at the reader');
+    expect(frame()).toMatch(/J +next article/);
   });
 
   it('shows help generated from the keymap, and the problems', async () => {

@@ -139,7 +139,8 @@ async function drawFirstScreen(
   if (invocation.search !== undefined || !columns || !rows) return null;
   const corpus = newestCorpus(root, defaultIndex());
   if (!corpus) return null;
-  const lines = firstScreenLines(corpus, { columns, rows }, reading, Date.now(), label, look);
+  const keys = keyBindings(invocation.settings.keys);
+  const lines = firstScreenLines(corpus, { columns, rows }, reading, Date.now(), label, look, keys);
   process.stdout.write(`\x1b[H${lines.join('\n')}\x1b[H`);
   return corpus;
 }

@@ -6,7 +6,7 @@ import type { ReadingState } from '../state/reading.js';
 import { ArticleList } from './ArticleList.js';
 import { CategoryTree } from './CategoryTree.js';
 import type { Effects } from '../terminal/effects.js';
-import { helpLines, Page, problemPage } from './Help.js';
+import { helpLayout, helpLines, Page, problemPage } from './Help.js';
 import { useArticleList } from './hooks/use-article-list.js';
 import type { BrowserBodies } from './hooks/use-body-search.js';
 import type { BodyReader } from './hooks/use-article-lines.js';
@@ -145,6 +145,7 @@ export function App({
     pictures,
     readBody,
   });
+  const helpShape = useMemo(() => helpLayout(keys), [keys]);
   const { lines: pageLines, starts: problemStarts } = useMemo(
     () =>
       view.screen === 'help'
@@ -163,7 +164,7 @@ export function App({
     list: { visible, grouped, treeRows },
     reader,
     height,
-    page: { lineCount: pageLines.length, problemStarts },
+    page: { lineCount: pageLines.length, problemStarts, help: helpShape },
     problems: corpus?.problems ?? [],
     root: corpus?.root ?? '',
     reading,
@@ -278,37 +279,40 @@ export function App({
     );
   }
 
-  const status = statusText({
-    loading: partial
-      ? null
-      : progress
-        ? progress.total > 0
-          ? `Reading articles… ${progress.done}/${progress.total}`
-          : 'Reading articles…'
-        : searching
-          ? searchLine
-          : indexing && `indexing article text… ${indexing.done}/${indexing.total}`,
-    screen: view.screen,
-    folder: folderLabel,
-    count: visible.length,
-    total: base.length,
-    unread,
-    partial,
-    limit: view.limit,
-    focus: view.focus,
-    category: view.category,
-    filter: view.filter,
-    filterProblem: filterProblem(query),
-    problems: corpus?.problems.length ?? 0,
-    title: article?.title ?? '',
-    position: reader.lines ? percent(reader.top, height, reader.lines.length) : '',
-    image: reader.fullImage?.alt ?? '',
-    match: view.search
-      ? `${reader.matchLines.length ? view.matchIndex + 1 : 0}/${reader.matchLines.length} “${view.search}”`
-      : '',
-    starred: article ? marks.isStarred(article) : false,
-    notice,
-  });
+  const status = statusText(
+    {
+      loading: partial
+        ? null
+        : progress
+          ? progress.total > 0
+            ? `Reading articles… ${progress.done}/${progress.total}`
+            : 'Reading articles…'
+          : searching
+            ? searchLine
+            : indexing && `indexing article text… ${indexing.done}/${indexing.total}`,
+      screen: view.screen,
+      folder: folderLabel,
+      count: visible.length,
+      total: base.length,
+      unread,
+      partial,
+      limit: view.limit,
+      focus: view.focus,
+      category: view.category,
+      filter: view.filter,
+      filterProblem: filterProblem(query),
+      problems: corpus?.problems.length ?? 0,
+      title: article?.title ?? '',
+      position: reader.lines ? percent(reader.top, height, reader.lines.length) : '',
+      image: reader.fullImage?.alt ?? '',
+      match: view.search
+        ? `${reader.matchLines.length ? view.matchIndex + 1 : 0}/${reader.matchLines.length} “${view.search}”`
+        : '',
+      starred: article ? marks.isStarred(article) : false,
+      notice,
+    },
+    keys,
+  );
   useMouse(mouse, {
     view: current,
     dispatch,

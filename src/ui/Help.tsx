@@ -2,10 +2,30 @@ import type { Problem } from '../corpus/article.js';
 import { sanitizeLine } from '../text/sanitize.js';
 import { padToWidth, truncateToWidth } from '../text/width.js';
 import { wrapSpans } from '../render/wrap.js';
-import { helpSections, type KeyBindings } from './keymap.js';
+import { helpSections, type KeyBindings, type KeyContext } from './keymap.js';
 import { fitHeight, Lines } from './Lines.js';
 import { colors, paint } from '../render/theme.js';
 import type { Look } from './look.js';
+
+/** Lines of help above the first section. */
+const HELP_HEAD = 3;
+
+/** The help screen's shape, the same at any width: the line each screen's section starts on, and the lines in all. */
+export interface HelpLayout {
+  starts: Readonly<Record<KeyContext, number>>;
+  lineCount: number;
+}
+
+export function helpLayout(keys: KeyBindings): HelpLayout {
+  const starts: Partial<Record<KeyContext, number>> = {};
+  let line = HELP_HEAD;
+  for (const section of helpSections(keys)) {
+    // The first section opens with the help's own head above it.
+    starts[section.context] = line === HELP_HEAD ? 0 : line;
+    line += section.rows.length + 2;
+  }
+  return { starts: starts as Record<KeyContext, number>, lineCount: line + 1 };
+}
 
 /** The help screen's lines, generated from the keys in force, the table that drives the keys. */
 export function helpLines(width: number, keys: KeyBindings, { palette }: Look): string[] {

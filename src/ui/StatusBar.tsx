@@ -5,14 +5,14 @@ import type { Prompt } from './prompt.js';
 import { paint } from '../render/theme.js';
 import { useLook } from './hooks/use-look.js';
 import type { Look } from './look.js';
-import { statusLine } from './status.js';
+import { statusLine, type Hint } from './status.js';
 
 interface Props {
   width: number;
   /** What is shown: counts, filter, position. */
   left: string;
-  /** Key hints, dropped first when space is short. */
-  right: string;
+  /** Key hints, dropped first when space is short (`? help` last). */
+  right: readonly Hint[];
   /** A line being typed replaces the bar. */
   prompt: Prompt | null;
   /** Said at the right of the line being typed, where there is room (how far a search is). */

@@ -3,6 +3,7 @@ import { groupByDate } from '../query/group.js';
 import { marksOf } from '../query/marks.js';
 import type { ReadingState } from '../state/reading.js';
 import { listWindowLines } from './list-rows.js';
+import type { KeyBindings } from './keymap.js';
 import type { Look } from './look.js';
 import { statusLine, statusText } from './status.js';
 
@@ -19,6 +20,7 @@ export function firstScreenLines(
   now: number,
   folder: string,
   look: Look,
+  keys?: KeyBindings,
 ): string[] {
   const height = Math.max(1, size.rows - 2);
   const grouped = groupByDate(
@@ -43,6 +45,6 @@ export function firstScreenLines(
     loading: null, screen: 'list', folder, count, total: count, unread, partial: corpus.partial,
     limit: null, focus: 'list', category: null, filter: '', problems: 0, title: '', starred: false, position: '', match: '',
     image: '', notice: reading.warning,
-  }); // prettier-ignore
+  }, keys); // prettier-ignore
   return [...rows, statusLine(size.columns, status.left, status.right, look)];
 }

@@ -118,6 +118,7 @@ export function keyName(input: string, key: Key): string {
 
 /** The help screen's lines: for each context, its keys and what they do. */
 export function helpSections(keys: KeyBindings = DEFAULT_BINDINGS): Array<{
+  context: KeyContext;
   title: string;
   rows: Array<{ keys: string; help: string }>;
 }> {
@@ -127,6 +128,7 @@ export function helpSections(keys: KeyBindings = DEFAULT_BINDINGS): Array<{
     reader: 'Reader',
   };
   return (['list', 'tree', 'reader'] as const).map((context) => ({
+    context,
     title: titles[context],
     rows: keys.bindings
       .filter((b) => b.contexts.includes(context))
@@ -137,14 +139,34 @@ export function helpSections(keys: KeyBindings = DEFAULT_BINDINGS): Array<{
   }));
 }
 
-/** How a key is written in the README: `j`, `↓`, `Space`, `Ctrl+C`. */
-function keyLabel(key: string): string {
+/** How a key is written for a person: `j`, `↓`, `Space`, `Ctrl+N`. */
+export function keyTitle(key: string): string {
   const names: Record<string, string> = {
     down: '↓', up: '↑', left: '←', right: '→', space: 'Space', pagedown: 'PgDn', pageup: 'PgUp',
-    home: 'Home', end: 'End', enter: 'Enter', escape: 'Esc', tab: 'Tab',
+    home: 'Home', end: 'End', enter: 'Enter', escape: 'Esc', tab: 'Tab', backspace: 'Backspace',
   }; // prettier-ignore
+  return (
+    names[key] ?? key.replace(/^ctrl\+(.)$/, (_, letter: string) => `Ctrl+${letter.toUpperCase()}`)
+  );
+}
+
+/** The first key that means `command` where it is pressed, as a person writes it; undefined when none does. */
+export function keyFor(
+  keys: KeyBindings,
+  context: KeyContext,
+  command: Command,
+): string | undefined {
+  for (const binding of keys.bindings)
+    if (binding.command === command && binding.contexts.includes(context))
+      for (const key of binding.keys)
+        if (keys.commandFor(context, key) === command) return keyTitle(key);
+  return undefined;
+}
+
+/** How a key is written in the README: `j`, `↓`, `Space`, `Ctrl+C`. */
+function keyLabel(key: string): string {
   // A `|` would end the table's cell, in a code span too: GitHub's tables take it escaped.
-  return `\`${names[key] ?? key.replace(/\|/g, '\\|')}\``;
+  return `\`${keyTitle(key).replace(/\|/g, '\\|')}\``;
 }
 
 /** The keys as a Markdown table for the README, from the same table as the handlers and the help screen. */

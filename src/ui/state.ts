@@ -1,6 +1,7 @@
 // The view's reducer: one switch over the actions, each screen's commands in a function of its own.
 import type { TextPlace } from '../state/reading.js';
-import type { Command } from './keymap.js';
+import type { HelpLayout } from './Help.js';
+import type { Command, KeyContext } from './keymap.js';
 import { moved, nextMatch, pageList, pageOf, reveal, revealArticle, revealLine } from './moves.js';
 import { editPrompt, type Prompt } from './prompt.js';
 import {
@@ -103,6 +104,8 @@ export interface Extent extends ListExtent {
   /** Lines of help or problems, and on the problems screen the line each file's entry starts on. */
   pageLines: number;
   problemStarts?: readonly number[];
+  /** Where each screen's section of help starts, and its lines in all: help opens at the section of its screen. */
+  help?: HelpLayout;
   /** Only the newest articles are listed yet, the rest of the folder on its way. */
   partial?: boolean;
 }
@@ -298,6 +301,7 @@ function listCommand(state: ViewState, name: Command, extent: Extent): ViewState
     case 'toggleTree':
       return { ...state, treeVisible: true, focus: 'tree' };
     case 'help':
+      return { ...state, screen: 'help', returnTo: 'list', pageTop: helpTop('list', extent) };
     case 'problems':
       return { ...state, screen: name, returnTo: 'list', pageTop: 0, problemSelected: 0 };
     default:
@@ -316,7 +320,7 @@ function treeCommand(state: ViewState, name: Command, extent: Extent): ViewState
     case 'quit':
       return { ...state, focus: 'list', treeVisible: false };
     case 'help':
-      return { ...state, screen: 'help', returnTo: 'list', pageTop: 0 };
+      return { ...state, screen: 'help', returnTo: 'list', pageTop: helpTop('tree', extent) };
     default:
       return state;
   }
@@ -349,11 +353,18 @@ function readerCommand(state: ViewState, name: Command, extent: Extent): ViewSta
       };
     }
     case 'help':
+      return { ...state, screen: 'help', returnTo: 'reader', pageTop: helpTop('reader', extent) };
     case 'problems':
       return { ...state, screen: name, returnTo: 'reader', pageTop: 0, problemSelected: 0 };
     default:
       return state;
   }
+}
+
+/** Help opened at the section of the screen it was asked for on, or as near it as the end of help lets it. */
+function helpTop(context: KeyContext, extent: Extent): number {
+  if (!extent.help) return 0;
+  return clamp(extent.help.starts[context], 0, maxTop(extent.help.lineCount, extent.height));
 }
 
 /** Help and problems: scroll (on problems, choose a file, kept in view), and any other key returns. */

@@ -2,32 +2,93 @@ import { sanitizeLine } from '../text/sanitize.js';
 import { displayWidth, padToWidth, truncateToWidth } from '../text/width.js';
 import { paint } from '../render/theme.js';
 import type { Look } from './look.js';
+import {
+  DEFAULT_BINDINGS,
+  keyFor,
+  type Command,
+  type KeyBindings,
+  type KeyContext,
+} from './keymap.js';
+
+/**
+ * A key hint of the status line (`? help`), and how long it stays when room
+ * is short: the lowest `rank` goes last.
+ */
+export interface Hint {
+  text: string;
+  rank: number;
+  /** Kept even where the left text must be cut short for it (`? help`, unless something was just said). */
+  stays?: boolean;
+}
+
+/** Each screen's hints, in the order shown: the command, what the hint calls it, and its rank. */
+const HINTS: Record<string, { context: KeyContext; hints: Array<[Command, string, number]> }> = {
+  list: {
+    context: 'list',
+    hints: [['find', 'filter', 2], ['nextUnread', 'unread', 3], ['toggleTree', 'categories', 4], ['help', 'help', 0], ['quit', 'quit', 1]],
+  },
+  tree: {
+    context: 'tree',
+    hints: [['open', 'show', 2], ['expand', 'open', 3], ['collapse', 'close', 3], ['back', 'back', 1], ['help', 'help', 0]],
+  },
+  reader: {
+    context: 'reader',
+    hints: [['pageDown', 'next', 2], ['find', 'search', 3], ['openLink', 'link', 4], ['back', 'back', 1], ['help', 'help', 0]],
+  },
+}; // prettier-ignore
+
+/** The hints of a screen, with the keys in force: a command with no key left has none. */
+function hintsOf(screen: string, focus: 'list' | 'tree', keys: KeyBindings): Hint[] {
+  if (screen === 'image') return [{ text: 'any key returns', rank: 0 }];
+  if (screen === 'help') {
+    const scroll = [keyFor(keys, 'list', 'down'), keyFor(keys, 'list', 'up')].filter(Boolean);
+    return [
+      ...(scroll.length ? [{ text: `${scroll.join(' ')} scroll`, rank: 1 }] : []),
+      { text: 'any other key returns', rank: 0 },
+    ];
+  }
+  if (screen === 'problems')
+    return [
+      { text: `${keyFor(keys, 'list', 'down') ?? ''} ${keyFor(keys, 'list', 'up') ?? ''} choose`.trim(), rank: 1 },
+      { text: 'Enter show the file', rank: 2 },
+      { text: 'any other key returns', rank: 0 },
+    ]; // prettier-ignore
+  const { context, hints } =
+    HINTS[screen === 'reader' ? 'reader' : focus === 'tree' ? 'tree' : 'list']!;
+  return hints.flatMap(([command, label, rank]) => {
+    const key = keyFor(keys, context, command);
+    return key ? [{ text: `${key} ${label}`, rank }] : [];
+  });
+}
 
 /** What the status line says: on the left what is shown, on the right the key hints for the screen. */
-export function statusText(s: {
-  loading: string | null;
-  screen: string;
-  /** The folder browsed, as a person names it (`~/blog/source/_posts`, `demo articles`). */
-  folder: string;
-  count: number;
-  total: number;
-  unread: number;
-  /** Only the newest articles are there yet: the counts are not the folder's. */
-  partial?: boolean;
-  limit: number | null;
-  focus: 'list' | 'tree';
-  category: string | null;
-  filter: string;
-  /** What in the filter could not be read (`not a date: 2026-1`). */
-  filterProblem?: string;
-  problems: number;
-  title: string;
-  starred: boolean;
-  position: string;
-  match: string;
-  image: string;
-  notice: string | null;
-}): { left: string; right: string } {
+export function statusText(
+  s: {
+    loading: string | null;
+    screen: string;
+    /** The folder browsed, as a person names it (`~/blog/source/_posts`, `demo articles`). */
+    folder: string;
+    count: number;
+    total: number;
+    unread: number;
+    /** Only the newest articles are there yet: the counts are not the folder's. */
+    partial?: boolean;
+    limit: number | null;
+    focus: 'list' | 'tree';
+    category: string | null;
+    filter: string;
+    /** What in the filter could not be read (`not a date: 2026-1`). */
+    filterProblem?: string;
+    problems: number;
+    title: string;
+    starred: boolean;
+    position: string;
+    match: string;
+    image: string;
+    notice: string | null;
+  },
+  keys: KeyBindings = DEFAULT_BINDINGS,
+): { left: string; right: Hint[] } {
   const parts: string[] = [];
   if (s.loading) parts.push(s.loading);
   if (s.screen === 'reader') {
@@ -51,25 +112,46 @@ export function statusText(s: {
   }
   if (s.problems > 0) parts.push(`${s.problems} problem${s.problems === 1 ? '' : 's'} (!)`);
   if (s.notice && s.screen !== 'reader') parts.push(s.notice);
-  if (s.screen === 'image') return { left: ` ${s.image}`, right: 'any key returns ' };
-  const right =
-    s.screen === 'reader'
-      ? 'Space next  / search  o link  q back  ? help '
-      : s.screen === 'help'
-        ? 'j k scroll  any other key returns '
-        : s.screen === 'problems'
-          ? 'j k choose  Enter show the file  q back '
-          : s.focus === 'tree'
-            ? 'Enter show  l h open/close  q close  ? help '
-            : '/ filter  n unread  Tab categories  ? help  q quit ';
+  // `? help` stays, the folder or the title cut short for it; not what was just said.
+  const said = Boolean(s.notice || s.filterProblem);
+  const right = hintsOf(s.screen, s.focus, keys).map((hint) =>
+    hint.rank === 0 && !said ? { ...hint, stays: true } : hint,
+  );
+  if (s.screen === 'image') return { left: ` ${s.image}`, right };
   return { left: ` ${parts.filter(Boolean).join(' · ')}`, right };
 }
 
-/** The status line: the left text, and the hints where there is room for them, in inverse video. */
-export function statusLine(width: number, left: string, right: string, look: Look): string {
-  const safeLeft = truncateToWidth(sanitizeLine(left), width);
-  const room = width - displayWidth(safeLeft) - 2;
-  const hints = room >= displayWidth(right) ? right : '';
-  const line = padToWidth(safeLeft, width - displayWidth(hints)) + hints;
-  return paint(line, { inverse: true }, look.palette);
+/**
+ * The status line in inverse video: the left text, and on the right as many
+ * hints as there is room for, the lowest ranked kept longest. A hint that
+ * stays is kept while the line is wide enough for it and some of the left
+ * text: the left text is cut short for it.
+ */
+export function statusLine(
+  width: number,
+  left: string,
+  right: readonly Hint[],
+  look: Look,
+): string {
+  const text = sanitizeLine(left);
+  const widthOf = (hints: readonly Hint[]) =>
+    hints.reduce((sum, hint) => sum + displayWidth(hint.text) + 2, 0);
+  const byRank = [...right].sort((a, b) => a.rank - b.rank);
+  const staying = byRank.filter((hint) => hint.stays);
+  const kept = widthOf(staying) + 30 <= width ? staying : [];
+  const shown = truncateToWidth(text, width - widthOf(kept) - (kept.length ? 1 : 0));
+  let room = width - displayWidth(shown) - 2 - widthOf(kept);
+  for (const hint of byRank.filter((hint) => !kept.includes(hint))) {
+    const need = displayWidth(hint.text) + 2;
+    if (need > room) break;
+    kept.push(hint);
+    room -= need;
+  }
+  const hints = right.filter((hint) => kept.includes(hint)).map((hint) => hint.text);
+  const tail = hints.length ? `${hints.join('  ')} ` : '';
+  return paint(
+    padToWidth(shown, width - displayWidth(tail)) + tail,
+    { inverse: true },
+    look.palette,
+  );
 }

@@ -10,6 +10,7 @@ import type { BrowserContext } from '../keys/context.js';
 import type { MarkHistory } from '../mark-history.js';
 import { keyName, type Command, type KeyBindings } from '../keymap.js';
 import { selectedIndex } from '../selectors.js';
+import type { HelpLayout } from '../Help.js';
 import type { Action, Extent, ViewState } from '../state.js';
 import type { ArticleList } from './use-article-list.js';
 import { useKeypress } from './use-keypress.js';
@@ -28,7 +29,7 @@ export interface KeyTargets {
   /** Rows of the list and the reader. */
   height: number;
   /** Lines of help or problems, and on the problems screen where each file's entry starts. */
-  page: { lineCount: number; problemStarts: readonly number[] };
+  page: { lineCount: number; problemStarts: readonly number[]; help?: HelpLayout };
   problems: readonly Problem[];
   root: string;
   reading: ReadingState;
@@ -65,6 +66,7 @@ export function useBrowserKeys(targets: KeyTargets): {
     matchLines: reader.matchLines,
     pageLines: page.lineCount,
     problemStarts: page.problemStarts,
+    help: page.help,
     partial: targets.partial,
   });
 
