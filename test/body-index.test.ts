@@ -1,21 +1,18 @@
-import { spawn } from 'node:child_process';
 import {
+  closeSync,
   existsSync,
   mkdirSync,
   openSync,
-  readFileSync,
   rmSync,
   statSync,
   unlinkSync,
   utimesSync,
   writeFileSync,
   writeSync,
-  closeSync,
 } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Article, Corpus } from '../src/corpus/article.js';
 import {
   BodyIndex,
   bodiesContaining,
@@ -25,60 +22,16 @@ import {
   openBodyIndex,
   syncBodyIndex,
   type BodyBatch,
-  type IndexedFile,
 } from '../src/corpus/body-index.js';
 import { IndexCache } from '../src/corpus/index-cache.js';
 import { loadCorpus } from '../src/corpus/load.js';
 import { searchArticles } from '../src/query/search.js';
-import { bin, runCli, tempCorpus, tempFolder } from './helpers.js';
-
-const article = (title: string, body: string) =>
-  `---\ntitle: ${title}\ndate: 2026-11-20\n---\n${body}`;
-
-function folder() {
-  return tempCorpus({
-    'a.md': article('A', '<p>港口灯塔<b>重新</b>点亮，老街居民自发守夜。</p>'),
-    'b.md': article('B', '<p>The harbour lights came on, one by one.</p><script>secret()</script>'),
-    'c.md': article('C', '<p>100% of the tea_leaves, 50% off.</p>'),
-  });
-}
-
-const filesOf = (root: string, names: string[]): IndexedFile[] =>
-  names.map((name) => ({
-    path: name,
-    stamp: readFileSync(path.join(root, name)).length + ':' + name,
-  }));
-
-const paths = (articles: readonly Article[]) => articles.map((a) => a.path);
-
-/** A body index of the folder, its answers recorded: null when it could not answer and bodies were read. */
-function recorded(file: string, corpus: Corpus) {
-  const index = new BodyIndex(file, corpus);
-  const answers: Array<Map<string, Set<string>> | null> = [];
-  return {
-    index,
-    answers,
-    bodies: {
-      bodiesWith: async (...args: Parameters<BodyIndex['bodiesWith']>) => {
-        answers.push(await index.bodiesWith(...args));
-        return answers.at(-1)!;
-      },
-    },
-  };
-}
-
-/** The search through the index, checked against reading every body. */
-async function searchBoth(corpus: Corpus, query: string, file: string) {
-  const { bodies, answers } = recorded(file, corpus);
-  const withIndex = await searchArticles(corpus.articles, query, { bodies });
-  const byReading = await searchArticles(corpus.articles, query);
-  expect(paths(withIndex), query).toEqual(paths(byReading));
-  return { found: paths(withIndex), fromIndex: answers.at(-1) !== null };
-}
+import { article, bodyFolder, filesOf, paths, recorded, searchBoth } from './body-folder.js';
+import { runMain, tempCorpus, tempFolder } from './helpers.js';
 
 describe.runIf(bodyIndexAvailable())('the body index (SQLite FTS5, trigram)', () => {
   it('finds substrings of any length, CJK and Latin, across inline tags, never in scripts', async () => {
-    const root = folder();
+    const root = bodyFolder();
     const db = openBodyIndex(path.join(tempFolder(), 'bodies.sqlite'))!;
     await syncBodyIndex(db, root, filesOf(root, ['a.md', 'b.md', 'c.md']), 'one');
     expect([...bodiesContaining(db, '灯塔重新点亮')]).toEqual(['a.md']);
@@ -100,7 +53,7 @@ describe.runIf(bodyIndexAvailable())('the body index (SQLite FTS5, trigram)', ()
   });
 
   it('reads again only what changed, and forgets what is gone', async () => {
-    const root = folder();
+    const root = bodyFolder();
     const file = path.join(tempFolder(), 'bodies.sqlite');
     let db = openBodyIndex(file)!;
     const read: number[] = [];
@@ -133,7 +86,7 @@ describe.runIf(bodyIndexAvailable())('the body index (SQLite FTS5, trigram)', ()
   });
 
   it('answers searches as reading every body does, and keeps up as the folder changes', async () => {
-    const root = folder();
+    const root = bodyFolder();
     const cache = tempFolder();
     const index = new IndexCache(path.join(cache, 'index'));
     const file = bodyIndexFile(cache, root);
@@ -154,7 +107,7 @@ describe.runIf(bodyIndexAvailable())('the body index (SQLite FTS5, trigram)', ()
   });
 
   it('keeps one row a file when two connections bring the same index up to date', async () => {
-    const root = folder();
+    const root = bodyFolder();
     const file = path.join(tempFolder(), 'bodies.sqlite');
     const one = openBodyIndex(file)!;
     const two = openBodyIndex(file)!;
@@ -232,24 +185,9 @@ describe.runIf(bodyIndexAvailable())('the body index (SQLite FTS5, trigram)', ()
   });
 });
 
-describe('how body search is done', () => {
-  it('is said by --version --verbose', async () => {
-    const { stdout, stderr, code } = await runCli(['--version', '--verbose']);
-    expect(code).toBe(0);
-    // Node 22 says node:sqlite is experimental when it is loaded: that one warning is kept from the user.
-    expect(stderr).toBe('');
-    expect(stdout).toContain(`Node ${process.versions.node}; body search: `);
-    expect(stdout).toMatch(
-      bodyIndexAvailable()
-        ? /an index of article text \(SQLite 3\.\d+\.\d+, FTS5 trigram, from node:sqlite\)/
-        : /reading every article body \(this Node has no node:sqlite/,
-    );
-  });
-});
-
 describe('body search without SQLite', () => {
   it('reads the bodies when the index cannot be had', async () => {
-    const root = folder();
+    const root = bodyFolder();
     const corpus = await loadCorpus(root);
     const unavailable = { bodiesWith: async () => null };
     const found = await searchArticles(corpus.articles, '灯塔', { bodies: unavailable });
@@ -258,84 +196,9 @@ describe('body search without SQLite', () => {
   });
 });
 
-describe.runIf(bodyIndexAvailable())('list --search with the body index', () => {
-  it('builds the index in a worker on the first search, and follows the folder after', async () => {
-    const root = folder();
-    const cache = tempFolder();
-    const env = { XDG_CACHE_HOME: cache };
-    const titles = async (query: string) => {
-      const { stdout, stderr } = await runCli(['list', root, '--search', query], { env });
-      expect(stderr).toBe('');
-      return stdout
-        .trim()
-        .split('\n')
-        .filter(Boolean)
-        .map((line) => line.split('\t')[2]);
-    };
-    expect(await titles('守夜')).toEqual(['A']);
-    expect(existsSync(path.join(cache, 'broadsheet', 'bodies'))).toBe(true);
-    writeFileSync(path.join(root, 'c.md'), article('C', '<p>守夜的人</p>'));
-    const later = new Date(Date.now() + 5000);
-    utimesSync(path.join(root, 'c.md'), later, later);
-    expect(await titles('守夜')).toEqual(['A', 'C']);
-  });
-});
-
-describe.runIf(bodyIndexAvailable())('a build that is stopped', () => {
-  it('keeps what it committed: the next reads only the rest', async () => {
-    // Enough that the first commit (2 000 files, or 1.5 s) comes long before the last.
-    const count = 6000;
-    const root = tempCorpus(
-      Object.fromEntries(
-        Array.from({ length: count }, (_, i) => [
-          `${String(Math.floor(i / 500))}/${i}.md`,
-          article(`T${i}`, `<p>${i % 100 === 0 ? 'harbour' : 'sea'} ${'words '.repeat(50)}</p>`),
-        ]),
-      ),
-    );
-    const cache = tempFolder();
-    const file = bodyIndexFile(path.join(cache, 'broadsheet'), path.resolve(root));
-    const rows = () => {
-      const db = existsSync(file) ? openBodyIndex(file) : null;
-      if (!db) return 0;
-      try {
-        return Number((db.prepare('SELECT count(*) AS n FROM files').get() as { n: number }).n);
-      } finally {
-        db.close();
-      }
-    };
-    const child = spawn(process.execPath, [bin, 'list', root, '--search', 'harbour'], {
-      env: { ...process.env, XDG_CACHE_HOME: cache },
-      stdio: 'ignore',
-    });
-    const ended = new Promise((resolve) => child.once('exit', resolve));
-    // Stopped once the first transaction is in, before the last.
-    for (let n = rows(); n === 0; n = rows()) await new Promise((resolve) => setImmediate(resolve));
-    child.kill('SIGKILL');
-    await ended;
-    const kept = rows();
-    expect(kept).toBeGreaterThan(0);
-    expect(kept).toBeLessThan(count);
-    const corpus = await loadCorpus(root);
-    const db = openBodyIndex(file)!;
-    const totals: number[] = [];
-    const stamps = corpus.stamps!();
-    await syncBodyIndex(
-      db,
-      corpus.root,
-      corpus.articles.map((a) => ({ path: a.path, stamp: stamps.get(a.path)! })),
-      null,
-      (_, total) => totals.push(total),
-    );
-    expect(totals.at(-1)).toBe(count - kept);
-    expect(bodiesContaining(db, 'harbour').size).toBe(count / 100);
-    db.close();
-  }, 120_000);
-});
-
 describe('the body index when things go wrong', () => {
   it('reads the bodies when the cache folder cannot be made', async () => {
-    const root = folder();
+    const root = bodyFolder();
     const blocker = path.join(tempFolder(), 'a-file');
     writeFileSync(blocker, '');
     const corpus = await loadCorpus(root);
@@ -346,12 +209,12 @@ describe('the body index when things go wrong', () => {
   });
 
   it('answers a search from the bodies, and exits 0, when a folder is in the index file’s place', async () => {
-    const root = folder();
+    const root = bodyFolder();
     const cache = tempFolder();
     mkdirSync(bodyIndexFile(path.join(cache, 'broadsheet'), path.resolve(root)), {
       recursive: true,
     });
-    const result = await runCli(['list', root, '--search', '守夜'], {
+    const result = await runMain(['list', root, '--search', '守夜'], {
       env: { XDG_CACHE_HOME: cache },
     });
     expect(result.stderr).not.toMatch(/EISDIR|Error/);
@@ -369,7 +232,7 @@ describe('the body index when things go wrong', () => {
   it.runIf(bodyIndexAvailable())(
     'is not brought up to date from a list of some of the articles only',
     async () => {
-      const root = folder();
+      const root = bodyFolder();
       const corpus = await loadCorpus(root);
       const file = bodyIndexFile(tempFolder(), root);
       const harbour = new Map([['harbour', new Set(['b.md'])]]);
@@ -388,7 +251,7 @@ describe.runIf(bodyIndexAvailable())('the body index under attack', () => {
     ['with the folder fingerprinted', true],
     ['without a fingerprint', false],
   ])('is built again when it is deleted while a browser runs (%s)', async (_, fingerprinted) => {
-    const root = folder();
+    const root = bodyFolder();
     const cache = tempFolder();
     const corpus = await loadCorpus(
       root,
@@ -411,48 +274,8 @@ describe.runIf(bodyIndexAvailable())('the body index under attack', () => {
     expect(paths(await searchArticles(corpus.articles, '100%', { bodies }))).toEqual(['c.md']);
   });
 
-  it('never deletes an index another program holds locked: bodies are read meanwhile, and the index is used after', async () => {
-    const root = folder();
-    const corpus = await loadCorpus(root);
-    const file = bodyIndexFile(tempFolder(), root);
-    openBodyIndex(file)!.close();
-    const before = statSync(file).ino;
-    // Another program takes the database for itself and writes in it, holding its lock until told.
-    const holder = spawn(
-      process.execPath,
-      [
-        '-e',
-        `const { DatabaseSync } = require('node:sqlite');
-         const db = new DatabaseSync(${JSON.stringify(file)});
-         db.exec("PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE; INSERT INTO meta(key, value) VALUES ('holder', 'here')");
-         console.log('held');
-         process.stdin.once('data', () => { db.exec('COMMIT'); db.close(); console.log('released'); });`,
-      ],
-      { stdio: ['pipe', 'pipe', 'inherit'] },
-    );
-    const said = (word: string) =>
-      new Promise<void>((resolve) =>
-        holder.stdout.on('data', (chunk: Buffer) => chunk.toString().includes(word) && resolve()),
-      );
-    await said('held');
-    const { found, fromIndex } = await searchBoth(corpus, '灯塔', file);
-    expect(found).toEqual(['a.md']);
-    expect(fromIndex).toBe(false);
-    expect(statSync(file).ino).toBe(before);
-    const released = said('released');
-    holder.stdin.write('go\n');
-    await released;
-    // The holder's own write is in the file: it was never deleted under it.
-    const db = openBodyIndex(file)!;
-    expect({
-      ...(db.prepare("SELECT value FROM meta WHERE key = 'holder'").get() as object),
-    }).toEqual({ value: 'here' });
-    db.close();
-    expect((await searchBoth(corpus, '灯塔', file)).fromIndex).toBe(true);
-  });
-
   it('is built again when it is damaged', async () => {
-    const root = folder();
+    const root = bodyFolder();
     const cache = tempFolder();
     const corpus = await loadCorpus(root, { index: new IndexCache(path.join(cache, 'index')) });
     const file = bodyIndexFile(cache, root);
@@ -482,7 +305,7 @@ describe.runIf(bodyIndexAvailable())('the body index under attack', () => {
   ])(
     'reads again what is missing from an index with %s and its fingerprint kept',
     async (_, sql) => {
-      const root = folder();
+      const root = bodyFolder();
       const cache = tempFolder();
       const corpus = await loadCorpus(root, { index: new IndexCache(path.join(cache, 'index')) });
       const file = bodyIndexFile(cache, root);
@@ -531,7 +354,7 @@ describe('matches as they are found', () => {
   it.runIf(bodyIndexAvailable())(
     'knows what the index holds of unchanged files before the changed ones are read',
     async () => {
-      const root = folder();
+      const root = bodyFolder();
       const cache = tempFolder();
       const index = new IndexCache(path.join(cache, 'index'));
       const file = bodyIndexFile(cache, root);
@@ -558,7 +381,7 @@ describe('matches as they are found', () => {
   it.runIf(bodyIndexAvailable())(
     'builds the index in the background, so the first search is answered from it',
     async () => {
-      const root = folder();
+      const root = bodyFolder();
       const cache = tempFolder();
       const corpus = await loadCorpus(root, { index: new IndexCache(path.join(cache, 'index')) });
       const file = bodyIndexFile(cache, root);
