@@ -4,7 +4,8 @@
 //
 // The packages the pipe commands use are bundled too (they were 40 modules of cat's start), and
 // their licences are written beside the bundle, in THIRD-PARTY-NOTICES.txt, which the package
-// ships. What stays a package: the browser's Ink and React, the picture decoders (loaded at the
+// ships; package.json lists them as devDependencies, so installing broadsheet does not fetch them
+// again. What stays a package: the browser's Ink and React, the picture decoders (loaded at the
 // first picture; libwebp finds its WebAssembly beside its own module) and string-width (required
 // synchronously, and only for text with emoji, joiners or marks).
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -26,9 +27,9 @@ const EXTERNAL = [
 ];
 
 /**
- * htmlparser2's index also loads the DOM packages it offers (domhandler, domutils, dom-serializer
- * and an older entities): broadsheet reads HTML as events, with its Parser and Tokenizer alone,
- * so the bundle takes those two modules. A name it does not export here fails the build.
+ * htmlparser2's index also loads its Parser and the DOM packages it offers (domhandler, domutils,
+ * dom-serializer and an older entities): broadsheet reads HTML with its Tokenizer alone, so the
+ * bundle takes that module. A name it does not export here fails the build.
  */
 const htmlparser2Parts = {
   name: 'htmlparser2-parts',
@@ -39,8 +40,7 @@ const htmlparser2Parts = {
     }));
     build.onLoad({ filter: /.*/, namespace: 'htmlparser2-parts' }, () => ({
       resolveDir: path.resolve('node_modules/htmlparser2/dist/esm'),
-      contents:
-        "export { Parser } from './Parser.js'; export { default as Tokenizer, QuoteType } from './Tokenizer.js';",
+      contents: "export { default as Tokenizer, QuoteType } from './Tokenizer.js';",
     }));
   },
 };

@@ -1,5 +1,5 @@
 // What a packager and a new user meet before broadsheet runs: the Node it needs, and the package's files.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bin, projectRoot, runCli, runProgram } from '../helpers.js';
@@ -79,5 +79,24 @@ describe('the package', () => {
       }
     }
     expect(readFileSync(path.join(projectRoot, 'LICENSE'), 'utf8')).toMatch(/^MIT License\n/);
+  });
+
+  it('ships the licence of every package bundled into it, and those packages are not installed for it', async () => {
+    const files = await shipped();
+    expect(files.has('dist/bundle/THIRD-PARTY-NOTICES.txt')).toBe(true);
+    const bundle = path.join(projectRoot, 'dist/bundle');
+    const notices = readFileSync(path.join(bundle, 'THIRD-PARTY-NOTICES.txt'), 'utf8');
+    // esbuild names the file each part of a bundle came from in a comment above it.
+    const bundled = new Set<string>();
+    for (const file of readdirSync(bundle).filter((name) => name.endsWith('.js')))
+      for (const [, name] of readFileSync(path.join(bundle, file), 'utf8').matchAll(/^\/\/ node_modules\/((?:@[^/]+\/)?[^/]+)\//gm))
+        bundled.add(name!);
+    expect([...bundled]).toContain('htmlparser2');
+    const manifest = JSON.parse(readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+    for (const name of bundled) {
+      const { version, license } = JSON.parse(readFileSync(path.join(projectRoot, 'node_modules', name, 'package.json'), 'utf8')) as { version: string; license: string };
+      expect(notices, name).toContain(`\n${name} ${version} (${license})\n`);
+      expect(manifest.dependencies, name).not.toHaveProperty(name);
+    }
   });
 }); // prettier-ignore
