@@ -4,7 +4,6 @@ import { runCommand } from '../src/ui/keys/commands.js';
 import type { BrowserContext } from '../src/ui/keys/context.js';
 import { confirm, submitPrompt } from '../src/ui/keys/prompts.js';
 import { MarkHistory } from '../src/ui/mark-history.js';
-import { openPrompt } from '../src/ui/prompt.js';
 import { createDefaultState, reduce, type Action, type ViewState } from '../src/ui/state.js';
 import { makeArticle, recordingEffects, tempFolder } from './helpers.js';
 
@@ -115,13 +114,22 @@ describe('the key handlers', () => {
     expect(handed).toEqual([]);
   });
 
-  it('say there is no search before n can go to a match', () => {
-    const { browser, said, actions } = browserAt(
-      createDefaultState({ screen: 'reader', prompt: openPrompt('search', '/') }),
-    );
+  it('go to the next unread article with n when no search is on', () => {
+    const { browser, actions, reading } = browserAt(createDefaultState({ screen: 'reader' }));
+    reading.setRead('/news/b.md', true);
     runCommand(browser, 'nextMatch');
-    expect(said).toEqual(['no search: / searches the article']);
-    expect(actions).toEqual([]);
+    expect(actions).toEqual([expect.objectContaining({ type: 'openArticle', index: 2 })]);
+    const last = browserAt(
+      createDefaultState({ screen: 'reader', selected: { path: null, index: 2 } }),
+    );
+    runCommand(last.browser, 'nextMatch');
+    expect(last.said).toEqual(['no unread article below']);
+    expect(last.actions).toEqual([]);
+    // With a search on, n stays with the article: there is no match in it, and it says so.
+    const searching = browserAt(createDefaultState({ screen: 'reader', search: 'harbour' }));
+    runCommand(searching.browser, 'nextMatch');
+    expect(searching.said).toEqual(['no match for “harbour”']);
+    expect(searching.actions).toEqual([]);
   });
 
   it('take back the last marking action with z, thirty deep, saying each', () => {

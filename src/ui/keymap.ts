@@ -43,7 +43,7 @@ export const DEFAULT_KEYMAP: readonly Binding[] = Object.freeze(([
   { keys: ['J'], contexts: ['reader'], command: 'nextArticle', help: 'next article' },
   { keys: ['K'], contexts: ['reader'], command: 'previousArticle', help: 'previous article' },
   { keys: ['/'], contexts: ['list', 'reader'], command: 'find', help: { list: 'filter (words, "phrases", -not, cat: tag: author: title: after: before: is:)', reader: 'search in the article' } },
-  { keys: ['n'], contexts: ['reader'], command: 'nextMatch', help: 'next match' },
+  { keys: ['n'], contexts: ['reader'], command: 'nextMatch', help: 'next match (with no search: the next unread article)' },
   { keys: ['N'], contexts: ['reader'], command: 'previousMatch', help: 'previous match' },
   { keys: ['i', 'enter'], contexts: ['reader'], command: 'viewImage', help: 'the picture on screen, full screen' },
   { keys: ['m'], contexts: ['list', 'reader'], command: 'toggleRead', help: { list: 'mark read or unread', reader: 'keep unread, back to the list' } },

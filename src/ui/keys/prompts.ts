@@ -7,6 +7,7 @@ import { dispatchCommand, type BrowserContext, type Handler } from './context.js
 import { submitPipe } from './hand-overs.js';
 import { submitCopy, submitLink } from './links.js';
 import { confirmMarkAll } from './marks.js';
+import { nextUnreadArticle } from './reading.js';
 
 /** Enter: what was typed is carried out (and remembered, for filters, searches and commands). */
 export function submitPrompt(browser: BrowserContext): void {
@@ -72,6 +73,7 @@ export const promptHandlers = {
           : openPrompt('filter', '/', view.filter, reading.history('filter')),
     }),
   /** `n` and `N` in the reader, said when there is nothing to go to, or when they went round. */
-  nextMatch: (browser) => toMatch(browser, 1),
+  /** With no search on, `n` goes to the next unread article, as in the list. */
+  nextMatch: (browser) => (browser.view.search ? toMatch(browser, 1) : nextUnreadArticle(browser)),
   previousMatch: (browser) => toMatch(browser, -1),
 } satisfies Partial<Record<Command, Handler>>;

@@ -39,6 +39,17 @@ function step(direction: 1 | -1): Handler {
   };
 }
 
+/** `n` in an article with no search on: the next unread article of the list, the one being left remembered. */
+export const nextUnreadArticle: Handler = (browser) => {
+  const { articles } = browser.extent;
+  for (let i = browser.index + 1; i < articles.length; i++) {
+    if (browser.marks.isRead(articles[i]!)) continue;
+    leaveArticle(browser);
+    return openArticle(browser, i);
+  }
+  browser.say('no unread article below');
+};
+
 export const readingHandlers = {
   back: (browser) => {
     if (browser.view.screen === 'reader') leaveArticle(browser);
