@@ -3,6 +3,7 @@ import process from 'node:process';
 import type { Invocation } from './invocation.js';
 import { folderLabel, resolveFolder } from './folder.js';
 import { loadCorpus, newestCorpus } from '../corpus/load.js';
+import { watchFolder } from '../corpus/watch.js';
 import { BodyIndex, bodyIndexFile } from '../corpus/body-index.js';
 import { defaultIndex } from './select.js';
 import { askTerminal, chooseProtocol, colorDepth, type TerminalAnswers } from '../images/detect.js';
@@ -78,6 +79,7 @@ export async function browseCommand(invocation: Invocation): Promise<number> {
       load={(onProgress, onIndexed) =>
         loadCorpus(root, { onProgress, onIndexed, index: defaultIndex() })
       }
+      watch={(onChange) => watchFolder(root, onChange)}
       reading={reading}
       effects={terminal.effects}
       start={{ search: invocation.search, limit: invocation.limit }}

@@ -11,7 +11,7 @@ import { useArticleList } from './hooks/use-article-list.js';
 import type { BrowserBodies } from './hooks/use-body-search.js';
 import type { BodyReader } from './hooks/use-article-lines.js';
 import { useBrowserKeys } from './hooks/use-browser-keys.js';
-import { useCorpus, type CorpusLoader } from './hooks/use-corpus.js';
+import { useCorpus, type CorpusLoader, type FolderWatcher } from './hooks/use-corpus.js';
 import { useReader } from './hooks/use-reader.js';
 import { useRepaint } from './hooks/use-repaint.js';
 import { useTerminalSize, type TerminalSize } from './hooks/use-terminal-size.js';
@@ -39,6 +39,8 @@ import { MarkHistory } from './mark-history.js';
 /** The browser: the list, the category tree and the reader over one folder of articles. */
 export interface AppProps {
   load: CorpusLoader;
+  /** Tells when the folder may have changed, so it is read again at once; without it, every half minute. */
+  watch?: FolderWatcher;
   reading: ReadingState;
   effects: Effects;
   readBody?: BodyReader;
@@ -84,6 +86,7 @@ const NO_ARTICLES: readonly Article[] = [];
 
 export function App({
   load,
+  watch,
   reading,
   effects,
   readBody,
@@ -105,13 +108,17 @@ export function App({
   const { exit } = useApp();
   const blank = useRepaint(repaint);
   const size = useTerminalSize(fixedSize);
-  const { corpus, progress, error, reload } = useCorpus(load, initialCorpus);
+  const { corpus, progress, error, reload, news } = useCorpus(load, initialCorpus, watch);
   const partial = corpus?.partial === true;
   const { view, current, dispatch } = useViewState(() =>
     createDefaultState({ filter: start?.search ?? '', limit: start?.limit ?? null }),
   );
   const [notice, setNotice] = useState<string | null>(reading.warning ?? firstNotice);
   const [history] = useState(() => new MarkHistory());
+  // What came, changed or went in the folder is said as it is found.
+  useEffect(() => {
+    if (news) setNotice(news.text);
+  }, [news]);
 
   // "Today" is when the folder was last read.
   // eslint-disable-next-line react-hooks/exhaustive-deps

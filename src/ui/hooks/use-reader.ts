@@ -1,11 +1,11 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import type { Article } from '../../corpus/article.js';
 import type { ImageRef, Reference } from '../../render/doc.js';
 import { findMatches, partsByRow, type TextMatch } from '../find.js';
 import { expandPictures, pictureKey, type PictureSettings, type ReaderLine } from '../pictures.js';
 import { readerTop, type ReaderRows } from '../selectors.js';
 import type { ViewState } from '../state.js';
-import { useArticleLines, type BodyReader } from './use-article-lines.js';
+import { useArticleLines, type ArticleView, type BodyReader } from './use-article-lines.js';
 import { useFullPicture } from './use-full-picture.js';
 import { usePictures } from './use-pictures.js';
 
@@ -53,7 +53,12 @@ export function useReader({
   readBody,
 }: ReaderOptions): ReaderView {
   const { width, height, columns } = layout;
-  const rendered = useArticleLines(article, width, readBody);
+  const latest = useArticleLines(article, width, readBody);
+  // An article written again while it is read keeps its lines on screen until its new ones are there.
+  const [kept, setKept] = useState<{ path: string; view: ArticleView } | null>(null);
+  if (latest && article && kept?.view !== latest)
+    setKept({ path: article.absolutePath, view: latest });
+  const rendered = latest ?? (article && kept?.path === article.absolutePath ? kept.view : null);
   const pictureStates = usePictures(
     rendered?.lines ?? null,
     pictures,
