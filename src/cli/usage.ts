@@ -51,7 +51,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     usage: ['[DIR] [FLAGS]'],
     summary: 'browse articles (on a terminal; otherwise as list)',
     description: [
-      'Opens the browser, full screen: the articles grouped by date, a category tree, and a reader. When the output is not a terminal, prints what list prints.',
+      'Opens the browser, full screen: the articles grouped by date, a category tree, and a reader. Articles added, changed or removed while it is open show within two seconds, the status line saying what came. When the output is not a terminal, prints what list prints.',
       FOLDER_ORDER,
     ],
     operands: 'folder',

@@ -58,7 +58,7 @@ export const DEFAULT_KEYMAP: readonly Binding[] = Object.freeze(([
   { keys: ['|'], contexts: ['list', 'reader'], command: 'pipe', help: 'pipe the article\'s text to a command' },
   { keys: ['e'], contexts: ['list', 'reader'], command: 'edit', help: 'open the article\'s file in $EDITOR' },
   { keys: ['v'], contexts: ['list', 'reader'], command: 'page', help: 'show the article\'s text in $PAGER' },
-  { keys: ['r'], contexts: ['list'], command: 'reload', help: 'reload the folder' },
+  { keys: ['r'], contexts: ['list'], command: 'reload', help: 'read the folder again (changes show by themselves within 2 s)' },
   { keys: ['!'], contexts: ['list', 'reader'], command: 'problems', help: 'files with problems' },
   { keys: ['?'], contexts: ['list', 'tree', 'reader'], command: 'help', help: 'this help' },
 ] satisfies Binding[]).map((binding) => Object.freeze(binding))); // prettier-ignore
