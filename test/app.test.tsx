@@ -244,6 +244,24 @@ describe('the marks', () => {
     await until(() => /3 unread/.test(frame()), 'one fewer unread', frame);
   });
 
+  it('show the selection and the star together on a selected starred article', async () => {
+    const { frame, press } = await start();
+    await press('j', (f) => /^▸ +10:00 +Go generics/m.test(f), 'Go generics selected');
+    await press('s', (f) => /^▸★ 10:00 +Go generics/m.test(f), 'both marks');
+    await press('k', (f) => /^★ 10:00 +Go generics/m.test(f), 'the star alone');
+    expect(frame()).toMatch(/^▸ +09:00 +Rust release/m);
+  });
+
+  it('count the unread of all articles on the tree’s first row, as of each category', async () => {
+    const { frame, press, reading, root } = await start();
+    await press(KEYS.tab, (f) => f.includes('All articles'), 'the tree');
+    expect(frame()).toMatch(/All articles +4\/4/);
+    expect(frame()).toMatch(/Tech +2\/2/);
+    reading.setRead(path.join(root, 'go.md'), true);
+    await until(() => /All articles +3\/4/.test(frame()), 'one fewer unread of all', frame);
+    expect(frame()).toMatch(/Tech +1\/2/);
+  });
+
   it('are one snapshot until one changes, and each change is told to those who follow them', () => {
     const reading = ReadingState.inFolder(mkdtempSync(path.join(tmpdir(), 'broadsheet-state-')));
     const told: number[] = [];

@@ -283,7 +283,7 @@ describe('the reading workflow', () => {
     const { press, status, reading, root, stateFolder, app } = await start();
     await press('j', () => true, 'Beta');
     await press('s', () => /starred/.test(status()), 'starred');
-    await press('j', (f) => /★ .*Beta news/.test(f), 'the star beside the title');
+    await press('j', (f) => /^★ .*Beta news/m.test(f), 'the star beside the title');
     expect(plain(app.lastFrame() ?? '')).toMatch(/▸ .*Gamma news/);
     await press('/', () => true, 'the prompt');
     await press(`is:starred${KEYS.enter}`, () => /1 of 5 articles/.test(status()), 'the starred');
@@ -321,7 +321,7 @@ describe('a list that asks about marks, while it is read', () => {
     expect(frame()).toMatch(/▸ .*Alpha news/);
     await press('/', () => true, 'the prompt');
     await press(KEYS.enter, () => /1 of 5 articles/.test(status()), 'the filter applied again');
-    expect(frame()).toMatch(/▸ .*Beta news/);
+    expect(frame()).toMatch(/▸★ .*Beta news/);
   });
 });
 

@@ -129,7 +129,13 @@ export function App({
   const { base, visible, unread, grouped, treeRows, indexing, searching, searchProgress, query } =
     useArticleList(corpus, view, now, { live: marks, listed: listMarks }, bodiesOf);
   const unreadInCategories = useMemo(
-    () => (view.treeVisible ? unreadByCategory(base, marks.isRead) : null),
+    () =>
+      view.treeVisible
+        ? {
+            all: base.reduce((sum, article) => sum + (marks.isRead(article) ? 0 : 1), 0),
+            byCategory: unreadByCategory(base, marks.isRead),
+          }
+        : null,
     [base, marks, view.treeVisible],
   );
 

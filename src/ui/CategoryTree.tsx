@@ -1,6 +1,6 @@
 import { useLook } from './hooks/use-look.js';
 import { fitHeight, Lines } from './Lines.js';
-import { treeRowLine, type TreeRow } from './list-rows.js';
+import { treeRowLine, type TreeRow, type TreeUnread } from './list-rows.js';
 
 interface Props {
   rows: readonly TreeRow[];
@@ -10,8 +10,8 @@ interface Props {
   width: number;
   selected: number;
   active: boolean;
-  /** Unread articles under each category, when known. */
-  unread: ReadonlyMap<string, number> | null;
+  /** Unread articles of all and under each category, when known. */
+  unread: TreeUnread | null;
 }
 
 /** The visible window of the category tree. */

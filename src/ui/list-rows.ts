@@ -96,10 +96,7 @@ function listRowLine(row: ListRow, articles: readonly Article[], context: RowCon
   const article = articles[row.index]!;
   const selected = row.index === context.selected;
   // A date the article did not give (its file's time) is marked as a guess.
-  const time = padToWidth(
-    `${timeLabel(article.date, context.now)}${article.dateFromFile ? '?' : ''}`,
-    10,
-  );
+  const time = `${timeLabel(article.date, context.now)}${article.dateFromFile ? '?' : ''}`;
   const author = authorOf(article);
   const category = categoryOf(article);
   const { authorWidth, categoryWidth } = context;
@@ -108,8 +105,15 @@ function listRowLine(row: ListRow, articles: readonly Article[], context: RowCon
     width - 2 - 11 - (authorWidth ? authorWidth + 2 : 0) - (categoryWidth ? categoryWidth + 2 : 0),
   );
   const title = sanitizeLine(article.title);
-  const marker = selected ? glyphs.pointer : context.isStarred(article) ? glyphs.star : ' ';
-  let line = `${marker} ${time} ${padToWidth(truncateToWidth(title, titleWidth), titleWidth)}`;
+  // The selection, the star, or both: a selected starred article takes a cell of the time's room.
+  const starred = context.isStarred(article);
+  const marker = selected
+    ? `${glyphs.pointer}${starred ? glyphs.star : ''}`
+    : starred
+      ? glyphs.star
+      : ' ';
+  const when = padToWidth(time, 11 - displayWidth(marker));
+  let line = `${marker} ${when} ${padToWidth(truncateToWidth(title, titleWidth), titleWidth)}`;
   if (authorWidth) line += `  ${padToWidth(truncateToWidth(author, authorWidth), authorWidth)}`;
   if (categoryWidth)
     line += `  ${padToWidth(truncateToWidth(category, categoryWidth), categoryWidth)}`;
@@ -171,13 +175,19 @@ export function unreadByCategory(
   return counts;
 }
 
+/** Unread articles in the tree: of all the articles, and at or under each category path. */
+export interface TreeUnread {
+  all: number;
+  byCategory: ReadonlyMap<string, number>;
+}
+
 export function treeRowLine(
   row: TreeRow,
   total: number,
   width: number,
   selected: boolean,
   active: boolean,
-  unread: ReadonlyMap<string, number> | null,
+  unread: TreeUnread | null,
   { palette, glyphs }: Look,
 ): string {
   const marker =
@@ -188,9 +198,10 @@ export function treeRowLine(
         : glyphs.closed;
   const name = row.node ? sanitizeLine(row.node.name) : 'All articles';
   const all = row.node ? row.node.count : total;
-  const unreadHere = unread && row.node ? (unread.get(row.node.path) ?? 0) : null;
+  const unreadHere =
+    unread && (row.node ? (unread.byCategory.get(row.node.path) ?? 0) : unread.all);
   // Unread of all, as newsboat counts them: `3/12`.
-  const count = unreadHere === null ? String(all) : `${unreadHere}/${all}`;
+  const count = unread === null ? String(all) : `${unreadHere}/${all}`;
   const indent = '  '.repeat(row.depth);
   const room = Math.max(1, width - displayWidth(indent) - 2 - count.length - 1);
   const line =
