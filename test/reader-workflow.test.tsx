@@ -97,20 +97,20 @@ async function start(
   return { app, frame, status, press, opened, copied, handed, reading, root, click, stateFolder };
 }
 
-/** The article rows on screen, as the list draws them (date headings left out). */
+/** The article rows on screen, as the list draws them (date headings left out), each its time and the start of its title. */
 function articleRows(frame: string): string[] {
   return frame
     .split('\n')
     .slice(0, -1)
     .filter((line) => /^[▸ ] (\d\d:\d\d|[A-Z][a-z]{2} [ \d]\d|\d{4}-\d\d-\d\d)/.test(line))
-    .map((line) => line.slice(2).trim());
+    .map((line) => line.slice(2).trim().replace(/\s+/g, ' ').slice(0, 20));
 }
 
 describe('paging the list', () => {
   it('shows every article once, date headings counted, forwards and backwards', async () => {
     const { frame, press, status } = await start({ root: demoCorpus, rows: 10 });
     const total = Number(/(\d+) articles/.exec(status())![1]);
-    const selected = () => /^▸ (.*)$/m.exec(frame())?.[1]?.trim();
+    const selected = () => /^▸ (.*)$/m.exec(frame())?.[1]?.trim().replace(/\s+/g, ' ').slice(0, 20);
     await press('G', () => true, 'the last');
     await until(() => selected() !== articleRows(frame())[0], 'the last selected', frame);
     const last = selected();
@@ -128,12 +128,18 @@ describe('paging the list', () => {
         await press(key, (f) => f !== before, 'a page');
         if (articleRows(frame()).join('\n') !== articleRows(before).join('\n'))
           pages.push(articleRows(frame()));
+        // Every page says which date group its first article is in.
+        expect(frame().split('\n')[0], `${home} then ${key}`).toMatch(/^ \S.* ─{4,}$/);
       }
       const seen = pages.flat();
       expect(new Set(seen).size, `${home} then ${key}`).toBe(total);
-      // Pages do not repeat an article, but the last, which stops at the end of the list.
+      // Pages do not repeat an article, but the last, which stops at the end of the list, and
+      // going back, one where a page could not end on the row above the next without it.
       const beforeLast = pages.slice(0, -1).flat();
-      expect(new Set(beforeLast).size, `${home} then ${key}`).toBe(beforeLast.length);
+      expect(
+        beforeLast.length - new Set(beforeLast).size,
+        `${home} then ${key}`,
+      ).toBeLessThanOrEqual(key === ' ' ? 0 : pages.length - 2);
     }
   });
 

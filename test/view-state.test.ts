@@ -50,11 +50,12 @@ describe('list state', () => {
   it('moves the selection and keeps it in view with its heading', () => {
     let state = press(createDefaultState(), 'down', 'down', 'down');
     expect(state.selected).toEqual({ path: '/news/a3.md', index: 3 });
-    // Article 3 is on row 5 (after two headings); its heading is row 4.
-    expect(state.listTop).toBe(1);
+    // Article 3 is on row 5 (after two headings); its heading is row 4. A pane that starts
+    // inside a group draws the group's heading on top, one row fewer below it: rows 2 to 5.
+    expect(state.listTop).toBe(2);
     state = press(state, 'bottom');
     expect(index(state)).toBe(9);
-    expect(state.listTop).toBe(9);
+    expect(state.listTop).toBe(10);
     state = press(state, 'top');
     expect(state).toMatchObject({ selected: { index: 0 }, listTop: 0 });
     state = press(state, 'up');
@@ -63,7 +64,11 @@ describe('list state', () => {
 
   it('pages by the pane height and stops at the ends', () => {
     expect(index(press(createDefaultState(), 'pageDown'))).toBe(4);
-    expect(index(press(createDefaultState(), 'pageDown', 'pageDown', 'pageDown'))).toBe(9);
+    // Pages that start inside a group show four rows below its heading: the third ends the list.
+    const third = press(createDefaultState(), 'pageDown', 'pageDown', 'pageDown');
+    expect([index(third), third.listTop]).toEqual([8, 10]);
+    expect(index(press(third, 'pageDown'))).toBe(9);
+    expect(index(press(third, 'pageUp'))).toBe(5);
     expect(index(press(createDefaultState(), 'halfDown'))).toBe(2);
   });
 
@@ -106,7 +111,8 @@ describe('the selection', () => {
     // Five new articles above it: it is the eighth now, on row 10, below a 5-row pane.
     const grown = [...['n0', 'n1', 'n2', 'n3', 'n4'].map(article), ...TEN];
     expect(index(state, grown)).toBe(7);
-    expect(listTop(state, shown(grown), 5)).toBe(6);
+    // Rows 7 to 10, below the heading of row 7's group.
+    expect(listTop(state, shown(grown), 5)).toBe(7);
     // The next key moves from where it is shown.
     const next = reduce(state, { type: 'command', command: 'down', extent: extent(shown(grown)) });
     expect(next.selected).toEqual({ path: '/news/a3.md', index: 8 });

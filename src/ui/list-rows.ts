@@ -8,6 +8,19 @@ import { displayWidth, padToWidth, truncateToWidth } from '../text/width.js';
 import { colors, paint } from '../render/theme.js';
 import type { Look } from './look.js';
 import { maxOf } from '../text/arrays.js';
+import { headed } from './selectors.js';
+
+/** The heading of the date group the row `row` is in (the nearest heading at or above it). */
+function headingAbove(list: GroupedList, row: number): ListRow {
+  let low = 0;
+  let high = list.headingRows.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (list.headingRows[mid]! <= row) low = mid + 1;
+    else high = mid;
+  }
+  return { kind: 'heading', label: list.headingLabels[Math.max(0, low - 1)] ?? '' };
+}
 
 /** A row of the article list: a date heading, or an article (by index into the list). */
 export type ListRow = { kind: 'heading'; label: string } | { kind: 'article'; index: number };
@@ -246,10 +259,15 @@ export function listWindowLines(
     look,
   }: ListWindow,
 ): string[] {
-  const window = Array.from(
-    { length: Math.max(0, Math.min(height, rows.rowCount - top)) },
-    (_, i) => rowAt(rows, top + i),
-  );
+  // A pane that starts inside a date group has the group's heading on top.
+  const heading = height > 1 && headed(rows, top) ? headingAbove(rows, top) : null;
+  const shown = heading === null ? height : height - 1;
+  const window = [
+    ...(heading === null ? [] : [heading]),
+    ...Array.from({ length: Math.max(0, Math.min(shown, rows.rowCount - top)) }, (_, i) =>
+      rowAt(rows, top + i),
+    ),
+  ];
   const onScreen = window.flatMap((row) => (row.kind === 'article' ? [articles[row.index]!] : []));
   const context = {
     width, now, selected, isRead, isStarred, dimmed, look, ...columnWidths(onScreen, width),

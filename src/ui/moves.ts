@@ -1,6 +1,6 @@
 // The movement rules: where a key takes a position in the list, the tree, the reader or a page.
 import type { Command } from './keymap.js';
-import { clamp, maxTop, type ListExtent } from './selectors.js';
+import { clamp, listMaxTop, listRowsShown, maxTop, showRow, type ListExtent } from './selectors.js';
 
 /**
  * Where a movement key takes a position: a line, page or half page either way,
@@ -45,14 +45,12 @@ export function revealArticle(
   if (index === 0) return 0;
   const row = list.rowOfArticle[index]!;
   const wanted = list.rowOfArticle[index - 1] !== row - 1 ? row - 1 : row;
-  let listTop = top;
-  if (wanted < listTop) listTop = wanted;
-  if (row >= listTop + height) listTop = row - height + 1;
-  return clamp(listTop, 0, maxTop(list.rowCount, height));
+  const listTop = wanted < top ? wanted : showRow(top, row, list, height);
+  return clamp(listTop, 0, listMaxTop(list, height));
 }
 
 /**
- * A page of the list: the rows scroll by the pane's height, date headings
+ * A page of the list: the rows scroll by the rows shown, date headings
  * counted, so paging shows each article once; the selection keeps its place
  * on screen. At either end the selection goes to the first or last article.
  */
@@ -64,7 +62,13 @@ export function pageList(
 ): { index: number; top: number } {
   const count = list.articles.length;
   const { rowOfArticle } = list;
-  const top = clamp(at.top + direction * height, 0, maxTop(list.rowCount, height));
+  // Down, the row after the last one shown; up, the top whose rows end where these begin.
+  const up = at.top - height;
+  const next =
+    direction > 0
+      ? at.top + listRowsShown(list, at.top, height)
+      : up + (up > 0 && listRowsShown(list, up, height) < height ? 1 : 0);
+  const top = clamp(next, 0, listMaxTop(list, height));
   if (top === at.top) {
     const index = direction > 0 ? count - 1 : 0;
     return { index, top: revealArticle(at.top, index, list, height) };
@@ -79,7 +83,7 @@ export function pageList(
     else high = mid;
   }
   let index = Math.min(low, count - 1);
-  if (rowOfArticle[index]! >= top + height && index > 0) index--;
+  if (rowOfArticle[index]! >= top + listRowsShown(list, top, height) && index > 0) index--;
   return { index, top };
 }
 

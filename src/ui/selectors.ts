@@ -72,8 +72,43 @@ export function listTop(
   const row = list.rowOfArticle[index]!;
   let top = view.listTop;
   if (row < top) top = row;
-  if (row >= top + height) top = row - height + 1;
-  return clamp(top, 0, maxTop(list.rowCount, height));
+  return clamp(showRow(top, row, list, height), 0, listMaxTop(list, height));
+}
+
+/**
+ * Whether a pane whose first row is `top` starts inside a date group: its
+ * heading is then drawn on the pane's first line, above the row at `top`.
+ */
+export function headed(list: Pick<ListExtent, 'rowOfArticle'>, top: number): boolean {
+  // The article on row `top`, if any: rows and articles both grow, headings between.
+  const rows = list.rowOfArticle;
+  let low = 0;
+  let high = rows.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (rows[mid]! < top) low = mid + 1;
+    else high = mid;
+  }
+  // Its row less its index is the headings above it.
+  return rows[low] === top && top > low;
+}
+
+/** Rows of the list a pane of `height` shows from `top`: one fewer when a date heading is drawn above them. */
+export function listRowsShown(list: ListExtent, top: number, height: number): number {
+  return height > 1 && headed(list, top) ? height - 1 : height;
+}
+
+/** The last top of the list that still shows its last row. */
+export function listMaxTop(list: ListExtent, height: number): number {
+  const top = maxTop(list.rowCount, height);
+  return top + (top + listRowsShown(list, top, height) < list.rowCount ? 1 : 0);
+}
+
+/** `top`, moved down as little as shows `row` (which is not above it). */
+export function showRow(top: number, row: number, list: ListExtent, height: number): number {
+  if (row < top + listRowsShown(list, top, height)) return top;
+  const moved = row - height + 1;
+  return row < moved + listRowsShown(list, moved, height) ? moved : moved + 1;
 }
 
 /**

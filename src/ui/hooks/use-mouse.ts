@@ -3,7 +3,7 @@ import type { GroupedList } from '../../query/group.js';
 import type { MouseEvent } from '../../terminal/mouse.js';
 import type { Command } from '../keymap.js';
 import { rowAt } from '../list-rows.js';
-import { listTop, selectedIndex } from '../selectors.js';
+import { headed, listTop, selectedIndex } from '../selectors.js';
 import type { Action, Extent, ViewState } from '../state.js';
 
 /** Where mouse reports come from: subscribe, and get back the way to stop. */
@@ -49,7 +49,10 @@ export function useMouse(
       return;
     }
     const shown = extent();
-    const row = listTop(state, shown, height) + event.row - 1;
+    // A pane that starts inside a date group has its heading on the first line.
+    const top = listTop(state, shown, height);
+    const row = top + event.row - 1 - (height > 1 && headed(shown, top) ? 1 : 0);
+    if (row < top) return;
     if (row >= grouped.rowCount) return;
     const target = rowAt(grouped, row);
     if (target.kind !== 'article') return;
