@@ -98,6 +98,21 @@ describe('the browser', () => {
     await press('q', (f) => f.includes('Yesterday'), 'the list again');
   });
 
+  it('reopens an article read to the end at its start, and one left halfway where it was left', async () => {
+    const { frame, press, reading, root } = await start();
+    const first = 'Compilers and borrow checking paragraph 1.';
+    await press(KEYS.enter, (f) => f.includes(first), 'the reader');
+    await press('G', (f) => f.includes('the notes') && !f.includes(first), 'the end');
+    await press('q', (f) => f.includes('Yesterday'), 'the list');
+    expect(reading.isRead(path.join(root, 'rust.md'))).toBe(true);
+    await press(KEYS.enter, (f) => f.includes(first), 'the finished article from its start');
+    await press(' ', (f) => !f.includes(first), 'a page down');
+    const left = frame().split('\n')[1];
+    await press('q', (f) => f.includes('Yesterday'), 'the list again');
+    await press(KEYS.enter, (f) => f.includes(left!), 'the unfinished article where it was left');
+    expect(frame()).not.toContain(first);
+  });
+
   it('takes keys that arrive together one at a time, as a held key sends them', async () => {
     const { press } = await start();
     await press(`jj${KEYS.enter}`, (f) => f.split('\n')[0] === ' 一杯好茶', 'the third article');

@@ -21,7 +21,7 @@ import { LookContext } from './hooks/use-look.js';
 import { DEFAULT_LOOK, type Look } from './look.js';
 import { DEFAULT_BINDINGS, type KeyBindings } from './keymap.js';
 import { Lines, fitHeight } from './Lines.js';
-import { placeAt, type PictureSettings } from './pictures.js';
+import type { PictureSettings } from './pictures.js';
 import { Reader } from './Reader.js';
 import { createDefaultState } from './state.js';
 import { listTop, selectedIndex } from './selectors.js';
@@ -34,6 +34,7 @@ import { useMouse, type MouseSource } from './hooks/use-mouse.js';
 import { useMarks } from './hooks/use-marks.js';
 import { useHeld } from './hooks/use-held.js';
 import { named } from './keys/undo.js';
+import { leftAt } from './keys/reading.js';
 import { MarkHistory } from './mark-history.js';
 
 /** The browser: the list, the category tree and the reader over one folder of articles. */
@@ -213,10 +214,12 @@ export function App({
   useEffect(() => {
     if (!readingPath || !readable || !reader.lines) return;
     const before = reading.isRead(readingPath) ? null : reading.recall([readingPath]);
-    reading.markRead(readingPath, reader.top, placeAt(reader.lines, reader.top));
+    // Read to the end, it reopens at its start.
+    const { line, place } = leftAt(reader.lines, reader.top, height);
+    reading.markRead(readingPath, line, place);
     if (before)
       history.push({ said: `read ${readingTitle}`, before, article: readingPath, opened: true });
-  }, [reading, history, readingPath, readingTitle, readable, reader.top, reader.lines]);
+  }, [reading, history, readingPath, readingTitle, readable, reader.top, reader.lines, height]);
 
   // How far the search of article text is: in the status line, and beside the filter being typed.
   const searchLine = searchProgress

@@ -1,6 +1,7 @@
 // Opening, leaving and going between articles; quitting; the picture on screen; reading the folder again.
 import type { Command } from '../keymap.js';
-import { pictureInView, placeAt } from '../pictures.js';
+import { pictureInView, placeAt, type ReaderLine } from '../pictures.js';
+import type { TextPlace } from '../../state/reading.js';
 import { maxTop } from '../selectors.js';
 import { dispatchCommand, type BrowserContext, type Handler } from './context.js';
 
@@ -15,10 +16,24 @@ export function openArticle(browser: BrowserContext, index: number): void {
   browser.dispatch({ type: 'openArticle', index, at, extent: browser.extent });
 }
 
+/**
+ * Where an article read down to `top` reopens: there, or at its start when
+ * it was read to the end.
+ */
+export function leftAt(
+  lines: readonly ReaderLine[],
+  top: number,
+  height: number,
+): { line: number; place: TextPlace | null } {
+  if (top >= maxTop(lines.length, height)) return { line: 0, place: null };
+  return { line: top, place: placeAt(lines, top) };
+}
+
 /** Remembers where the article being left was read to (one that could not be read is not marked). */
-export function leaveArticle({ article, reader, reading }: BrowserContext): void {
-  if (article && reader.error === undefined && reader.lines)
-    reading.markRead(article.absolutePath, reader.top, placeAt(reader.lines, reader.top));
+export function leaveArticle({ article, reader, reading, extent }: BrowserContext): void {
+  if (!article || reader.error !== undefined || !reader.lines) return;
+  const { line, place } = leftAt(reader.lines, reader.top, extent.height);
+  reading.markRead(article.absolutePath, line, place);
 }
 
 /** Quits, what is not saved yet written first. */
