@@ -191,6 +191,7 @@ describe('the browser', () => {
     const { frame, press } = await start(80, 70);
     await press('?', (f) => f.includes('broadsheet — keys'), 'help');
     expect(frame()).toMatch(/j down +next article/);
+    expect(frame()).toMatch(/z +undo the last mark: m, A, s or an article read/);
     expect(frame()).toMatch(/J +next article/);
     await press('x', (f) => f.includes('Rust release'), 'the list');
     await press('!', (f) => f.includes('Files with problems (1)'), 'problems');
