@@ -1,5 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
+import process from 'node:process';
 import type { Invocation } from './invocation.js';
 import type { Article } from '../corpus/article.js';
 import { readBody } from '../corpus/body.js';
@@ -172,6 +173,12 @@ async function gather(
   const readables: Readable[] = [];
   const missing: string[] = [];
   for (const input of invocation.inputs) {
+    if (input === '-') {
+      const read = await (await import('./one-article.js')).standardInputArticle();
+      if (typeof read === 'string') missing.push(read);
+      else readables.push({ ...read, root: process.cwd() });
+      continue;
+    }
     const file = locate(input, invocation.dir);
     if (!file) {
       missing.push(`no such article: ${sanitizeLine(input)}`);
@@ -181,7 +188,8 @@ async function gather(
       invocation.dir && isInside(file, path.resolve(invocation.dir))
         ? path.resolve(invocation.dir)
         : path.dirname(file);
-    const outcome = await readArticleFile(root, file);
+    // A file named is read whatever it is called (a .txt without front matter, as Markdown).
+    const outcome = await readArticleFile(root, file, { named: true });
     if (outcome.kind === 'article') {
       for (const problem of outcome.article.problems)
         warn(`${sanitizeLine(outcome.article.path)}: ${sanitizeLine(problem)}`);

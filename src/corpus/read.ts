@@ -128,9 +128,18 @@ export function readTextSync(file: string, limit = MAX_ARTICLE_BYTES): string {
   return decodeText(read.complete ? read.bytes : withoutCutCharacter(read.bytes)).text;
 }
 
-/** Reads one file (up to 8 MiB of it) into an article, or says why it was skipped. */
-export function readArticleFile(root: string, absolutePath: string): ReadOutcome {
-  return readArticle(root, absolutePath, MAX_ARTICLE_BYTES);
+/**
+ * Reads one file (up to 8 MiB of it) into an article, or says why it was
+ * skipped. A file `named` by the reader is read whatever it is called: a
+ * `.txt` file without front matter, which a folder's scan leaves out, is read
+ * as Markdown.
+ */
+export function readArticleFile(
+  root: string,
+  absolutePath: string,
+  options: { named?: boolean } = {},
+): ReadOutcome {
+  return readArticle(root, absolutePath, MAX_ARTICLE_BYTES, false, options.named);
 }
 
 /**
@@ -174,9 +183,12 @@ function readArticle(
   absolutePath: string,
   limit: number,
   fieldsOnly = limit < MAX_ARTICLE_BYTES,
+  named = false,
 ): ReadOutcome {
   const relativePath = path.relative(root, absolutePath).split(path.sep).join('/');
   const extension = path.extname(absolutePath).toLowerCase();
+  // A scan leaves out text files that are not articles; one asked for by name is read.
+  const skipsText = !named && extension === '.txt';
   let file: FileBytes;
   try {
     file = readBytes(absolutePath, limit);
@@ -187,7 +199,7 @@ function readArticle(
     };
   }
   if (looksBinary(file.bytes)) {
-    if (extension === '.txt') return { kind: 'ignored' };
+    if (skipsText) return { kind: 'ignored' };
     return {
       kind: 'skipped',
       problem: { path: relativePath, reason: 'binary file, not an article' },
@@ -205,12 +217,12 @@ function readArticle(
   );
   if (canGrow && decoded.problem) return readArticle(root, absolutePath, MAX_ARTICLE_BYTES);
   if (decoded.text.trim() === '') {
-    if (file.complete && extension === '.txt') return { kind: 'ignored' };
+    if (file.complete && skipsText) return { kind: 'ignored' };
     if (file.complete)
       return { kind: 'skipped', problem: { path: relativePath, reason: 'empty file' } };
     if (canGrow) return readArticle(root, absolutePath, MAX_ARTICLE_BYTES);
   }
-  if (extension === '.txt' && !opensWithFrontMatter(decoded.text)) return { kind: 'ignored' };
+  if (skipsText && !opensWithFrontMatter(decoded.text)) return { kind: 'ignored' };
   const frontMatter = parseFrontMatter(decoded.text);
   // Without a title of its own, the article is named by a heading in its body: read all of the head.
   if (part && !hasTitle(frontMatter.data)) return readArticle(root, absolutePath, limit, false);
