@@ -120,14 +120,22 @@ async function run(invocation: Invocation, onTerminal: boolean): Promise<number>
       return (await import('./commands/categories.js')).categoriesCommand(invocation);
     case 'cat':
       return (await import('./commands/cat.js')).catCommand(invocation);
-    case 'browse':
+    case 'browse': {
+      // One article (a file, or `-`: standard input, the keys then read from the terminal itself)
+      // is printed as `cat` prints it where the browser cannot be shown; a folder is listed.
+      const one = (await import('./commands/one-article.js')).namesOneArticle(invocation.inputs[0]);
+      const instead = async () =>
+        one
+          ? (await import('./commands/cat.js')).catCommand(invocation)
+          : (await import('./commands/list.js')).listCommand(invocation);
       // The browser needs a terminal to draw on and to read keys from; elsewhere it is `list`.
-      if (onTerminal && process.stdin.isTTY && invocation.output === 'tsv') {
+      const keys = process.stdin.isTTY || invocation.inputs[0] === '-';
+      if (onTerminal && keys && invocation.output === 'tsv') {
         if (!isFullScreenTerminal(process.env.TERM)) {
           writeErr(
-            `broadsheet: this terminal (TERM=${sanitizeLine(process.env.TERM ?? '')}) cannot show the browser; listing the articles instead\n`,
+            `broadsheet: this terminal (TERM=${sanitizeLine(process.env.TERM ?? '')}) cannot show the browser; ${one ? 'printing the article' : 'listing the articles'} instead\n`,
           );
-          return (await import('./commands/list.js')).listCommand(invocation);
+          return instead();
         }
         // React's production build, chosen before any React module loads: its JSX runtime and its
         // reconciler must come from the same build, and the development one checks every element.
@@ -135,7 +143,8 @@ async function run(invocation: Invocation, onTerminal: boolean): Promise<number>
         keepHeapSmall();
         return (await import('./commands/browse.js')).browseCommand(invocation);
       }
-      return (await import('./commands/list.js')).listCommand(invocation);
+      return instead();
+    }
   }
 }
 

@@ -48,15 +48,18 @@ export const FOLDER_ORDER =
 export const COMMANDS: readonly CommandSpec[] = [
   {
     name: 'browse',
-    usage: ['[DIR] [FLAGS]'],
+    usage: ['[DIR] [FLAGS]', 'FILE|- [FLAGS]'],
     summary: 'browse articles (on a terminal; otherwise as list)',
     description: [
       'Opens the browser, full screen: the articles grouped by date, a category tree, and a reader. Articles added, changed or removed while it is open show within two seconds, the status line saying what came. When the output is not a terminal, prints what list prints.',
       FOLDER_ORDER,
+      "FILE (.md, .html, .txt; front matter or none) opens the reader on that one article, and q quits; its place is kept as any article's. - reads one article from standard input, HTML or Markdown as its text is, the keys then read from the terminal itself. Where no browser can be shown, either is printed as cat prints it.",
     ],
     operands: 'folder',
     examples: [
       'broadsheet ~/blog/source/_posts',
+      'broadsheet README.md',
+      'pandoc notes.docx -t html | broadsheet -',
       'broadsheet --category Tech --since 2026-11-01',
       'broadsheet ~/news --state ~/Sync/broadsheet',
     ],
@@ -81,12 +84,13 @@ export const COMMANDS: readonly CommandSpec[] = [
     usage: ['cat ARTICLE... [-d DIR] [FLAGS]', 'cat [DIR] --all|FILTERS [FLAGS]'],
     summary: 'articles as text, or every matching article',
     description: [
-      'Prints each ARTICLE as well-set text: a header, the body, then its numbered links. ARTICLE is a file (relative to -d DIR, to the current folder, or absolute), or a whole line of list. With --all or a filter, prints every matching article of DIR in list order.',
+      'Prints each ARTICLE as well-set text: a header, the body, then its numbered links. ARTICLE is a file (relative to -d DIR, to the current folder, or absolute), a whole line of list, or - for one article on standard input (HTML or Markdown, told apart by its text). With --all or a filter, prints every matching article of DIR in list order.',
     ],
     operands: 'article',
     examples: [
       'broadsheet cat source/_posts/hello.md --width 60 | less -R',
       'broadsheet cat --all --tag rust --no-color > digest.txt',
+      'curl -s https://example.com/post.html | broadsheet cat - --format markdown',
     ],
   },
   {

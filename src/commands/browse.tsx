@@ -1,9 +1,14 @@
 import { EventEmitter } from 'node:events';
+import { openSync } from 'node:fs';
+import path from 'node:path';
 import process from 'node:process';
+import tty from 'node:tty';
+import { reason } from '../files/errors.js';
+import { UsageError } from './errors.js';
 import type { Invocation } from './invocation.js';
 import { folderLabel, resolveFolder } from './folder.js';
 import { loadCorpus, newestCorpus } from '../corpus/load.js';
-import { watchFolder } from '../corpus/watch.js';
+import { watchFile, watchFolder } from '../corpus/watch.js';
 import { BodyIndex, bodyIndexFile } from '../corpus/body-index.js';
 import { defaultIndex } from './select.js';
 import { askTerminal, chooseProtocol, colorDepth, type TerminalAnswers } from '../images/detect.js';
@@ -20,18 +25,81 @@ import { keyBindings } from '../ui/keymap.js';
 import { lookOf, type Look } from '../ui/look.js';
 import { outputProfile } from '../text/profile.js';
 import { sanitizeLine } from '../text/sanitize.js';
+import {
+  namesOneArticle,
+  oneArticleCorpus,
+  readStandardInput,
+  standardInputFile,
+  STANDARD_INPUT,
+} from './one-article.js';
+
+/** One article to read instead of a folder: its file, how the status line names it, and what to do after. */
+interface OneArticle {
+  file: string;
+  label: string;
+  /** Standard input's copy is removed when the browser ends; its reading place is not kept. */
+  fromInput: boolean;
+  remove: () => void;
+}
+
+/** `-` (standard input, read whole now) or a file named on the command line; null for a folder. */
+async function oneArticle(given: string | undefined): Promise<OneArticle | null> {
+  if (!namesOneArticle(given)) return null;
+  if (given !== STANDARD_INPUT) {
+    // Said before the terminal is taken: a file that is no article is an error like a folder that is none.
+    oneArticleCorpus(given);
+    return {
+      file: path.resolve(given),
+      label: folderLabel(path.resolve(given)),
+      fromInput: false,
+      remove: () => {},
+    };
+  }
+  const copy = standardInputFile(await readStandardInput());
+  try {
+    oneArticleCorpus(copy.file, 'standard input');
+  } catch (error) {
+    copy.remove();
+    throw error;
+  }
+  return { file: copy.file, label: 'standard input', fromInput: true, remove: copy.remove };
+}
+
+/**
+ * Where keys come from: standard input when it is the terminal; when an
+ * article came on it, the terminal itself (`/dev/tty`), as `less` does.
+ */
+function keyboard(one: OneArticle | null): NodeJS.ReadStream {
+  if (!one?.fromInput || process.stdin.isTTY) return process.stdin;
+  let fd: number;
+  try {
+    fd = openSync('/dev/tty', 'r');
+  } catch (error) {
+    one.remove();
+    throw new UsageError(`cannot read keys from the terminal (/dev/tty): ${reason(error)}`);
+  }
+  return new tty.ReadStream(fd) as NodeJS.ReadStream;
+}
 
 /** `broadsheet [DIR]` on a terminal: the full-screen browser. */
 export async function browseCommand(invocation: Invocation): Promise<number> {
-  const root = resolveFolder(invocation.inputs[0], invocation.settings.folder);
+  const one = await oneArticle(invocation.inputs[0]);
+  const root = one
+    ? path.dirname(one.file)
+    : resolveFolder(invocation.inputs[0], invocation.settings.folder);
+  const stdin = keyboard(one);
   // Ink treats a CI environment as a log and prints only the last frame; a terminal someone is typing in is never that.
   delete process.env.CI;
   delete process.env.CONTINUOUS_INTEGRATION;
   const { takeTerminal } = await import('../terminal/take-terminal.js');
-  const reading = ReadingState.inFolder(invocation.settings.state ?? stateFolder());
+  // Standard input is read once: no place in it to go back to another time.
+  const reading = ReadingState.inFolder(invocation.settings.state ?? stateFolder(), {
+    readOnly: one?.fromInput === true,
+  });
   // However the browser ends (q, a signal, an error): the reading state is saved, and what went
   // wrong with it is said on the user's screen.
   const leave = () => {
+    one?.remove();
     reading.stop();
     const failure = reading.save();
     for (const line of [...invocation.settings.warnings, reading.warning, failure])
@@ -40,7 +108,7 @@ export async function browseCommand(invocation: Invocation): Promise<number> {
   };
   // First of all: from here on every key is kept, and none is echoed over the screen.
   const settings = invocation.settings;
-  const terminal = takeTerminal(leave, { mouse: settings.mouse });
+  const terminal = takeTerminal(leave, { mouse: settings.mouse }, process.stdout, stdin);
   // The terminal's answers are taken out of the keys by their shape, however late they come.
   // Pictures are colour: NO_COLOR and --no-color rule them out, as --images none does.
   const images =
@@ -68,21 +136,27 @@ export async function browseCommand(invocation: Invocation): Promise<number> {
           load: userImageLoader(invocation.offline, invocation.allowPrivateImages),
           writeRaw: (sequence) => process.stdout.write(sequence),
         };
-  const label = folderLabel(root);
-  const initialCorpus = await drawFirstScreen(root, invocation, reading, label, look);
+  const label = one ? one.label : folderLabel(root);
+  const initialCorpus = one
+    ? oneArticleCorpus(one.file, one.label)
+    : await drawFirstScreen(root, invocation, reading, label, look);
   const [{ render }, { App }] = await Promise.all([import('ink'), import('../ui/App.js')]);
   const repaint = new EventEmitter();
   terminal.onResume(() => repaint.emit('repaint'));
   const instance = render(
     <App
       repaint={repaint}
-      load={(onProgress, onIndexed) =>
-        loadCorpus(root, { onProgress, onIndexed, index: defaultIndex() })
+      load={
+        one
+          ? () => Promise.resolve(oneArticleCorpus(one.file, one.label))
+          : (onProgress, onIndexed) =>
+              loadCorpus(root, { onProgress, onIndexed, index: defaultIndex() })
       }
-      watch={(onChange) => watchFolder(root, onChange)}
+      watch={(onChange) => (one ? watchFile(one.file, onChange) : watchFolder(root, onChange))}
+      single={one !== null}
       reading={reading}
       effects={terminal.effects}
-      start={{ search: invocation.search, limit: invocation.limit }}
+      start={one ? { open: one.file } : { search: invocation.search, limit: invocation.limit }}
       folderLabel={label}
       settings={{
         measure: settings.measure,
@@ -98,7 +172,9 @@ export async function browseCommand(invocation: Invocation): Promise<number> {
           : undefined
       }
       notice={settings.warnings[0] ?? null}
-      bodiesOf={(corpus) => new BodyIndex(bodyIndexFile(cacheFolder(), root), corpus)}
+      bodiesOf={
+        one ? undefined : (corpus) => new BodyIndex(bodyIndexFile(cacheFolder(), root), corpus)
+      }
       pictures={pictures}
       keys={keyBindings(settings.keys)}
       look={look}

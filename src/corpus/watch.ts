@@ -170,3 +170,57 @@ function stampsOf(folders: readonly string[]): string {
     })
     .join(',');
 }
+
+/**
+ * Calls `onChange` when the one file `file` may have been written, replaced or
+ * removed: a watch of its folder alone (not the folders under it), by events,
+ * or a look at the file's times every `interval` ms where events are not trusted.
+ */
+export function watchFile(
+  file: string,
+  onChange: () => void,
+  options: WatchOptions = {},
+): FolderWatch {
+  const { interval = 2000, quiet = 200 } = options;
+  const folder = path.dirname(file);
+  const name = path.basename(file);
+  const stampOf = () => {
+    try {
+      const info = statSync(file);
+      return `${info.size}:${info.mtimeMs}:${info.ctimeMs}:${info.ino}`;
+    } catch {
+      return '-';
+    }
+  };
+  if (options.poll ?? eventsUnreliable(folder)) {
+    let last = stampOf();
+    const timer = setInterval(() => {
+      const now = stampOf();
+      if (now === last) return;
+      last = now;
+      onChange();
+    }, interval);
+    timer.unref();
+    return { mode: 'polling', stop: () => clearInterval(timer) };
+  }
+  let timer: NodeJS.Timeout | undefined;
+  let watcher: FSWatcher | undefined;
+  try {
+    watcher = watch(folder, { persistent: false }, (_event, changed) => {
+      if (changed !== null && String(changed) !== name) return;
+      clearTimeout(timer);
+      timer = setTimeout(onChange, quiet);
+      timer.unref();
+    });
+    watcher.on('error', () => watcher?.close());
+  } catch {
+    // No watch to be had: the browser's own slower check still finds the change.
+  }
+  return {
+    mode: 'events',
+    stop: () => {
+      clearTimeout(timer);
+      watcher?.close();
+    },
+  };
+}

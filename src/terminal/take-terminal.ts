@@ -126,6 +126,7 @@ export function takeTerminal(
   // Another program gets a clean screen, the browser's own alternate one: what it prints is not left
   // above the next one's, nor on the shell's screen after the browser quits.
   const handSequence = options.mouse ? `${MOUSE_OFF}${HAND_OVER}` : HAND_OVER;
+  const keyboardFd = (stdin as unknown as { fd?: number }).fd ?? 0;
   const handOver = (program: HandOver): Promise<string | null> => {
     handedOver = true;
     input.pauseReading();
@@ -136,7 +137,8 @@ export function takeTerminal(
       // The browser waits: nothing of it may draw while the other program has the screen.
       const result = spawnSync(program.command, program.args, {
         input: program.input,
-        stdio: [program.input === undefined ? 'inherit' : 'pipe', 'inherit', 'inherit'],
+        // The keyboard is the browser's own (the terminal, when an article came on standard input).
+        stdio: [program.input === undefined ? keyboardFd : 'pipe', 'inherit', 'inherit'],
       });
       if (result.error) failure = `could not start ${program.command}: ${reason(result.error)}`;
       else if (result.status !== 0 && result.status !== null)

@@ -49,8 +49,13 @@ export interface AppProps {
   size?: TerminalSize;
   /** The time "today" is measured from; default: when the folder was read. */
   now?: number;
-  /** The starting view from the command line: its filters in the search language, and the limit. */
-  start?: { search?: string; limit?: number };
+  /**
+   * The starting view from the command line: its filters in the search language, the limit, and
+   * the article to open at once (its absolute path) at the place it was left.
+   */
+  start?: { search?: string; limit?: number; open?: string };
+  /** One article, not a folder (a file named, standard input): leaving the reader quits. */
+  single?: boolean;
   /** The folder as the status line names it. */
   folderLabel?: string;
   /** The reading measure and the programs articles are handed to. */
@@ -104,6 +109,7 @@ export function App({
   mouse,
   notice: firstNotice = null,
   bodiesOf,
+  single = false,
 }: AppProps) {
   const settings = { ...DEFAULT_SETTINGS, ...given };
   const { exit } = useApp();
@@ -112,7 +118,15 @@ export function App({
   const { corpus, progress, error, reload, news } = useCorpus(load, initialCorpus, watch);
   const partial = corpus?.partial === true;
   const { view, current, dispatch } = useViewState(() =>
-    createDefaultState({ filter: start?.search ?? '', limit: start?.limit ?? null }),
+    createDefaultState({
+      filter: start?.search ?? '',
+      limit: start?.limit ?? null,
+      ...(start?.open && {
+        screen: 'reader',
+        selected: { path: start.open, index: 0 },
+        reader: { top: reading.position(start.open), rows: null, saved: reading.place(start.open) },
+      }),
+    }),
   );
   const [notice, setNotice] = useState<string | null>(reading.warning ?? firstNotice);
   const [history] = useState(() => new MarkHistory());
@@ -221,13 +235,21 @@ export function App({
       history.push({ said: `read ${readingTitle}`, before, article: readingPath, opened: true });
   }, [reading, history, readingPath, readingTitle, readable, reader.top, reader.lines, height]);
 
+  // One article has no list to go back to: leaving it (q, Esc, m) quits, what is read kept.
+  useEffect(() => {
+    if (!single || !corpus || view.screen !== 'list') return;
+    reading.save();
+    exit();
+  }, [single, corpus, view.screen, reading, exit]);
+
   // How far the search of article text is: in the status line, and beside the filter being typed.
   const searchLine = searchProgress
     ? `searching article text… ${searchProgress.done}/${searchProgress.total}`
     : 'searching article text…';
 
   let content: ReactElement;
-  if (blank) {
+  // One article's list is never shown: leaving the reader quits (above).
+  if (blank || (single && view.screen === 'list')) {
     content = <Lines lines={fitHeight([], height)} />;
   } else if (!corpus) {
     const message = error ? `Could not read the folder: ${error}` : 'Reading articles…';

@@ -34,7 +34,7 @@ export const DEFAULT_KEYMAP: readonly Binding[] = Object.freeze(([
   { keys: ['enter'], contexts: ['tree'], command: 'open', help: 'show this category' },
   { keys: ['l', 'right'], contexts: ['tree'], command: 'expand', help: 'expand' },
   { keys: ['h', 'left'], contexts: ['tree'], command: 'collapse', help: 'collapse' },
-  { keys: ['q', 'escape', 'h', 'left'], contexts: ['reader'], command: 'back', help: 'back to the list (Esc first clears a search)' },
+  { keys: ['q', 'escape', 'h', 'left'], contexts: ['reader'], command: 'back', help: 'back to the list; one file or standard input: quit (Esc first clears a search)' },
   { keys: ['escape', 'tab', 'q'], contexts: ['tree'], command: 'back', help: 'close the categories' },
   { keys: ['q'], contexts: ['list'], command: 'quit', help: 'quit' },
   { keys: ['escape'], contexts: ['list'], command: 'clearFilter', help: 'clear the filter, category and limit' },

@@ -1,0 +1,76 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { tempFolder } from '../helpers.js';
+import { browserCommand, hasTmux, shellQuote, statusOf, TmuxSession } from './tmux.js';
+
+const paragraphs = (count: number) =>
+  Array.from({ length: count }, (_, i) => `Paragraph ${i + 1} of the note.`).join('\n\n');
+
+describe.runIf(hasTmux)('one article, from the shell', () => {
+  it('opens a file in the reader; q quits; opened again it is where it was left', async () => {
+    const folder = tempFolder();
+    const file = path.join(folder, 'README.md');
+    writeFileSync(
+      file,
+      `# Notes from the shell\n\nSee [the site](https://example.com/site).\n\n${paragraphs(40)}\n`,
+    );
+    const env = { XDG_STATE_HOME: tempFolder(), XDG_CACHE_HOME: tempFolder() };
+    const first = new TmuxSession(browserCommand(file), { columns: 80, rows: 20, env });
+    await first.waitFor(
+      (s) => /Notes from the shell/.test(statusOf(s)) && s.some((l) => l.includes('Paragraph 1 ')),
+      'the reader on the file',
+    );
+    // Searching it works as in any article.
+    first.send(['/']);
+    first.send(['Paragraph 30 '], true);
+    first.send(['Enter']);
+    const found = await first.waitFor(
+      (s) => /match 1\/1/.test(statusOf(s)) && s.some((l) => l.includes('Paragraph 30 ')),
+      'the match',
+    );
+    // The first line of text on screen (a blank line at the top is no place of its own).
+    const textOnTop = (screen: string[]) => screen.find((line) => line.trim() !== '');
+    const top = textOnTop(found);
+    expect(top).toMatch(/Paragraph \d+ of the note\./);
+    first.send(['q']);
+    expect(await first.exitCode()).toBe(0);
+    first.close();
+    const again = new TmuxSession(browserCommand(file), { columns: 80, rows: 20, env });
+    const reopened = await again.waitFor(
+      (s) => /Notes from the shell/.test(statusOf(s)) && textOnTop(s) === top,
+      'the place it was left',
+    );
+    expect(reopened.some((l) => l.includes('Paragraph 1 '))).toBe(false);
+    again.send(['Escape']);
+    expect(await again.exitCode()).toBe(0);
+  });
+
+  it('reads an article piped in, its keys from the terminal', async () => {
+    const folder = tempFolder();
+    const page = path.join(folder, 'page.html');
+    writeFileSync(
+      page,
+      `<!DOCTYPE html><html><head><title>A piped page</title></head><body>${Array.from(
+        { length: 40 },
+        (_, i) => `<p>Piped paragraph ${i + 1}.</p>`,
+      ).join('')}</body></html>`,
+    );
+    const tmux = new TmuxSession(`cat ${shellQuote(page)} | ${browserCommand('-')}`, {
+      columns: 80,
+      rows: 20,
+      env: { XDG_STATE_HOME: tempFolder(), XDG_CACHE_HOME: tempFolder() },
+    });
+    await tmux.waitFor(
+      (s) => /A piped page/.test(statusOf(s)) && s.some((l) => l.includes('Piped paragraph 1.')),
+      'the piped article',
+    );
+    tmux.send(['Space']);
+    await tmux.waitFor(
+      (s) => !s.some((l) => l.includes('Piped paragraph 1.')) && /\d+% · A piped/.test(statusOf(s)),
+      'the next page: keys come from the terminal',
+    );
+    tmux.send(['q']);
+    expect(await tmux.exitCode()).toBe(0);
+  });
+});
