@@ -5,16 +5,38 @@ import { sanitizeLine } from '../text/sanitize.js';
 import { displayWidth } from '../text/width.js';
 import { describeImageSource, imageName, resolveImageSource } from '../images/resolve.js';
 import { Style, type Doc, type Span } from './doc.js';
-import { htmlToDoc } from './html.js';
-import { imageLines, layoutDoc } from './layout.js';
+import { htmlToDoc, htmlToDocInSlices } from './html.js';
+import { imageLines, layoutDoc, layoutDocInSlices } from './layout.js';
 import { blankLine, lineText, type RenderedLine } from './line.js';
 import { markdownToHtml } from '../text/markdown.js';
 import { wrapSpans } from './wrap.js';
+import { inSlices } from '../text/slices.js';
 
 /** An article's body as the document model, from HTML or Markdown alike. */
 export async function bodyToDoc(article: Article, body: string): Promise<Doc> {
   const html = article.format === 'markdown' ? await markdownToHtml(body) : body;
   return htmlToDoc(html, { articleFile: article.absolutePath, baseUrl: article.link });
+}
+
+/** Work done a stretch at a time, with turns of the event loop between, until done or cancelled. */
+export interface SliceOptions {
+  sliceMs: number;
+  cancelled?: () => boolean;
+}
+
+/** The same, read a piece at a time (see `htmlToDocInSlices`); null when cancelled. */
+export async function bodyToDocInSlices(
+  article: Article,
+  body: string,
+  slices: SliceOptions,
+): Promise<Doc | null> {
+  const html = article.format === 'markdown' ? await markdownToHtml(body) : body;
+  if (slices.cancelled?.()) return null;
+  return htmlToDocInSlices(
+    html,
+    { articleFile: article.absolutePath, baseUrl: article.link },
+    slices,
+  );
 }
 
 export interface RenderedArticle {
@@ -58,6 +80,29 @@ export function layoutArticle(
     lead: leadImageLine(article, doc, width),
     body: layoutDoc(doc, width, options.plain),
     references: renderReferences(doc, width, options.plain ?? false),
+  };
+}
+
+/** The same, the body and references laid out a few at a time (see `inSlices`); null when cancelled. */
+export async function layoutArticleInSlices(
+  article: Article,
+  doc: Doc,
+  width: number,
+  slices: SliceOptions,
+  options: LayoutOptions = {},
+): Promise<RenderedArticle | null> {
+  const plain = options.plain ?? false;
+  const body = await layoutDocInSlices(doc, width, plain, slices);
+  if (!body) return null;
+  const references: RenderedLine[] = [];
+  const each = (i: number) => appendReference(references, doc, i, width, plain);
+  if (!(await inSlices(doc.references.length, each, slices))) return null;
+  return {
+    doc,
+    header: renderHeader(article, width),
+    lead: leadImageLine(article, doc, width),
+    body,
+    references,
   };
 }
 
@@ -122,22 +167,32 @@ export function renderHeader(article: Article, width: number): RenderedLine[] {
 /** `[N] target` a line, continuing lines indented under the target. */
 function renderReferences(doc: Doc, width: number, whole: boolean): RenderedLine[] {
   const lines: RenderedLine[] = [];
-  const labelWidth = displayWidth(`[${doc.references.length}] `);
-  for (const reference of doc.references) {
-    const label = `[${reference.n}] `.padStart(labelWidth);
-    // A URL or path is one word, its spaces escaped; a note on a picture kept in the article reads as written.
-    const target: Span = reference.embedded
-      ? { text: reference.target, style: Style.dim }
-      : { text: reference.target.replace(/ /g, '%20'), style: Style.link };
-    if (reference.kind !== 'image' || /^https?:/.test(reference.target))
-      target.href = reference.target;
-    // For a pipe, one URL a line, whole: `grep -o 'https\?://[^ ]*'` gets it all.
-    const wrapped = whole ? [[target]] : wrapSpans([target], Math.max(1, width - labelWidth));
-    wrapped.forEach((spans, i) =>
-      lines.push({
-        spans: [{ text: i === 0 ? label : ' '.repeat(labelWidth), style: Style.dim }, ...spans],
-      }),
-    );
-  }
+  for (let i = 0; i < doc.references.length; i++) appendReference(lines, doc, i, width, whole);
   return lines;
+}
+
+/** Adds the lines of the document's `index`th reference. */
+function appendReference(
+  lines: RenderedLine[],
+  doc: Doc,
+  index: number,
+  width: number,
+  whole: boolean,
+): void {
+  const reference = doc.references[index]!;
+  const labelWidth = displayWidth(`[${doc.references.length}] `);
+  const label = `[${reference.n}] `.padStart(labelWidth);
+  // A URL or path is one word, its spaces escaped; a note on a picture kept in the article reads as written.
+  const target: Span = reference.embedded
+    ? { text: reference.target, style: Style.dim }
+    : { text: reference.target.replace(/ /g, '%20'), style: Style.link };
+  if (reference.kind !== 'image' || /^https?:/.test(reference.target))
+    target.href = reference.target;
+  // For a pipe, one URL a line, whole: `grep -o 'https\?://[^ ]*'` gets it all.
+  const wrapped = whole ? [[target]] : wrapSpans([target], Math.max(1, width - labelWidth));
+  wrapped.forEach((spans, i) =>
+    lines.push({
+      spans: [{ text: i === 0 ? label : ' '.repeat(labelWidth), style: Style.dim }, ...spans],
+    }),
+  );
 }
