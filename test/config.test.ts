@@ -74,14 +74,14 @@ describe('the configuration file', () => {
         '{',
         '  /* the light palette */ "theme": "light",',
         '  "measure": 72, // columns',
-        '  "keys": { "nextUnread": ["n", "tab",], },',
+        '  "keys": { "nextUnread": ["n", "ctrl+n",], },',
         '}',
       ].join('\n'),
     );
     const { shown, code, stderr } = await printed(env);
     expect([code, stderr]).toEqual([0, '']);
     expect(shown).toMatchObject({ theme: 'light', measure: 72 });
-    expect((shown.keys as Record<string, string[]>).nextUnread).toEqual(['n', 'tab']);
+    expect((shown.keys as Record<string, string[]>).nextUnread).toEqual(['n', 'ctrl+n']);
   });
 
   it('says on which line a real syntax error is, and uses what can be read around it', async () => {

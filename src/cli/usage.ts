@@ -156,7 +156,7 @@ export const FLAGS: readonly FlagSpec[] = [
 export const CONFIGURATION = [
   'Configuration: $XDG_CONFIG_HOME/broadsheet/config.json (~/.config/broadsheet/), JSON with comments:',
   '  {"folder": "~/blog/source/_posts", "theme": "auto", "measure": 100,',
-  '   "images": "auto", "mouse": true, "keys": {"nextUnread": ["n", "tab"]},',
+  '   "images": "auto", "mouse": true, "keys": {"nextUnread": ["n", "ctrl+n"]},',
   '   "state": "~/Sync/broadsheet"}',
 ];
 

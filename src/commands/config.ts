@@ -7,7 +7,13 @@ import type { ImagesFlag } from '../images/detect.js';
 import { setTheme, type ThemeName } from '../render/theme.js';
 import { warn, writeOut } from '../pipe/output.js';
 import { sanitizeLine } from '../text/sanitize.js';
-import { DEFAULT_KEYMAP, keyBindings, type Command } from '../ui/keymap.js';
+import {
+  DEFAULT_KEYMAP,
+  keyBindings,
+  keyClashes,
+  keyNameProblem,
+  type Command,
+} from '../ui/keymap.js';
 
 /** What `--theme` and `"theme"` take: a palette, or `auto` to ask the terminal. */
 export const THEMES = ['auto', 'dark', 'light', 'mono'] as const satisfies ReadonlyArray<
@@ -181,26 +187,50 @@ function readKeys(
       node.parent?.offset ?? node.offset,
       'takes an object of commands and their keys',
     );
+  const warn = (at: number, why: string) =>
+    settings.warnings.push(`${settings.file}:${lineAt(at)}: ${why}`);
+  /** Where each key given to a command is written, for the clashes' lines. */
+  const written = new Map<string, number>();
   for (const property of node.children ?? []) {
     const [name, valueNode] = property.children ?? [];
     if (!name || !valueNode) continue;
     const command = String(name.value);
     const value = valueOf(valueNode);
-    const keys = typeof value === 'string' ? [value] : value;
+    const keyNodes = valueNode.type === 'array' ? (valueNode.children ?? []) : [valueNode];
     if (!COMMANDS.has(command)) {
-      settings.warnings.push(
-        `${settings.file}:${lineAt(name.offset)}: "${command}" is not a command (see broadsheet --print-config)`,
+      warn(
+        name.offset,
+        `${JSON.stringify(command)} is not a command (see broadsheet --print-config)`,
       );
-    } else if (
-      !Array.isArray(keys) ||
-      keys.length === 0 ||
-      !keys.every((key) => typeof key === 'string' && key !== '')
+      continue;
+    }
+    if (
+      (typeof value !== 'string' && !Array.isArray(value)) ||
+      keyNodes.length === 0 ||
+      !keyNodes.every((key) => typeof valueOf(key) === 'string')
     ) {
-      settings.warnings.push(
-        `${settings.file}:${lineAt(name.offset)}: "${command}" takes a key or a list of keys`,
-      );
-    } else settings.keys[command as Command] = keys as string[];
+      warn(name.offset, `"${command}" takes a key or a list of keys; it keeps its own`);
+      continue;
+    }
+    const keys: string[] = [];
+    for (const keyNode of keyNodes) {
+      const key = valueOf(keyNode) as string;
+      const problem = keyNameProblem(key);
+      if (problem) warn(keyNode.offset, `${problem}; "${command}" is not given it`);
+      else {
+        keys.push(key);
+        written.set(`${command}\n${key}`, keyNode.offset);
+      }
+    }
+    if (keys.length > 0) settings.keys[command as Command] = keys;
+    else warn(name.offset, `"${command}" is given no key it can use; it keeps its own`);
   }
+  for (const clash of keyClashes(settings.keys))
+    warn(
+      written.get(`${clash.command}\n${clash.key}`) ?? node.offset,
+      `${JSON.stringify(clash.key)} for "${clash.command}" is also "${clash.other}" in ${clash.places}; ` +
+        `there it does "${clash.does}"`,
+    );
 }
 
 function homeOf(): string {

@@ -37,7 +37,10 @@ export function helpLines(width: number, keys: KeyBindings, { palette }: Look): 
   for (const section of helpSections(keys)) {
     lines.push(paint(` ${section.title}`, { bold: true, color: colors.heading }, palette));
     for (const row of section.rows) {
-      lines.push(truncateToWidth(`   ${padToWidth(row.keys, 22)} ${row.help}`, width));
+      // Key names may come from the configuration: shown as text, never as control sequences.
+      lines.push(
+        truncateToWidth(`   ${padToWidth(sanitizeLine(row.keys), 22)} ${row.help}`, width),
+      );
     }
     lines.push('');
   }

@@ -97,6 +97,104 @@ export function keyBindings(
 /** The keys as broadsheet comes, with no configuration. */
 export const DEFAULT_BINDINGS: KeyBindings = keyBindings();
 
+/** The keys with a name, as `keyName` spells them; any other key is the one character it types. */
+export const NAMED_KEYS: readonly string[] = [
+  'up', 'down', 'left', 'right', 'pageup', 'pagedown', 'home', 'end', 'enter', 'escape', 'tab',
+  'backspace', 'space',
+]; // prettier-ignore
+
+/** Ctrl+letters that never reach a binding: the terminal sends them as other keys, or they are kept. */
+const CTRL_TAKEN: Record<string, string> = {
+  'ctrl+c': 'always quits',
+  'ctrl+z': 'always suspends',
+  'ctrl+h': 'reaches broadsheet as backspace',
+  'ctrl+i': 'reaches broadsheet as tab',
+  'ctrl+j': 'reaches broadsheet as enter',
+  'ctrl+m': 'reaches broadsheet as enter',
+};
+
+/** Other spellings a name might be meant as. */
+const MEANT: Record<string, string> = {
+  esc: 'escape', return: 'enter', pgup: 'pageup', pgdn: 'pagedown', 'page up': 'pageup',
+  'page down': 'pagedown', del: 'backspace', delete: 'backspace', ' ': 'space',
+}; // prettier-ignore
+
+/**
+ * Why `name` is not a key the browser can be given (null when it is): a
+ * key is one character it types (`n`, `N`, `?`), `ctrl+` and a letter, or one
+ * of `NAMED_KEYS`. Ctrl+C, Ctrl+Z and the Ctrl+letters a terminal sends as
+ * other keys are refused too.
+ */
+export function keyNameProblem(name: string): string | null {
+  if (NAMED_KEYS.includes(name)) return null;
+  if (/^ctrl\+[a-z]$/.test(name)) return CTRL_TAKEN[name] ? `${name} ${CTRL_TAKEN[name]}` : null;
+  const characters = [...new Intl.Segmenter().segment(name)];
+  if (characters.length === 1 && !/[\p{C}\p{Z}]/u.test(name)) return null;
+  const lower = name
+    .toLowerCase()
+    .replace(/^(?:(?:control|ctl|ctrl)[-+ ]?|c-|\^)(?=[a-z]$)/, 'ctrl+');
+  const meant =
+    MEANT[lower] ??
+    (NAMED_KEYS.includes(lower) || (/^ctrl\+[a-z]$/.test(lower) && !CTRL_TAKEN[lower])
+      ? lower
+      : undefined);
+  return (
+    `${JSON.stringify(name)} is not a key` +
+    (meant && meant !== name
+      ? ` (${JSON.stringify(meant)}?)`
+      : ` (a key is one character, ctrl+ and a letter, or one of ${NAMED_KEYS.join(' ')})`)
+  );
+}
+
+const PLACES: Record<KeyContext, string> = {
+  list: 'the list',
+  tree: 'the categories',
+  reader: 'the reader',
+};
+
+/**
+ * Keys the configuration gives to a command that another command has where
+ * both work: each clash once per key and other command, with the places it
+ * is in and what the key does there now (the first command named in the
+ * configuration wins).
+ */
+export function keyClashes(
+  overrides: Partial<Record<Command, readonly string[]>>,
+): Array<{ command: Command; key: string; other: Command; places: string; does: Command }> {
+  const { bindings, commandFor } = keyBindings(overrides);
+  const clashes: Array<{
+    command: Command;
+    key: string;
+    other: Command;
+    places: string;
+    does: Command;
+  }> = [];
+  for (const [command, keys] of Object.entries(overrides) as Array<[Command, readonly string[]]>) {
+    const own = bindings.filter((binding) => binding.command === command);
+    for (const key of new Set(keys)) {
+      const found = new Map<Command, KeyContext[]>();
+      for (const binding of own)
+        for (const context of binding.contexts)
+          for (const other of bindings)
+            if (
+              other.command !== command &&
+              other.contexts.includes(context) &&
+              other.keys.includes(key)
+            )
+              found.set(other.command, [...(found.get(other.command) ?? []), context]);
+      for (const [other, contexts] of found)
+        clashes.push({
+          command,
+          key,
+          other,
+          places: contexts.map((context) => PLACES[context]).join(', '),
+          does: commandFor(contexts[0]!, key)!,
+        });
+    }
+  }
+  return clashes;
+}
+
 /** One name for a key press: `j`, `G`, `down`, `enter`, `ctrl+c`… */
 export function keyName(input: string, key: Key): string {
   if (key.ctrl && /^[a-z]$/.test(input)) return `ctrl+${input}`;
