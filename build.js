@@ -62,6 +62,8 @@ const { metafile } = await build({
   target: 'node20',
   external: EXTERNAL,
   plugins: [htmlparser2Parts],
+  // jsonc-parser's main module is UMD, whose require of its own parts fails in an ES module bundle.
+  alias: { 'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js' },
   metafile: true,
   logLevel: 'warning',
 });
