@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ReadingState } from '../../src/state/reading.js';
@@ -16,7 +16,13 @@ import {
 const status = statusOf;
 
 /** The browser on the demo articles, with a state folder of its own (or the one given). */
-function browser(state = tempFolder(), columns = 100, rows = 30, pidFile?: string): TmuxSession {
+function browser(
+  state = tempFolder(),
+  columns = 100,
+  rows = 30,
+  pidFile?: string,
+  env: Record<string, string> = {},
+): TmuxSession {
   // With a file for its process id, the browser is the shell's own process (exec), to be killed.
   const command = pidFile
     ? `sh -c ${shellQuote(`echo $$ > ${shellQuote(pidFile)}; exec ${browserCommand(demoCorpus)}`)}`
@@ -24,9 +30,39 @@ function browser(state = tempFolder(), columns = 100, rows = 30, pidFile?: strin
   return new TmuxSession(command, {
     columns,
     rows,
-    env: { XDG_STATE_HOME: state, XDG_CACHE_HOME: tempFolder(), TERM: 'xterm-256color' },
+    env: { XDG_STATE_HOME: state, XDG_CACHE_HOME: tempFolder(), TERM: 'xterm-256color', ...env },
   });
 }
+
+describe.runIf(hasTmux)('the status line in a real terminal', () => {
+  it.each([
+    ['as broadsheet comes', null, /\/ filter .*\? help {2}q quit$/],
+    [
+      'given in the configuration',
+      { keys: { find: 'f', help: 'H' } },
+      /f filter .*H help {2}q quit$/,
+    ],
+  ] as const)(
+    'hints the keys in force on an 80×24 terminal, help among them (keys %s)',
+    async (_, config, hints) => {
+      const env: Record<string, string> = {};
+      if (config) {
+        env.XDG_CONFIG_HOME = tempFolder();
+        mkdirSync(path.join(env.XDG_CONFIG_HOME, 'broadsheet'));
+        writeFileSync(
+          path.join(env.XDG_CONFIG_HOME, 'broadsheet', 'config.json'),
+          JSON.stringify(config),
+        );
+      }
+      const tmux = browser(tempFolder(), 80, 24, undefined, env);
+      const screen = await tmux.waitFor((s) => /32 unread/.test(status(s)), 'the list');
+      expect(status(screen).trimEnd()).toMatch(hints);
+      tmux.send(['q']);
+      expect(await tmux.exitCode()).toBe(0);
+    },
+    WAIT_MS * 2,
+  );
+});
 
 describe.runIf(hasTmux)('marks in a real terminal', () => {
   it('reads one article on U then Enter, and lists it until the reader moves in the list', async () => {
