@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import process from 'node:process';
 import path from 'node:path';
 import v8 from 'node:v8';
-import { parseDate } from './corpus/dates.js';
+import { parseDatePeriod } from './corpus/dates.js';
 import { filterQuery } from './query/filter.js';
 import { parseQuery } from './query/parse.js';
 import type { CommandName, Invocation } from './commands/invocation.js';
@@ -269,7 +269,7 @@ function searchOf(flags: Flags): string | undefined {
 
 function dateText(value: unknown, name: string): string | undefined {
   const text = optionalText(value, name);
-  if (text !== undefined && !parseDate(text))
+  if (text !== undefined && !parseDatePeriod(text))
     throw new UsageError(`--${name}: not a date: ${text}`);
   return text;
 }

@@ -147,3 +147,67 @@ export function formatLocalDay(time: number): string {
 function pad(n: number): string {
   return String(n).padStart(2, '0');
 }
+
+/** The stretch of time a date names, from `start` up to (not including) `end`; an instant when they are equal. */
+export interface DatePeriod {
+  start: number;
+  end: number;
+}
+
+/**
+ * The period a filter's date names, in local time: a year (`2022`), a month
+ * (`2022-05`), a day (`2022-05-17`, `today`, `yesterday`), or an instant (a
+ * day with a time; `7d` and `2w`, that many days or weeks before `now`).
+ * Null when it is none of these.
+ */
+export function parseDatePeriod(value: string, now = Date.now()): DatePeriod | null {
+  const text = value.trim().toLowerCase();
+  const year = /^(\d{4})$/.exec(text);
+  if (year) return localPeriod(Number(year[1]), 0, 1, { years: 1 });
+  const month = /^(\d{4})[-/](\d{2})$/.exec(text);
+  if (month) {
+    const number = Number(month[2]);
+    return number >= 1 && number <= 12
+      ? localPeriod(Number(month[1]), number - 1, 1, { months: 1 })
+      : null;
+  }
+  if (text === 'today' || text === 'yesterday') {
+    const day = new Date(now);
+    return localPeriod(
+      day.getFullYear(),
+      day.getMonth(),
+      day.getDate() - (text === 'yesterday' ? 1 : 0),
+      { days: 1 },
+    );
+  }
+  const ago = /^(\d{1,5})([dw])$/.exec(text);
+  if (ago) {
+    const then = new Date(now);
+    then.setDate(then.getDate() - Number(ago[1]) * (ago[2] === 'w' ? 7 : 1));
+    return { start: then.getTime(), end: then.getTime() };
+  }
+  const parsed = parseDate(value);
+  if (!parsed) return null;
+  if (!parsed.dateOnly) return { start: parsed.time, end: parsed.time };
+  const day = new Date(parsed.time);
+  return localPeriod(day.getFullYear(), day.getMonth(), day.getDate(), { days: 1 });
+}
+
+/** From a local midnight to the one a year, a month or a day later. */
+function localPeriod(
+  year: number,
+  month: number,
+  day: number,
+  length: { years?: number; months?: number; days?: number },
+): DatePeriod {
+  const at = (y: number, m: number, d: number) => {
+    const date = new Date(y, m, d);
+    // Years 0–99 are taken as 1900–1999 by the Date constructor.
+    if (y < 100) date.setFullYear(y, m, d);
+    return date.getTime();
+  };
+  return {
+    start: at(year, month, day),
+    end: at(year + (length.years ?? 0), month + (length.months ?? 0), day + (length.days ?? 0)),
+  };
+}

@@ -1,4 +1,4 @@
-import { parseDate } from '../corpus/dates.js';
+import { parseDatePeriod } from '../corpus/dates.js';
 
 /** A mark the reader keeps for an article: read or not, starred. */
 export type Mark = 'read' | 'unread' | 'starred';
@@ -31,10 +31,12 @@ const MARKS: readonly Mark[] = ['read', 'unread', 'starred'];
  * value may be quoted too. Never throws: a half-typed query still means
  * something, and what cannot be read is listed in `ignored`.
  *
- * Dates: `after:D` is from D's first moment; `before:D` is up to D, and when D
- * is a day without a time, through that whole day (as `--until` is).
+ * Dates name a period (see `parseDatePeriod`): a year, a month, a day, or an
+ * instant. Both bounds count the period in: `after:D` is from its first
+ * moment, `before:D` up to its end (`before:2022-05` includes May, as
+ * `--until` does); `7d` and `2w` are that long before `now`.
  */
-export function parseQuery(source: string): SearchQuery {
+export function parseQuery(source: string, now = Date.now()): SearchQuery {
   const terms: SearchTerm[] = [];
   const ignored: SearchQuery['ignored'] = [];
   const token = /(-?)(?:([a-z]+):)?(?:"([^"]*)"?|(\S*))/giy;
@@ -56,7 +58,7 @@ export function parseQuery(source: string): SearchQuery {
       // Not a field we know (`http://…`, `re:`): the whole token is text.
       pushText(terms, `${fieldName}:${value}`, negated);
     } else if (field === 'after' || field === 'before') {
-      const time = boundaryTime(value, field);
+      const time = boundaryTime(value, field, now);
       if (time !== null) terms.push({ kind: field, time, negated });
       else if (value) ignored.push({ term: raw, why: `not a date: ${value}` });
     } else if (field === 'is') {
@@ -72,14 +74,11 @@ export function parseQuery(source: string): SearchQuery {
   return { terms, ignored };
 }
 
-/** The instant a date bound means: a day given to `before:` ends at the next midnight. */
-function boundaryTime(value: string, field: 'after' | 'before'): number | null {
-  const parsed = parseDate(value);
-  if (!parsed) return null;
-  if (field === 'after' || !parsed.dateOnly) return parsed.time;
-  const next = new Date(parsed.time);
-  next.setDate(next.getDate() + 1);
-  return next.getTime();
+/** The instant a date bound means: `after:` the first moment of the period named, `before:` the end of it. */
+function boundaryTime(value: string, field: 'after' | 'before', now: number): number | null {
+  const period = parseDatePeriod(value, now);
+  if (!period) return null;
+  return field === 'after' ? period.start : period.end;
 }
 
 function pushText(terms: SearchTerm[], text: string, negated: boolean): void {
