@@ -170,7 +170,9 @@ async function benchBodySearch(corpus, cache, env, floor, word = RARE) {
 
 /**
  * The same figures of reading and searching for a folder of one's own (a held-out corpus, say):
- * `node --expose-gc bench/targets.js --folder DIR [--word WORD]`.
+ * `node --expose-gc bench/targets.js --folder DIR [--word WORD]`; or for N articles of the real
+ * archives' shape, written for the run (bench/real-shaped.js) and removed after it:
+ * `node --expose-gc bench/targets.js --real-shaped N [--word WORD]` (docs/scale.md: N = 20000, WORD 厂去处).
  */
 export async function benchFolder(folder, word = RARE) {
   const cache = mkdtempSync(path.join(tmpdir(), 'broadsheet-bench-cache-'));
@@ -197,6 +199,15 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   if (option('--folder')) {
     console.log(`node ${process.version}, ${new Date().toISOString()}`);
     await benchFolder(path.resolve(option('--folder')), option('--word'));
+    process.exit(0);
+  }
+  if (option('--real-shaped')) {
+    const { realShapedCorpus } = await import('./real-shaped.js');
+    const folder = mkdtempSync(path.join(tmpdir(), 'broadsheet-bench-real-shaped-'));
+    realShapedCorpus(folder, Number(option('--real-shaped')));
+    console.log(`node ${process.version}, ${new Date().toISOString()}`);
+    await benchFolder(folder, option('--word'));
+    rmSync(folder, { recursive: true, force: true });
     process.exit(0);
   }
   const wanted = process.argv.indexOf('--articles');
