@@ -1,6 +1,8 @@
 // The packages one might expect broadsheet to use, measured against its own code on the same input:
-// gray-matter (front matter), html-to-text (rendering), terminal-image (pictures).
-// node bench/alternatives.js   (after npm run build)
+// gray-matter (front matter), html-to-text (rendering), terminal-image (pictures), meow and
+// node:util parseArgs (the command line).
+// node bench/alternatives.js   (after npm run build; --command-line: the command-line readers alone)
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -29,6 +31,7 @@ export async function benchAlternatives() {
   frontMatter();
   await rendering();
   pictures();
+  commandLine();
 }
 
 /** gray-matter against our splitter and js-yaml, on 20 000 seed-format articles. */
@@ -142,6 +145,49 @@ function pictures() {
   );
 }
 
+/**
+ * meow and node:util's parseArgs against broadsheet's own parser (src/cli/parse.ts with the
+ * description of the commands and flags it reads, bundled as the program bundles it): importing
+ * each and reading one command line, each in a fresh Node, in turn; then what each makes of the
+ * lines only ours reads as meant.
+ */
+async function commandLine() {
+  const { FLAGS } = await import('../dist/cli/usage.js');
+  const { build } = await import('esbuild');
+  const folder = mkdtempSync(path.join(tmpdir(), 'broadsheet-alt-'));
+  const ours = path.join(folder, 'parse.js');
+  await build({ entryPoints: [path.join(root, 'dist/cli/parse.js')], bundle: true, format: 'esm', platform: 'node', outfile: ours, logLevel: 'warning' });
+  const camel = (name) => name.replace(/-([a-z])/g, (_, c) => c.toUpperCase());
+  const meowFlags = Object.fromEntries(FLAGS.map((flag) => [camel(flag.name), { type: flag.value ? 'string' : 'boolean', ...(flag.short ? { shortFlag: flag.short } : {}) }]));
+  const utilOptions = Object.fromEntries(FLAGS.map((flag) => [flag.name, { type: flag.value ? 'string' : 'boolean', ...(flag.short ? { short: flag.short } : {}) }]));
+  const readers = {
+    'broadsheet (src/cli/parse.ts)': (argv) => `const { parseCommandLine } = await import(${JSON.stringify(ours)}); const r = parseCommandLine(${argv}); console.log(JSON.stringify([r.positionals, r.flags]));`,
+    'node:util parseArgs': (argv) => `const { parseArgs } = await import('node:util'); const r = parseArgs({ args: ${argv}, options: ${JSON.stringify(utilOptions)}, allowPositionals: true, allowNegative: true, strict: true }); console.log(JSON.stringify([r.positionals, r.values]));`,
+    'meow 14': (argv) => `const { default: meow } = await import('meow'); const r = meow('', { importMeta: import.meta, argv: ${argv}, flags: ${JSON.stringify(meowFlags)}, autoHelp: false, autoVersion: false, allowUnknownFlags: false }); console.log(JSON.stringify([r.input, r.flags]));`,
+  }; // prettier-ignore
+  const line = JSON.stringify(['cat', 'x.md', '--width', '80', '--no-color']);
+  const times = Object.fromEntries(Object.keys(readers).map((name) => [name, []]));
+  for (let run = 0; run < 15; run++)
+    for (const [name, reader] of Object.entries(readers)) {
+      const program = `const t = performance.now(); ${reader(line)} process.stderr.write(String(performance.now() - t));`;
+      const result = spawnSync(process.execPath, ['--input-type=module', '-e', program], { cwd: root, encoding: 'utf8' });
+      times[name].push(Number(result.stderr));
+    }
+  console.log(`\ncommand-line readers: importing one and reading ${line}, each in a fresh Node, median of 15`);
+  const baseline = { name: 'broadsheet', value: median(times['broadsheet (src/cli/parse.ts)']) };
+  for (const name of Object.keys(readers)) report(`  ${name}`, median(times[name]), 'ms', baseline);
+  for (const argv of [['--search', '-sport'], ['--width', '--json'], ['--wdith', '80']]) {
+    console.log(`  ${argv.join(' ')}:`);
+    for (const [name, reader] of Object.entries(readers)) {
+      const result = spawnSync(process.execPath, ['--input-type=module', '-e', reader(JSON.stringify(argv))], { cwd: root, encoding: 'utf8' });
+      const said = result.status === 0 ? result.stdout.trim() : `exit ${result.status}: ${(result.stderr.match(/(?:Error|UsageError)[^:]*: (.*)/)?.[1] ?? result.stderr).trim().replace(/\s+/g, ' ')}`;
+      console.log(`    ${name.padEnd(30)} ${said}`);
+    }
+  }
+  rmSync(folder, { recursive: true, force: true });
+} // prettier-ignore
+
 if (import.meta.url === `file://${process.argv[1]}`) {
-  await benchAlternatives();
+  if (process.argv.includes('--command-line')) await commandLine();
+  else await benchAlternatives();
 }
