@@ -79,7 +79,10 @@ export function manPage(version: string): string {
       ['NO_COLOR', 'no colour (as --no-color)'],
       ['FORCE_COLOR', 'colour even when the output is not a terminal'],
       ['TZ', 'the zone of dates written without one, and of the times printed'],
-      ['LANG, LC_ALL, LC_CTYPE', 'outside a UTF-8 locale, rules and markers are drawn in ASCII'],
+      [
+        'LANG, LC_ALL, LC_CTYPE',
+        'outside a UTF-8 locale, what broadsheet draws itself (rules, markers, ellipses, separators) is ASCII',
+      ],
       ['BROWSER, EDITOR, VISUAL, PAGER', 'the programs the browser hands links, files and text'],
       ['BROADSHEET_FETCH_TIMEOUT', 'seconds a picture may take to arrive (default 10)'],
       ['BROADSHEET_DEBUG', 'set to 1, an error prints its whole trace'],

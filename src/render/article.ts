@@ -1,6 +1,7 @@
 import type { Article } from '../corpus/article.js';
 import { joinCategoryPath } from '../corpus/categories.js';
 import { formatLocalMinute } from '../corpus/dates.js';
+import { glyphs } from '../text/profile.js';
 import { sanitizeLine } from '../text/sanitize.js';
 import { displayWidth } from '../text/width.js';
 import { describeImageSource, imageName, resolveImageSource } from '../images/resolve.js';
@@ -160,7 +161,10 @@ export function renderHeader(article: Article, width: number): RenderedLine[] {
     article.categories.map(joinCategoryPath).join(', '),
     article.author ?? '',
   ].filter(Boolean);
-  const meta = wrapSpans([{ text: sanitizeLine(facts.join(' · ')), style: Style.dim }], width);
+  const meta = wrapSpans(
+    [{ text: sanitizeLine(facts.join(glyphs().separator)), style: Style.dim }],
+    width,
+  );
   return [...title, ...meta].map((spans) => ({ spans }));
 }
 

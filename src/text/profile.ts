@@ -24,13 +24,19 @@ export interface Glyphs {
   closed: string;
   bullets: readonly string[];
   continued: string;
+  /** What stands for text cut short, and what goes between facts on one line (`date · author`). */
+  ellipsis: string;
+  separator: string;
+  /** Around a search or title quoted on the status line; a dash between a title and what follows. */
+  quotes: readonly [string, string];
+  dash: string;
 }
 
 const UNICODE_GLYPHS: Glyphs = {
-  rule: '─', bar: '│', cross: '┼', teeRight: '├', teeLeft: '┤', pointer: '▸', star: '★', open: '▾', closed: '▸', bullets: ['•', '◦', '▪'], continued: '↩',
+  rule: '─', bar: '│', cross: '┼', teeRight: '├', teeLeft: '┤', pointer: '▸', star: '★', open: '▾', closed: '▸', bullets: ['•', '◦', '▪'], continued: '↩', ellipsis: '…', separator: ' · ', quotes: ['“', '”'], dash: ' — ',
 }; // prettier-ignore
 const ASCII_GLYPHS: Glyphs = {
-  rule: '-', bar: '|', cross: '+', teeRight: '+', teeLeft: '+', pointer: '>', star: '*', open: 'v', closed: '>', bullets: ['*', '-', '+'], continued: '\\',
+  rule: '-', bar: '|', cross: '+', teeRight: '+', teeLeft: '+', pointer: '>', star: '*', open: 'v', closed: '>', bullets: ['*', '-', '+'], continued: '\\', ellipsis: '...', separator: ' - ', quotes: ['"', '"'], dash: ' - ',
 }; // prettier-ignore
 
 let profile: OutputProfile = { color: true, unicode: true };
@@ -50,6 +56,12 @@ export function glyphs(): Glyphs {
 /** The characters an output of this profile draws with. */
 export function glyphsOf(output: Pick<OutputProfile, 'unicode'>): Glyphs {
   return output.unicode ? UNICODE_GLYPHS : ASCII_GLYPHS;
+}
+
+/** `text` in the quotes of the output's profile. */
+export function quoted(text: string): string {
+  const [open, close] = glyphs().quotes;
+  return `${open}${text}${close}`;
 }
 
 /** True when the locale's character set is UTF-8 (LC_ALL, then LC_CTYPE, then LANG); Windows terminals are. */

@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { eastAsianWidth } from 'get-east-asian-width';
+import { glyphs } from './profile.js';
 
 /** Text whose every UTF-16 unit is one column and one character: printable Latin without combining marks. */
 const ONE_COLUMN_EACH = /^[\x20-\x7e\u00a0-\u00ac\u00ae-\u02ff]*$/;
@@ -83,11 +84,12 @@ export function sliceToWidth(text: string, width: number): string {
   return out;
 }
 
-/** `text` cut to `width` columns with `…` when it is longer. */
-export function truncateToWidth(text: string, width: number): string {
+/** `text` cut to `width` columns with `…` (`...` in ASCII, see `glyphs`) when it is longer. */
+export function truncateToWidth(text: string, width: number, ellipsis = glyphs().ellipsis): string {
   if (displayWidth(text) <= width) return text;
   if (width <= 0) return '';
-  return `${sliceToWidth(text, width - 1)}…`;
+  const room = width - displayWidth(ellipsis);
+  return room < 1 ? sliceToWidth(text, width) : `${sliceToWidth(text, room)}${ellipsis}`;
 }
 
 /** `text` padded with spaces to `width` columns. */

@@ -244,15 +244,17 @@ export function App({
 
   // How far the search of article text is: in the status line, and beside the filter being typed.
   const searchLine = searchProgress
-    ? `searching article text… ${searchProgress.done}/${searchProgress.total}`
-    : 'searching article text…';
+    ? `searching article text${look.glyphs.ellipsis} ${searchProgress.done}/${searchProgress.total}`
+    : `searching article text${look.glyphs.ellipsis}`;
 
   let content: ReactElement;
   // One article's list is never shown: leaving the reader quits (above).
   if (blank || (single && view.screen === 'list')) {
     content = <Lines lines={fitHeight([], height)} />;
   } else if (!corpus) {
-    const message = error ? `Could not read the folder: ${error}` : 'Reading articles…';
+    const message = error
+      ? `Could not read the folder: ${error}`
+      : `Reading articles${look.glyphs.ellipsis}`;
     content = (
       <Lines lines={fitHeight([paint(` ${message}`, { dim: !error }, look.palette)], height)} />
     );
@@ -323,11 +325,12 @@ export function App({
         ? null
         : progress
           ? progress.total > 0
-            ? `Reading articles… ${progress.done}/${progress.total}`
-            : 'Reading articles…'
+            ? `Reading articles${look.glyphs.ellipsis} ${progress.done}/${progress.total}`
+            : `Reading articles${look.glyphs.ellipsis}`
           : searching
             ? searchLine
-            : indexing && `indexing article text… ${indexing.done}/${indexing.total}`,
+            : indexing &&
+              `indexing article text${look.glyphs.ellipsis} ${indexing.done}/${indexing.total}`,
       screen: view.screen,
       folder: folderLabel,
       count: visible.length,
@@ -344,12 +347,13 @@ export function App({
       position: reader.lines ? percent(reader.top, height, reader.lines.length) : '',
       image: reader.fullImage?.alt ?? '',
       match: view.search
-        ? `${reader.matchLines.length ? view.matchIndex + 1 : 0}/${reader.matchLines.length} “${view.search}”`
+        ? `${reader.matchLines.length ? view.matchIndex + 1 : 0}/${reader.matchLines.length} ${look.glyphs.quotes[0]}${view.search}${look.glyphs.quotes[1]}`
         : '',
       starred: article ? marks.isStarred(article) : false,
       notice,
     },
     keys,
+    look,
   );
   useMouse(mouse, {
     view: current,

@@ -28,10 +28,10 @@ export function helpLayout(keys: KeyBindings): HelpLayout {
 }
 
 /** The help screen's lines, generated from the keys in force, the table that drives the keys. */
-export function helpLines(width: number, keys: KeyBindings, { palette }: Look): string[] {
+export function helpLines(width: number, keys: KeyBindings, { palette, glyphs }: Look): string[] {
   const lines: string[] = [
-    paint(' broadsheet — keys', { bold: true }, palette),
-    '   j k Space b scroll this help · any other key returns',
+    paint(` broadsheet${glyphs.dash}keys`, { bold: true }, palette),
+    `   j k Space b scroll this help${glyphs.separator}any other key returns`,
     '',
   ];
   for (const section of helpSections(keys)) {
@@ -61,7 +61,7 @@ export function problemPage(
 ): { lines: string[]; starts: number[] } {
   const lines = [
     paint(` Files with problems (${problems.length})`, { bold: true }, palette),
-    '   j k choose · Enter shows the file as it is · any other key returns',
+    `   j k choose${glyphs.separator}Enter shows the file as it is${glyphs.separator}any other key returns`,
     '',
   ];
   const starts: number[] = [];

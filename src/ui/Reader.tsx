@@ -17,9 +17,13 @@ interface Props {
 
 /** The visible rows of the article, search matches marked; only these are mounted. */
 export function Reader({ lines, top, height, margin, marks }: Props) {
-  const { palette } = useLook();
+  const { palette, glyphs } = useLook();
   if (!lines)
-    return <Lines lines={fitHeight([paint(' Reading…', { dim: true }, palette)], height)} />;
+    return (
+      <Lines
+        lines={fitHeight([paint(` Reading${glyphs.ellipsis}`, { dim: true }, palette)], height)}
+      />
+    );
   const pad = ' '.repeat(margin);
   const visible = lines.slice(top, top + height).map((row, i) => {
     if (row.picture !== undefined) return pad + row.picture;

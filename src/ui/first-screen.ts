@@ -45,6 +45,6 @@ export function firstScreenLines(
     loading: null, screen: 'list', folder, count, total: count, unread, partial: corpus.partial,
     limit: null, focus: 'list', category: null, filter: '', problems: 0, title: '', starred: false, position: '', match: '',
     image: '', notice: reading.warning,
-  }, keys); // prettier-ignore
+  }, keys, look); // prettier-ignore
   return [...rows, statusLine(size.columns, status.left, status.right, look)];
 }

@@ -3,6 +3,7 @@ import type { TextPlace } from '../state/reading.js';
 import type { RenderedLine } from '../render/line.js';
 import { lineText } from '../render/line.js';
 import { truncateToWidth } from '../text/width.js';
+import { glyphs } from '../text/profile.js';
 import { describeImageSource } from '../images/resolve.js';
 import type { Loaded } from '../images/load.js';
 import type { ImageSource } from '../images/source.js';
@@ -60,7 +61,8 @@ export function expandPictures(
       state.rows.forEach((picture, part) => rows.push({ line, picture, source, part }));
       return;
     }
-    const note = state.status === 'loading' ? 'loading…' : `not shown: ${state.reason}`;
+    const note =
+      state.status === 'loading' ? `loading${glyphs().ellipsis}` : `not shown: ${state.reason}`;
     const first = line.spans[0];
     const text = truncateToWidth(`${lineText(line)} ${note}`, width);
     rows.push({ line: { ...line, spans: first ? [{ ...first, text }] : [] }, source, part: 0 });

@@ -1,7 +1,7 @@
 import { sanitizeLine } from '../text/sanitize.js';
 import { displayWidth, padToWidth, truncateToWidth } from '../text/width.js';
 import { paint } from '../render/theme.js';
-import type { Look } from './look.js';
+import { DEFAULT_LOOK, type Look } from './look.js';
 import {
   DEFAULT_BINDINGS,
   keyFor,
@@ -88,6 +88,7 @@ export function statusText(
     notice: string | null;
   },
   keys: KeyBindings = DEFAULT_BINDINGS,
+  { glyphs }: Pick<Look, 'glyphs'> = DEFAULT_LOOK,
 ): { left: string; right: Hint[] } {
   const parts: string[] = [];
   if (s.loading) parts.push(s.loading);
@@ -96,13 +97,13 @@ export function statusText(
     parts.push(s.position);
     if (s.notice) parts.push(s.notice);
     if (s.match) parts.push(`match ${s.match}`);
-    parts.push(s.starred ? `★ ${s.title}` : s.title);
+    parts.push(s.starred ? `${glyphs.star} ${s.title}` : s.title);
   } else {
     const articles = `article${s.total === 1 ? '' : 's'}`;
     const total = s.partial ? `the newest ${s.total}` : `${s.total}`;
     parts.push(s.count === s.total ? `${total} ${articles}` : `${s.count} of ${total} ${articles}`);
     // Of some articles only, an unread count would be a number the folder does not have.
-    parts.push(s.partial ? 'reading the rest…' : `${s.unread} unread`);
+    parts.push(s.partial ? `reading the rest${glyphs.ellipsis}` : `${s.unread} unread`);
     if (s.category) parts.push(`in ${s.category}`);
     if (s.filter) parts.push(`filter: ${s.filter}`);
     if (s.filterProblem) parts.push(`(${s.filterProblem}: left out)`);
@@ -118,7 +119,7 @@ export function statusText(
     hint.rank === 0 && !said ? { ...hint, stays: true } : hint,
   );
   if (s.screen === 'image') return { left: ` ${s.image}`, right };
-  return { left: ` ${parts.filter(Boolean).join(' · ')}`, right };
+  return { left: ` ${parts.filter(Boolean).join(glyphs.separator)}`, right };
 }
 
 /**

@@ -3,6 +3,7 @@ import { kittyDelete } from '../../images/kitty.js';
 import { graphicsSequence, pictureBlocks, preparePicture } from '../../images/picture.js';
 import type { ImageRef } from '../../render/doc.js';
 import type { PictureSettings } from '../pictures.js';
+import { glyphs } from '../../text/profile.js';
 
 /**
  * A picture shown full screen. Half-blocks come back as lines for the frame;
@@ -27,7 +28,7 @@ export function useFullPicture(
       settings.protocol === 'kitty' ? 0x7f0000 + Math.floor(Math.random() * 0xffff) : null;
     let drawTimer: NodeJS.Timeout | undefined;
     void (async () => {
-      setShown([' Loading the picture…']);
+      setShown([` Loading the picture${glyphs().ellipsis}`]);
       const prepared = await preparePicture(settings.load, image.source, {
         maxColumns: columns,
         maxRows: rows,

@@ -8,6 +8,7 @@ import { submitPipe } from './hand-overs.js';
 import { submitCopy, submitLink } from './links.js';
 import { confirmMarkAll } from './marks.js';
 import { nextUnreadArticle } from './reading.js';
+import { quoted } from '../../text/profile.js';
 
 /** Enter: what was typed is carried out (and remembered, for filters, searches and commands). */
 export function submitPrompt(browser: BrowserContext): void {
@@ -30,7 +31,7 @@ export function submitPrompt(browser: BrowserContext): void {
       reading.remember('search', prompt.text);
       // The reducer goes to the first match of what was typed, not of the search before.
       matchLines = reader.lines ? findMatches(reader.lines, prompt.text).map((m) => m.row) : [];
-      if (text && matchLines.length === 0) say(`no match for “${text}”`);
+      if (text && matchLines.length === 0) say(`no match for ${quoted(text)}`);
       break;
     case 'pipe':
       submitPipe(browser, text);
@@ -55,7 +56,7 @@ export function confirm(browser: BrowserContext, yes: boolean): void {
 function toMatch(browser: BrowserContext, direction: 1 | -1): void {
   const { view, reader, extent, say } = browser;
   if (!view.search) return say('no search: / searches the article');
-  if (reader.matchLines.length === 0) return say(`no match for “${view.search}”`);
+  if (reader.matchLines.length === 0) return say(`no match for ${quoted(view.search)}`);
   const at = { matchIndex: view.matchIndex, readerTop: reader.top };
   if (nextMatch(at, extent, direction)?.wrapped)
     say(direction > 0 ? 'wrapped: back to the first match' : 'wrapped: on from the last match');

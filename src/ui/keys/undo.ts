@@ -4,10 +4,11 @@ import { sanitizeLine } from '../../text/sanitize.js';
 import { truncateToWidth } from '../../text/width.js';
 import type { Command } from '../keymap.js';
 import { dispatchCommand, type Handler } from './context.js';
+import { quoted } from '../../text/profile.js';
 
 /** An article as the status line names it: its title, quoted, cut short. */
 export function named(article: Article): string {
-  return `“${truncateToWidth(sanitizeLine(article.title), 40)}”`;
+  return quoted(truncateToWidth(sanitizeLine(article.title), 40));
 }
 
 export const undoHandlers = {
