@@ -53,6 +53,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     description: [
       'Opens the browser, full screen: the articles grouped by date, a category tree, and a reader. Articles added, changed or removed while it is open show within two seconds, the status line saying what came. When the output is not a terminal, prints what list prints.',
       FOLDER_ORDER,
+      "In the reader, L lists the article's links and pictures as a menu (j k choose, Enter opens, y copies, / narrows), and a number typed then Enter opens that link. Press ? for every key.",
       "FILE (.md, .html, .txt; front matter or none) opens the reader on that one article, and q quits; its place is kept as any article's. - reads one article from standard input, HTML or Markdown as its text is, the keys then read from the terminal itself. Where no browser can be shown, either is printed as cat prints it.",
     ],
     operands: 'folder',

@@ -36,6 +36,8 @@ import { useHeld } from './hooks/use-held.js';
 import { named } from './keys/undo.js';
 import { leftAt } from './keys/reading.js';
 import { MarkHistory } from './mark-history.js';
+import { LinkMenu } from './LinkMenu.js';
+import { entryAtRow, linkEntries, narrowEntries } from './link-menu.js';
 
 /** The browser: the list, the category tree and the reader over one folder of articles. */
 export interface AppProps {
@@ -184,7 +186,7 @@ export function App({
     [view.screen, size.columns, keys, look, corpus, view.problemSelected],
   );
 
-  const { extent, run } = useBrowserKeys({
+  const { extent, run, linkMenuKey } = useBrowserKeys({
     current,
     dispatch,
     ready: corpus !== null,
@@ -242,6 +244,16 @@ export function App({
     exit();
   }, [single, corpus, view.screen, reading, exit]);
 
+  // The link menu's entries: the article's links and pictures, narrowed by the words typed.
+  const narrow = view.linkMenu?.narrow;
+  const linkMenu = useMemo(
+    () =>
+      narrow === undefined
+        ? []
+        : narrowEntries(linkEntries(reader.references, reader.rows?.layout ?? []), narrow),
+    [narrow, reader.references, reader.rows],
+  );
+
   // How far the search of article text is: in the status line, and beside the filter being typed.
   const searchLine = searchProgress
     ? `searching article text${look.glyphs.ellipsis} ${searchProgress.done}/${searchProgress.total}`
@@ -260,6 +272,10 @@ export function App({
     );
   } else if (view.screen === 'help' || view.screen === 'problems') {
     content = <Page lines={pageLines} top={view.pageTop} height={height} />;
+  } else if (view.screen === 'reader' && view.linkMenu) {
+    content = (
+      <LinkMenu entries={linkMenu} state={view.linkMenu} width={size.columns} height={height} />
+    );
   } else if (view.screen === 'image') {
     content = <Lines lines={fitHeight(reader.fullPicture, height)} />;
   } else if (view.screen === 'reader') {
@@ -363,6 +379,10 @@ export function App({
     height,
     listLeft: treeWidth ? treeWidth + 1 : 0,
     extent,
+    linkMenu: {
+      key: linkMenuKey,
+      entryAt: (row) => entryAtRow(row, current().linkMenu?.selected ?? 0, linkMenu.length, height),
+    },
   });
   return (
     <LookContext value={look}>

@@ -11,6 +11,10 @@ export type KeyIntent =
   | { kind: 'confirm'; yes: boolean }
   | { kind: 'closePage'; command: Command }
   | { kind: 'closeImage' }
+  /** A key in the link menu, which takes every key but Ctrl+C. */
+  | { kind: 'linkMenu'; name: string; text: string }
+  /** A digit in the reader: the link number prompt, begun with it. */
+  | { kind: 'linkNumber'; digit: string }
   | { kind: 'none' };
 
 /** Keys that edit a prompt or move in it, rather than type. */
@@ -51,6 +55,8 @@ export function keyIntent(
   }
   if (name === 'ctrl+c') return { kind: 'quit' };
   if (view.screen === 'image') return { kind: 'closeImage' };
+  if (view.linkMenu && view.screen === 'reader')
+    return { kind: 'linkMenu', name, text: sanitizeText(typed).replace(/[\t\n]/g, '') };
   const context = keyContext(view);
   // Esc in an article with a search on clears the search before it leaves.
   if (view.screen === 'reader' && name === 'escape' && view.search)
@@ -61,5 +67,8 @@ export function keyIntent(
     return { kind: 'command', command: 'showFile', context };
   if (view.screen === 'help' || view.screen === 'problems')
     return { kind: 'closePage', command: command ?? 'back' };
-  return command ? { kind: 'command', command, context } : { kind: 'none' };
+  if (command) return { kind: 'command', command, context };
+  // A number typed in an article, then Enter, opens that link (as newsboat's 1…9 do).
+  if (view.screen === 'reader' && /^[0-9]$/.test(name)) return { kind: 'linkNumber', digit: name };
+  return { kind: 'none' };
 }

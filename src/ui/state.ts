@@ -2,6 +2,7 @@
 import type { TextPlace } from '../state/reading.js';
 import type { HelpLayout } from './Help.js';
 import type { Command, KeyContext } from './keymap.js';
+import type { LinkMenuState } from './link-menu.js';
 import { moved, nextMatch, pageList, pageOf, reveal, revealArticle, revealLine } from './moves.js';
 import { editPrompt, type Prompt } from './prompt.js';
 import {
@@ -58,6 +59,8 @@ export interface ViewState {
   problemSelected: number;
   /** The picture shown full screen. */
   imageKey: string | null;
+  /** The article's links and pictures as a menu over the reader (`L`); null when closed. */
+  linkMenu: LinkMenuState | null;
 }
 
 /** The first article of the list, whichever it is. */
@@ -88,6 +91,7 @@ export function createDefaultState(initial: Partial<ViewState> = {}): ViewState 
     pageTop: 0,
     problemSelected: 0,
     imageKey: null,
+    linkMenu: null,
     ...initial,
   };
 }
@@ -125,7 +129,12 @@ export type Action =
   | { type: 'viewImage'; key: string }
   | { type: 'closeImage' }
   /** The list made again with the marks as they are now (marks taken back, the marks read in); `select` an article. */
-  | { type: 'relist'; select?: string };
+  | { type: 'relist'; select?: string }
+  /** The link menu: opened, closed, an entry chosen (of those shown), the words narrowing it. */
+  | { type: 'openLinkMenu' }
+  | { type: 'closeLinkMenu' }
+  | { type: 'chooseLink'; index: number }
+  | { type: 'narrowLinks'; narrow: string; typing: boolean };
 
 /** Where an article opens: the line and the place in its text where it was left, when it was read before. */
 export interface OpenAt {
@@ -184,6 +193,18 @@ export function reduce(state: ViewState, action: Action): ViewState {
     }
     case 'viewImage':
       return { ...state, screen: 'image', returnTo: 'reader', imageKey: action.key };
+    case 'openLinkMenu':
+      return { ...state, linkMenu: { selected: 0, narrow: '', typing: false } };
+    case 'closeLinkMenu':
+      return { ...state, linkMenu: null };
+    case 'chooseLink':
+      return state.linkMenu
+        ? { ...state, linkMenu: { ...state.linkMenu, selected: Math.max(0, action.index) } }
+        : state;
+    case 'narrowLinks':
+      return state.linkMenu
+        ? { ...state, linkMenu: { selected: 0, narrow: action.narrow, typing: action.typing } }
+        : state;
     case 'closeImage':
       return { ...state, screen: 'reader', imageKey: null };
     case 'relist': {

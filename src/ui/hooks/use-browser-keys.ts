@@ -53,6 +53,8 @@ export interface KeyTargets {
 export function useBrowserKeys(targets: KeyTargets): {
   extent: () => Extent;
   run: (command: Command) => void;
+  /** A key of the link menu carried out as if typed (for the mouse). */
+  linkMenuKey: (name: string) => void;
 } {
   const { current, list, reader, height, page } = targets;
 
@@ -120,5 +122,9 @@ export function useBrowserKeys(targets: KeyTargets): {
     // Only when the whole list has come: the context is this render's, with that list.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [whole]);
-  return { extent, run: (command) => runCommand(context(), command) };
+  return {
+    extent,
+    run: (command) => runCommand(context(), command),
+    linkMenuKey: (name) => carryOut(context(), { kind: 'linkMenu', name, text: '' }),
+  };
 }

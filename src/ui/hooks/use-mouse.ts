@@ -29,6 +29,8 @@ export function useMouse(
     /** Columns of the category tree and its bar, when shown. */
     listLeft: number;
     extent: () => Extent;
+    /** The link menu, when open: its keys, and the entry on a row of the screen (0 = the first row). */
+    linkMenu?: { key: (name: string) => void; entryAt: (row: number) => number | null };
   },
 ): void {
   const onEvent = useEffectEvent((event: MouseEvent) => {
@@ -36,6 +38,17 @@ export function useMouse(
     const state = view();
     // A prompt takes keys only; a picture shown full screen has nothing to scroll.
     if (state.prompt || state.screen === 'image') return;
+    // In the link menu the wheel chooses, a click chooses an entry and a click on the chosen one opens it.
+    if (state.linkMenu && state.screen === 'reader' && targets.linkMenu) {
+      const menu = targets.linkMenu;
+      if (event.kind === 'wheelUp' || event.kind === 'wheelDown')
+        return menu.key(event.kind === 'wheelUp' ? 'up' : 'down');
+      if (event.kind !== 'press' || event.button !== 0) return;
+      const index = menu.entryAt(event.row - 1);
+      if (index === null) return;
+      if (index === state.linkMenu.selected) return menu.key('enter');
+      return dispatch({ type: 'chooseLink', index });
+    }
     if (event.kind === 'wheelUp' || event.kind === 'wheelDown') {
       for (let i = 0; i < WHEEL_STEP; i++) run(event.kind === 'wheelUp' ? 'up' : 'down');
       return;

@@ -3,7 +3,8 @@ import type { KeyIntent } from '../key-intent.js';
 import type { Command } from '../keymap.js';
 import { dispatchCommand, type BrowserContext, type Handler } from './context.js';
 import { handOverHandlers } from './hand-overs.js';
-import { linkHandlers } from './links.js';
+import { linkHandlers, startLinkNumber } from './links.js';
+import { linkMenuKey } from './link-menu.js';
 import { markHandlers } from './marks.js';
 import { cancelPrompt, confirm, promptHandlers, submitPrompt } from './prompts.js';
 import { openArticle, quit, readingHandlers } from './reading.js';
@@ -54,6 +55,10 @@ export function carryOut(browser: BrowserContext, intent: KeyIntent): void {
       return browser.dispatch({ type: 'closeImage' });
     case 'closePage':
       return dispatchCommand(browser, intent.command);
+    case 'linkMenu':
+      return linkMenuKey(browser, intent.name, intent.text);
+    case 'linkNumber':
+      return startLinkNumber(browser, intent.digit);
     case 'command':
       return runCommand(browser, intent.command);
     case 'none':

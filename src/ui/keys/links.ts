@@ -16,7 +16,7 @@ export function openLink({ effects, say }: BrowserContext, raw: string): void {
     .then((failure) => say(failure ? `could not open ${shown}: ${failure}` : `opened ${shown}`));
 }
 
-function copy({ effects, say }: BrowserContext, text: string): void {
+export function copy({ effects, say }: BrowserContext, text: string): void {
   effects.copy(text);
   say(`copied ${sanitizeLine(text)}`);
 }
@@ -52,12 +52,22 @@ export function submitCopy(browser: BrowserContext, text: string): void {
   if (url) copy(browser, url);
 }
 
+/** A digit typed in an article: the link number prompt, with the digit in it. */
+export function startLinkNumber(browser: BrowserContext, digit: string): void {
+  const prompt = openPrompt('link', 'open link number: ', digit);
+  browser.dispatch({ type: 'startPrompt', prompt: { ...prompt, selected: false } });
+}
+
 export const linkHandlers = {
   openLink: (browser) => {
     if (browser.view.screen !== 'reader') return openSource(browser, browser.article);
     browser.dispatch({ type: 'startPrompt', prompt: openPrompt('link', 'open link number: ') });
   },
   openSource: (browser) => openSource(browser, browser.article),
+  /** `L`: the article's links and pictures, as a menu. */
+  links: (browser) => {
+    if (browser.view.screen === 'reader') browser.dispatch({ type: 'openLinkMenu' });
+  },
   copy: (browser) => {
     if (browser.view.screen !== 'reader') return copySource(browser, browser.article);
     const prompt = openPrompt('copy', 'copy link number (Enter: the source link): ');
