@@ -111,7 +111,7 @@ describe('the link menu in the reader', () => {
     expect(opened).toEqual(['https://second.example.org/b']);
     await press('y', () => copied.length === 1, 'the second link copied');
     expect(copied).toEqual(['https://second.example.org/b']);
-    await press('/', () => frame().includes('/ ▏'), 'narrowing');
+    await press('/', () => frame().includes('(4) / │'), 'narrowing');
     await press(
       'harb',
       () => frame().includes('Links and pictures (1) / harb'),

@@ -14,6 +14,6 @@ export function LinkMenu({
   width: number;
   height: number;
 }) {
-  const { palette } = useLook();
-  return <Lines lines={fitHeight(linkMenuLines(entries, state, width, height, palette), height)} />;
+  const look = useLook();
+  return <Lines lines={fitHeight(linkMenuLines(entries, state, width, height, look), height)} />;
 }

@@ -3,6 +3,7 @@
 import type { RenderedLine } from '../render/line.js';
 import type { Reference } from '../render/doc.js';
 import { paint, type Palette } from '../render/theme.js';
+import type { Glyphs } from '../text/profile.js';
 import { sanitizeLine } from '../text/sanitize.js';
 import { padToWidth, truncateToWidth } from '../text/width.js';
 
@@ -131,13 +132,15 @@ export function linkMenuLines(
   state: LinkMenuState,
   width: number,
   height: number,
-  palette?: Palette,
+  look: { palette?: Palette; glyphs: Glyphs },
 ): string[] {
+  const { palette, glyphs } = look;
   const count = entries.length;
+  const [open, close] = glyphs.quotes;
   const narrowed = state.typing
-    ? ` / ${sanitizeLine(state.narrow)}▏`
+    ? ` / ${sanitizeLine(state.narrow)}${glyphs.bar}`
     : state.narrow
-      ? ` matching “${sanitizeLine(state.narrow)}”`
+      ? ` matching ${open}${sanitizeLine(state.narrow)}${close}`
       : '';
   const title = `Links and pictures (${count})${narrowed}`;
   const lines = [paint(truncateToWidth(` ${title}`, width), { bold: true }, palette), ''];
@@ -160,9 +163,10 @@ export function linkMenuLines(
       state.narrow ? ' Nothing matches. Esc shows them all.' : ' This article has no links.',
     );
   while (lines.length < height - MENU_FOOTER_ROWS) lines.push('');
-  const keys = state.typing
-    ? ' type to narrow · ↑ ↓ choose · Enter keep · Esc all again'
-    : ' j k choose · Enter open · y copy · / narrow · Esc close';
+  const keys = ` ${(state.typing
+    ? ['type to narrow', 'Up Down choose', 'Enter keep', 'Esc all again']
+    : ['j k choose', 'Enter open', 'y copy', '/ narrow', 'Esc close']
+  ).join(glyphs.separator)}`;
   lines.push(paint(truncateToWidth(keys, width), { dim: true }, palette));
   return lines.slice(0, height);
 }
