@@ -100,6 +100,8 @@ describe('one article instead of a folder', () => {
       'the reader',
       first.frame,
     );
+    // Its hints say that q quits: there is no list to go back to.
+    expect(first.frame().split('\n').at(-1)).toMatch(/q quit/);
     // No list was ever shown: the first frame is the article's.
     expect(first.app.frames.map(plain).some((f) => /1 article/.test(f))).toBe(false);
     // A search takes it to one place, however fast the keys are taken.

@@ -367,6 +367,7 @@ export function App({
         : '',
       starred: article ? marks.isStarred(article) : false,
       notice,
+      single,
     },
     keys,
     look,

@@ -38,7 +38,12 @@ const HINTS: Record<string, { context: KeyContext; hints: Array<[Command, string
 }; // prettier-ignore
 
 /** The hints of a screen, with the keys in force: a command with no key left has none. */
-function hintsOf(screen: string, focus: 'list' | 'tree', keys: KeyBindings): Hint[] {
+function hintsOf(
+  screen: string,
+  focus: 'list' | 'tree',
+  keys: KeyBindings,
+  single = false,
+): Hint[] {
   if (screen === 'image') return [{ text: 'any key returns', rank: 0 }];
   if (screen === 'help') {
     const scroll = [keyFor(keys, 'list', 'down'), keyFor(keys, 'list', 'up')].filter(Boolean);
@@ -57,7 +62,9 @@ function hintsOf(screen: string, focus: 'list' | 'tree', keys: KeyBindings): Hin
     HINTS[screen === 'reader' ? 'reader' : focus === 'tree' ? 'tree' : 'list']!;
   return hints.flatMap(([command, label, rank]) => {
     const key = keyFor(keys, context, command);
-    return key ? [{ text: `${key} ${label}`, rank }] : [];
+    // One article (a file, standard input) has no list to go back to: leaving it quits.
+    const said = single && command === 'back' ? 'quit' : label;
+    return key ? [{ text: `${key} ${said}`, rank }] : [];
   });
 }
 
@@ -86,6 +93,8 @@ export function statusText(
     match: string;
     image: string;
     notice: string | null;
+    /** One article, not a folder: the reader's way back quits. */
+    single?: boolean;
   },
   keys: KeyBindings = DEFAULT_BINDINGS,
   { glyphs }: Pick<Look, 'glyphs'> = DEFAULT_LOOK,
@@ -115,7 +124,7 @@ export function statusText(
   if (s.notice && s.screen !== 'reader') parts.push(s.notice);
   // `? help` stays, the folder or the title cut short for it; not what was just said.
   const said = Boolean(s.notice || s.filterProblem);
-  const right = hintsOf(s.screen, s.focus, keys).map((hint) =>
+  const right = hintsOf(s.screen, s.focus, keys, s.single).map((hint) =>
     hint.rank === 0 && !said ? { ...hint, stays: true } : hint,
   );
   if (s.screen === 'image') return { left: ` ${s.image}`, right };
