@@ -28,10 +28,10 @@ export interface ArticleView {
  * and frames get a turn: `q` leaves an 8 MB article at once, and the work
  * stops.
  */
-export const SLICE_MS = 20;
+const SLICE_MS = 20;
 
 /** Bodies up to this many characters are laid out at once (a change of width shows at the next frame). */
-export const LAYOUT_AT_ONCE = 200_000;
+const LAYOUT_AT_ONCE = 200_000;
 
 type Read = { key: string; doc: Doc; size: number } | { key: string; error: string };
 
