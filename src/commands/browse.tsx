@@ -78,7 +78,8 @@ function keyboard(one: OneArticle | null): NodeJS.ReadStream {
     one.remove();
     throw new UsageError(`cannot read keys from the terminal (/dev/tty): ${reason(error)}`);
   }
-  return new tty.ReadStream(fd) as NodeJS.ReadStream;
+  // With its descriptor named, as process.stdin's is: the programs handed the terminal read keys from it.
+  return Object.assign(new tty.ReadStream(fd), { fd }) as unknown as NodeJS.ReadStream;
 }
 
 /** `broadsheet [DIR]` on a terminal: the full-screen browser. */

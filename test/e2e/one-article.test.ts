@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempFolder } from '../helpers.js';
@@ -56,11 +56,21 @@ describe.runIf(hasTmux)('one article, from the shell', () => {
         (_, i) => `<p>Piped paragraph ${i + 1}.</p>`,
       ).join('')}</body></html>`,
     );
-    const tmux = new TmuxSession(`cat ${shellQuote(page)} | ${browserCommand('-')}`, {
-      columns: 80,
-      rows: 20,
-      env: { XDG_STATE_HOME: tempFolder(), XDG_CACHE_HOME: tempFolder() },
-    });
+    // An editor that says whether its keyboard is the terminal, and adds a line to what it edits.
+    const log = path.join(tempFolder(), 'editor');
+    const editor = path.join(tempFolder(), 'edit-it');
+    writeFileSync(
+      editor,
+      `#!/bin/sh\nif [ -t 0 ]; then echo terminal >> ${shellQuote(log)}; else echo pipe >> ${shellQuote(log)}; fi\necho '<p>Added by the editor.</p>' >> "$1"\n`,
+    );
+    chmodSync(editor, 0o755);
+    // The environment is the browser's, after the pipe (before it, it would be cat's alone).
+    const env = { XDG_STATE_HOME: tempFolder(), XDG_CACHE_HOME: tempFolder(), VISUAL: editor };
+    const assignments = Object.entries(env).map(([key, value]) => `${key}=${shellQuote(value)}`);
+    const tmux = new TmuxSession(
+      `cat ${shellQuote(page)} | env ${assignments.join(' ')} ${browserCommand('-')}`,
+      { columns: 80, rows: 20 },
+    );
     await tmux.waitFor(
       (s) => /A piped page/.test(statusOf(s)) && s.some((l) => l.includes('Piped paragraph 1.')),
       'the piped article',
@@ -69,6 +79,15 @@ describe.runIf(hasTmux)('one article, from the shell', () => {
     await tmux.waitFor(
       (s) => !s.some((l) => l.includes('Piped paragraph 1.')) && /\d+% · A piped/.test(statusOf(s)),
       'the next page: keys come from the terminal',
+    );
+    // e edits the article as it came, with the terminal for a keyboard; what was written shows.
+    tmux.send(['e']);
+    await tmux.waitFor(() => existsSync(log), 'the editor');
+    expect(readFileSync(log, 'utf8')).toBe('terminal\n');
+    tmux.send(['G']);
+    await tmux.waitFor(
+      (s) => s.some((l) => l.includes('Added by the editor.')),
+      'the edit, read again',
     );
     tmux.send(['q']);
     expect(await tmux.exitCode()).toBe(0);
