@@ -1,7 +1,7 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { eventsUnreliable, watchFolder, type FolderWatch } from '../src/corpus/watch.js';
+import { eventsUnreliable, watchFile, watchFolder, type FolderWatch } from '../src/corpus/watch.js';
 import { tempCorpus } from './helpers.js';
 
 const watching: FolderWatch[] = [];
@@ -65,4 +65,19 @@ describe('watching a folder of articles', () => {
     await settle(400);
     expect(calls()).toBe(0);
   });
+
+  it.each([false, true])(
+    'tells of the one file read, written or removed (polling: %s)',
+    async (poll) => {
+      const root = tempCorpus({ 'note.md': '# Note\n', 'other.md': '# Other\n' });
+      const file = path.join(root, 'note.md');
+      let calls = 0;
+      const watch = watchFile(file, () => calls++, { poll, interval: 100, quiet: 100 });
+      watching.push(watch);
+      writeFileSync(file, '# Note, longer now\n');
+      await expect.poll(() => calls, { timeout: 10_000 }).toBe(1);
+      rmSync(file);
+      await expect.poll(() => calls, { timeout: 10_000 }).toBe(2);
+    },
+  );
 });
