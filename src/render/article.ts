@@ -9,7 +9,7 @@ import { Style, type Doc, type Span } from './doc.js';
 import { htmlToDoc, htmlToDocInSlices } from './html.js';
 import { imageLines, layoutDoc, layoutDocInSlices } from './layout.js';
 import { blankLine, lineText, type RenderedLine } from './line.js';
-import { markdownToHtml } from '../text/markdown.js';
+import { markdownToHtml, markdownToHtmlInSlices } from '../text/markdown.js';
 import { wrapSpans } from './wrap.js';
 import { inSlices } from '../text/slices.js';
 
@@ -31,8 +31,11 @@ export async function bodyToDocInSlices(
   body: string,
   slices: SliceOptions,
 ): Promise<Doc | null> {
-  const html = article.format === 'markdown' ? await markdownToHtml(body) : body;
-  if (slices.cancelled?.()) return null;
+  const html =
+    article.format === 'markdown'
+      ? await markdownToHtmlInSlices(body, { cancelled: slices.cancelled })
+      : body;
+  if (html === null || slices.cancelled?.()) return null;
   return htmlToDocInSlices(
     html,
     { articleFile: article.absolutePath, baseUrl: article.link },

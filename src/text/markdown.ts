@@ -22,6 +22,75 @@ export async function markdownReader(): Promise<(markdown: string) => string> {
 }
 
 /**
+ * The same a stretch at a time, for a long text: it is parsed in pieces of
+ * about `chunkChars`, cut only at a blank line before a line that starts a
+ * paragraph or a heading (a letter or `#`), outside fenced code and raw HTML
+ * blocks that run across blank lines, so each piece makes the HTML it makes in
+ * the whole. A text with link reference definitions is parsed whole. Null
+ * when cancelled between pieces.
+ */
+export async function markdownToHtmlInSlices(
+  markdown: string,
+  options: { cancelled?: () => boolean; chunkChars?: number } = {},
+): Promise<string | null> {
+  const chunkChars = options.chunkChars ?? 64 * 1024;
+  const parse = await markdownReader();
+  if (markdown.length <= chunkChars || /^ {0,3}\[[^\]\n]+\]:/m.test(markdown))
+    return parse(markdown);
+  let html = '';
+  for (const piece of markdownPieces(markdown, chunkChars)) {
+    html += parse(piece);
+    await new Promise((resolve) => setImmediate(resolve));
+    if (options.cancelled?.()) return null;
+  }
+  return html;
+}
+
+const FENCE_LINE = /^ {0,3}(`{3,}|~{3,})/;
+const RAW_OPEN = /<(?:pre|script|style|textarea)\b|<!--/gi;
+const RAW_CLOSE = /<\/(?:pre|script|style|textarea)\s*>|-->/gi;
+
+/** The text cut where a piece may end (see `markdownToHtmlInSlices`). */
+function* markdownPieces(markdown: string, chunkChars: number): Generator<string> {
+  const lines = markdown.split('\n');
+  let start = 0;
+  let length = 0;
+  let fence: string | null = null;
+  let raw = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    length += line.length + 1;
+    const marker = FENCE_LINE.exec(line)?.[1];
+    if (fence === null && marker) fence = marker;
+    else if (
+      fence !== null &&
+      marker !== undefined &&
+      marker[0] === fence[0] &&
+      marker.length >= fence.length &&
+      /^\s*[`~]+\s*$/.test(line)
+    )
+      fence = null;
+    if (fence === null)
+      raw += (line.match(RAW_OPEN)?.length ?? 0) - (line.match(RAW_CLOSE)?.length ?? 0);
+    const next = lines[i + 1];
+    if (
+      length >= chunkChars &&
+      fence === null &&
+      raw <= 0 &&
+      line.trim() === '' &&
+      next !== undefined &&
+      /^[#\p{L}]/u.test(next)
+    ) {
+      yield lines.slice(start, i + 1).join('\n');
+      start = i + 1;
+      length = 0;
+      raw = 0;
+    }
+  }
+  if (start < lines.length) yield lines.slice(start).join('\n');
+}
+
+/**
  * The parser is recursive: nesting it is not bounded costs stack (3 000 `>`
  * overflow it) and time (its lists cost the cube of their depth). Nesting is
  * bounded before it reads the text, and should it fail all the same, the text
