@@ -23,9 +23,12 @@ export default defineConfig({
     projects: [
       {
         // Pure code, the Ink app, and the command line run in this process (runMain): no program
-        // is started. The one to run on every save.
+        // is started. The one to run on every save. The files of a worker share their modules
+        // (loading Ink and React once a worker, not once a file, halves the run): a test that
+        // changes a module's state puts it back, and runMain loads the command line afresh.
         test: {
           name: 'unit',
+          isolate: false,
           include: ['test/*.test.ts', 'test/*.test.tsx'],
           ...inTurn(1),
           ...limit(30),

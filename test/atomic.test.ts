@@ -3,7 +3,6 @@ import type * as fs from 'node:fs';
 import { readFileSync, readdirSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { writeFileAtomic } from '../src/files/atomic.js';
 import { tempFolder } from './helpers.js';
 
 /** The file-system calls of a write, in order, each with the path its descriptor was opened on. */
@@ -34,6 +33,10 @@ vi.mock('node:fs', async (importOriginal) => {
     },
   };
 });
+
+// The unit project shares modules between files: the writer is loaded afresh, so that it takes the fs above.
+vi.resetModules();
+const { writeFileAtomic } = await import('../src/files/atomic.js');
 
 beforeEach(() => {
   calls.length = 0;

@@ -177,6 +177,9 @@ export async function runMain(
     process.chdir(savedCwd);
     for (const key of Object.keys(process.env)) if (!(key in savedEnv)) delete process.env[key];
     Object.assign(process.env, savedEnv);
+    // The modules this run set up (its output profile, its palette) are not left for the next
+    // test file of the same worker to import.
+    vi.resetModules();
   }
 }
 
