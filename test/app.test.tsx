@@ -85,7 +85,7 @@ describe('the browser', () => {
       'the reader',
     );
     expect(frame().split('\n')[0]).toBe(' Rust release');
-    expect(frame()).toMatch(/\d+% · Rust release/);
+    expect(frame()).toMatch(/\d+% · 1 problem \(!\) · Rust release/);
     await press(' ', (f) => !f.includes('paragraph 1.'), 'a page down');
     await press('J', (f) => f.split('\n')[0] === ' Go generics', 'the next article');
     // Back on the first article, at the line where it was left.
@@ -171,6 +171,21 @@ describe('the browser', () => {
     expect(hints).not.toContain('? help');
     await remapped.press('c', (f) => f.includes('All articles'), 'the tree');
     expect(status(remapped.frame())).toMatch(/Enter show .*H help $/);
+  });
+
+  it('says a message first at 80 columns: the folder is cut for it, then the counts', async () => {
+    const status = (f: string) => f.split('\n').at(-1)!;
+    const folderLabel = '~/writing/from/many/people/gathered/over/the/years';
+    const { frame, press } = await start(80, 24, { folderLabel });
+    await press(KEYS.enter, (f) => f.includes('paragraph 1.'), 'the reader');
+    await press('m', (f) => /^ ?kept unread · /.test(status(f)), 'kept unread, said first');
+    expect(status(frame())).toContain('1 problem (!)');
+    await press('z', (f) => status(f).includes('undone: kept unread “Rust release”'), 'undone');
+    // The whole message, then the counts; the folder gives way first.
+    expect(status(frame())).toMatch(
+      /^ ?undone: kept unread “Rust release” · \d+ articles · \d+ unread/,
+    );
+    expect(status(frame())).not.toContain('years');
   });
 
   it('opens help at the section of the screen it was asked for on', async () => {

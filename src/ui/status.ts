@@ -99,13 +99,17 @@ export function statusText(
   keys: KeyBindings = DEFAULT_BINDINGS,
   { glyphs }: Pick<Look, 'glyphs'> = DEFAULT_LOOK,
 ): { left: string; right: Hint[] } {
+  // What was just said first: it is what the line is for at that moment. Then
+  // what is shown, and where from last, so that a short line cuts the folder
+  // (or the title) first, then the counts.
   const parts: string[] = [];
+  if (s.notice) parts.push(s.notice);
   if (s.loading) parts.push(s.loading);
   if (s.screen === 'reader') {
-    // What was just said and the search first: a long title gives way to them.
+    // The search next: a long title gives way to it.
     parts.push(s.position);
-    if (s.notice) parts.push(s.notice);
     if (s.match) parts.push(`match ${s.match}`);
+    if (s.problems > 0) parts.push(problems(s.problems));
     parts.push(s.starred ? `${glyphs.star} ${s.title}` : s.title);
   } else {
     const articles = `article${s.total === 1 ? '' : 's'}`;
@@ -117,11 +121,10 @@ export function statusText(
     if (s.filter) parts.push(`filter: ${s.filter}`);
     if (s.filterProblem) parts.push(`(${s.filterProblem}: left out)`);
     if (s.limit !== null) parts.push(`first ${s.limit}`);
+    if (s.problems > 0) parts.push(problems(s.problems));
     // The folder last: where space is short, what is shown matters more than where from.
     if (s.folder) parts.push(s.folder);
   }
-  if (s.problems > 0) parts.push(`${s.problems} problem${s.problems === 1 ? '' : 's'} (!)`);
-  if (s.notice && s.screen !== 'reader') parts.push(s.notice);
   // `? help` stays, the folder or the title cut short for it; not what was just said.
   const said = Boolean(s.notice || s.filterProblem);
   const right = hintsOf(s.screen, s.focus, keys, s.single).map((hint) =>
@@ -129,6 +132,10 @@ export function statusText(
   );
   if (s.screen === 'image') return { left: ` ${s.image}`, right };
   return { left: ` ${parts.filter(Boolean).join(glyphs.separator)}`, right };
+}
+
+function problems(count: number): string {
+  return `${count} problem${count === 1 ? '' : 's'} (!)`;
 }
 
 /**

@@ -96,7 +96,10 @@ describe.runIf(hasTmux)('marks in a real terminal', () => {
     await tmux.waitFor((s) => /32 articles · 32 unread/.test(status(s)), 'the list');
     const title = selectedOf(tmux.screen()).slice(2, 40).trim();
     tmux.send(['m']);
-    await tmux.waitFor((s) => /31 unread · .*marked read/.test(status(s)), 'the mark');
+    await tmux.waitFor(
+      (s) => /marked read.* · 32 articles · 31 unread/.test(status(s)),
+      'the mark',
+    );
     // Saved on its own, without leaving or quitting: a moment later it is on the disk.
     const folder = path.join(state, 'broadsheet');
     const saved = () =>
