@@ -10,6 +10,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { bodyIndexAvailable } from '../src/corpus/body-index.js';
 
 /**
  * The whole run gets one temporary folder of its own (TMPDIR for the tests and
@@ -29,6 +30,10 @@ export default function setup(): () => void {
   // No test reads the configuration of whoever runs the tests; those about it write their own.
   // A folder that is not there, inside the run's: what a test writes there goes with the run.
   process.env.XDG_CONFIG_HOME = path.join(folder, 'no-configuration');
+  if (!bodyIndexAvailable())
+    console.log(
+      `\nbody index: Node ${process.version} has no node:sqlite; the tests of the SQLite body index are skipped (they run on Node 22.13 and later, as CI does on 24), body search is tested by reading bodies\n`,
+    );
   return () => {
     stopTmuxServers(folder);
     rmSync(folder, { recursive: true, force: true });
