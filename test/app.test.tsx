@@ -188,6 +188,32 @@ describe('the browser', () => {
     expect(status(frame())).not.toContain('years');
   });
 
+  it.each([80, 100])(
+    'wraps help descriptions at %i columns, none cut, and scrolls to its end',
+    async (columns) => {
+      const { frame, press } = await start(columns, 16);
+      await press('?', (f) => f.includes('broadsheet — keys'), 'help');
+      const seen = new Set<string>();
+      // Page through help to its end, gathering every line.
+      for (let i = 0; i < 20 && !frame().includes('Ctrl+C quits'); i++) {
+        for (const line of frame().split('\n').slice(0, -1)) seen.add(line);
+        const before = frame();
+        await press(' ', (f) => f !== before, 'the next page of help');
+      }
+      for (const line of frame().split('\n').slice(0, -1)) seen.add(line);
+      const lines = [...seen];
+      expect(lines.every((line) => !line.includes('…'))).toBe(true);
+      expect(lines.every((line) => line.length <= columns)).toBe(true);
+      const text = lines.map((line) => line.trim()).join(' ');
+      expect(text).toContain('cat: tag: author: title: after: before: is:)');
+      expect(text).toContain('Esc closes; a number then Enter opens that link');
+      // A continuation line is indented under the description column.
+      const wrapped = lines.findIndex((line) => /^ {3}\/ +filter \(words/.test(line));
+      expect(wrapped).toBeGreaterThanOrEqual(0);
+      if (columns === 80) expect(lines[wrapped + 1]).toMatch(/^ {26}\S/);
+    },
+  );
+
   it('opens help at the section of the screen it was asked for on', async () => {
     const { frame, press } = await start(80, 16);
     const top = () => frame().split('\n')[0];

@@ -175,7 +175,7 @@ export function App({
     pictures,
     readBody,
   });
-  const helpShape = useMemo(() => helpLayout(keys), [keys]);
+  const helpShape = useMemo(() => helpLayout(size.columns, keys, look), [size.columns, keys, look]);
   const { lines: pageLines, starts: problemStarts } = useMemo(
     () =>
       view.screen === 'help'

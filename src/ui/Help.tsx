@@ -1,51 +1,73 @@
 import type { Problem } from '../corpus/article.js';
 import { sanitizeLine } from '../text/sanitize.js';
-import { padToWidth, truncateToWidth } from '../text/width.js';
+import { displayWidth, padToWidth, truncateToWidth } from '../text/width.js';
 import { wrapSpans } from '../render/wrap.js';
 import { helpSections, type KeyBindings, type KeyContext } from './keymap.js';
 import { fitHeight, Lines } from './Lines.js';
 import { colors, paint } from '../render/theme.js';
 import type { Look } from './look.js';
 
-/** Lines of help above the first section. */
-const HELP_HEAD = 3;
-
-/** The help screen's shape, the same at any width: the line each screen's section starts on, and the lines in all. */
+/** The help screen's shape at a width: the line each screen's section starts on, and the lines in all. */
 export interface HelpLayout {
   starts: Readonly<Record<KeyContext, number>>;
   lineCount: number;
 }
 
-export function helpLayout(keys: KeyBindings): HelpLayout {
-  const starts: Partial<Record<KeyContext, number>> = {};
-  let line = HELP_HEAD;
-  for (const section of helpSections(keys)) {
-    // The first section opens with the help's own head above it.
-    starts[section.context] = line === HELP_HEAD ? 0 : line;
-    line += section.rows.length + 2;
-  }
-  return { starts: starts as Record<KeyContext, number>, lineCount: line + 1 };
+/** Columns of a help row before its description: the indent, the keys, a space. */
+const KEYS_WIDTH = 22;
+const DESCRIPTION_AT = 3 + KEYS_WIDTH + 1;
+
+export function helpLayout(width: number, keys: KeyBindings, look: Look): HelpLayout {
+  const { lines, starts } = helpPage(width, keys, look);
+  return { starts, lineCount: lines.length };
 }
 
 /** The help screen's lines, generated from the keys in force, the table that drives the keys. */
-export function helpLines(width: number, keys: KeyBindings, { palette, glyphs }: Look): string[] {
+export function helpLines(width: number, keys: KeyBindings, look: Look): string[] {
+  return helpPage(width, keys, look).lines;
+}
+
+/**
+ * Help: a row a key, its description wrapped onto lines of its own under the
+ * description column where the width is short, so that none is cut.
+ */
+function helpPage(
+  width: number,
+  keys: KeyBindings,
+  { palette, glyphs }: Look,
+): { lines: string[]; starts: Record<KeyContext, number> } {
   const lines: string[] = [
     paint(` broadsheet${glyphs.dash}keys`, { bold: true }, palette),
     `   j k Space b scroll this help${glyphs.separator}any other key returns`,
     '',
   ];
+  const starts: Partial<Record<KeyContext, number>> = {};
+  const indent = ' '.repeat(DESCRIPTION_AT);
+  const room = Math.max(12, width - DESCRIPTION_AT);
   for (const section of helpSections(keys)) {
+    // The first section opens with the help's own head above it.
+    starts[section.context] = Object.keys(starts).length === 0 ? 0 : lines.length;
     lines.push(paint(` ${section.title}`, { bold: true, color: colors.heading }, palette));
     for (const row of section.rows) {
       // Key names may come from the configuration: shown as text, never as control sequences.
-      lines.push(
-        truncateToWidth(`   ${padToWidth(sanitizeLine(row.keys), 22)} ${row.help}`, width),
+      const named = truncateToWidth(sanitizeLine(row.keys), Math.max(8, width - 3));
+      const described = wrapSpans([{ text: row.help, style: 0 }], room).map((spans) =>
+        spans.map((span) => span.text).join(''),
       );
+      // Keys too many for their column have a line of their own.
+      const first = displayWidth(named) <= KEYS_WIDTH ? described.shift() : undefined;
+      lines.push(
+        truncateToWidth(
+          first === undefined ? `   ${named}` : `   ${padToWidth(named, KEYS_WIDTH)} ${first}`,
+          width,
+        ),
+      );
+      for (const more of described) lines.push(truncateToWidth(`${indent}${more}`, width));
     }
     lines.push('');
   }
   lines.push('   Ctrl+C quits; in a prompt it gives the line up, as Esc does.');
-  return lines;
+  return { lines, starts: starts as Record<KeyContext, number> };
 }
 
 /**
