@@ -66,7 +66,7 @@ async function start(options: { poll?: boolean } = {}) {
     app.stdin.write(key);
     await until(expected, what, frame);
   };
-  return { frame, status, press, root, type: (key: string) => app.stdin.write(key) };
+  return { frame, status, press, root, reading, type: (key: string) => app.stdin.write(key) };
 }
 
 describe('a folder that changes while it is shown', () => {
@@ -126,6 +126,39 @@ describe('a folder that changes while it is shown', () => {
         frame,
       );
       expect(frame()).toMatch(/▸ .*Beta news/);
+    },
+  );
+
+  it.each([
+    { opened: 'the middle article', keys: 'j', file: 'b.md', title: 'Beta news', above: 'a.md' },
+    { opened: 'the last article', keys: 'G', file: 'c.md', title: 'Gamma news', above: 'b.md' },
+  ])(
+    'keeps showing $opened when its file is removed, and opens or marks no other',
+    async ({ keys, file, title, above }) => {
+      const word = title.split(' ')[0]!;
+      const wordAbove = { 'a.md': 'Alpha', 'b.md': 'Beta' }[above];
+      const { frame, status, press, root, reading, type } = await start();
+      // The articles read but the one removed.
+      const read = () =>
+        ['a.md', 'b.md', 'c.md'].filter(
+          (name) => name !== file && reading.isRead(path.join(root, name)),
+        );
+      await press(keys, () => new RegExp(`▸ .*${title}`).test(frame()), title);
+      await press('\r', () => frame().includes(`${word} paragraph 1.`), 'the reader');
+      rmSync(path.join(root, file));
+      await soon(() => /removed/.test(status()), 'the removal said', frame);
+      // Nothing else read, and the same text, said to be gone from the folder.
+      expect(read()).toEqual([]);
+      expect(frame()).toContain(`${word} paragraph 1.`);
+      expect(status()).toContain(`${file} was removed`);
+      // Keys go on working on it: J past the last says so; K opens the article that was above it.
+      type('j');
+      if (file === 'c.md')
+        await press('J', () => /this is the last article/.test(status()), 'the end of the list');
+      await press('K', () => frame().includes(`${wordAbove} paragraph 1.`), 'the article above');
+      await press('q', () => /2 articles · 1 unread/.test(status()), 'the list');
+      expect(frame()).not.toContain(title);
+      expect(read()).toEqual([above]);
     },
   );
 });

@@ -166,8 +166,33 @@ export function App({
   // The text is centred: what is left over is shared either side.
   const margin = Math.max(0, Math.floor((size.columns - readerWidth) / 2));
   const selected = useMemo(() => selectedIndex(view.selected, visible), [view.selected, visible]);
-  const article: Article | null = visible[selected] ?? null;
   const context = keyContext(view);
+  // The article being read is the one opened, known by its file, whatever the list does meanwhile:
+  // when its file goes, its text stays on screen and no other article takes its place.
+  const [held, setHeld] = useState<Article | null>(null);
+  const readerPath = context === 'reader' ? view.selected.path : null;
+  const found = useMemo(
+    () =>
+      readerPath === null
+        ? null
+        : (visible.find((a) => a.absolutePath === readerPath) ??
+          corpus?.articles.find((a) => a.absolutePath === readerPath) ??
+          null),
+    [readerPath, visible, corpus],
+  );
+  if (readerPath !== null && found && found !== held) setHeld(found);
+  const removed = readerPath !== null && !found && held?.absolutePath === readerPath;
+  const article: Article | null =
+    readerPath === null ? (visible[selected] ?? null) : (found ?? (removed ? held : null));
+  // Its place in the list shown; of one no longer listed, where it was (the article below it is there now).
+  const readerIndex =
+    found && visible[selected] === found ? selected : Math.min(view.selected.index, visible.length);
+  // The article being read whose file went is said so (after the news of the folder, which it outweighs).
+  const removedFile = removed && held ? held.path : null;
+  useEffect(() => {
+    if (removedFile)
+      setNotice(`${removedFile} was removed; its text stays here until you leave it`);
+  }, [removedFile]);
   const reader = useReader({
     article: context === 'reader' ? article : null,
     view,
@@ -193,6 +218,7 @@ export function App({
     partial,
     list: { visible, grouped, treeRows },
     reader,
+    open: readerPath === null ? null : { article, index: readerIndex, gone: removed },
     height,
     page: { lineCount: pageLines.length, problemStarts, help: helpShape },
     problems: corpus?.problems ?? [],
@@ -223,7 +249,9 @@ export function App({
 
   // The place being read is remembered as it changes, so that however the browser ends it is saved.
   const readingPath =
-    context === 'reader' && view.screen === 'reader' ? article?.absolutePath : undefined;
+    context === 'reader' && view.screen === 'reader' && !removed
+      ? article?.absolutePath
+      : undefined;
   // An unread article is read once its text is on screen: a marking action, which `z` takes back.
   const readable = reader.error === undefined;
   const readingTitle = readingPath && article ? named(article) : '';
@@ -250,8 +278,8 @@ export function App({
     () =>
       narrow === undefined
         ? []
-        : narrowEntries(linkEntries(reader.references, reader.rows?.layout ?? []), narrow),
-    [narrow, reader.references, reader.rows],
+        : narrowEntries(linkEntries(reader.references, reader.blocks), narrow),
+    [narrow, reader.references, reader.blocks],
   );
 
   // How far the search of article text is: in the status line, and beside the filter being typed.

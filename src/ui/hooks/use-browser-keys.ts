@@ -1,6 +1,6 @@
 import type { Key } from 'ink';
 import { useEffect, useRef } from 'react';
-import type { Problem } from '../../corpus/article.js';
+import type { Article, Problem } from '../../corpus/article.js';
 import type { Marks } from '../../query/match.js';
 import type { ReadingState } from '../../state/reading.js';
 import type { Effects } from '../../terminal/effects.js';
@@ -26,6 +26,11 @@ export interface KeyTargets {
   partial: boolean;
   list: Pick<ArticleList, 'visible' | 'grouped' | 'treeRows'>;
   reader: ReaderView;
+  /**
+   * The article being read, held by its file, and its place in the list shown (where it was, when
+   * the list no longer has it); `gone` when its file was removed. Absent outside the reader.
+   */
+  open?: { article: Article | null; index: number; gone: boolean } | null;
   /** Rows of the list and the reader. */
   height: number;
   /** Lines of help or problems, and on the problems screen where each file's entry starts. */
@@ -77,13 +82,15 @@ export function useBrowserKeys(targets: KeyTargets): {
 
   const context = (): BrowserContext => {
     const view = current();
-    const index = selectedIndex(view.selected, list.visible);
+    const open = targets.open;
+    const index = open ? open.index : selectedIndex(view.selected, list.visible);
     const browser: BrowserContext = {
       view,
       dispatch: targets.dispatch,
       extent: extent(),
-      article: list.visible[index] ?? null,
+      article: open ? open.article : (list.visible[index] ?? null),
       index,
+      ...(open?.gone && { gone: true }),
       reader,
       treeRows: list.treeRows,
       problems: targets.problems,

@@ -19,9 +19,15 @@ export interface BrowserContext {
   dispatch: (action: Action) => void;
   /** What a movement needs of the screen, as it is now; what the reducer is given with a command. */
   extent: Extent;
-  /** The selected article and its place in the list; null when the list is empty. */
+  /**
+   * The selected article and its place in the list; null when the list is empty. In the reader, the
+   * article being read; when its file was removed (`gone`), the place it had, which the article
+   * below it now has.
+   */
   article: Article | null;
   index: number;
+  /** The article being read was removed from the folder: it is still shown, but nothing is saved of it. */
+  gone?: boolean;
   reader: ReaderView;
   treeRows: readonly TreeRow[];
   /** The files with problems, and the folder their paths are in. */

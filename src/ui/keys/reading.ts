@@ -30,8 +30,8 @@ export function leftAt(
 }
 
 /** Remembers where the article being left was read to (one that could not be read is not marked). */
-export function leaveArticle({ article, reader, reading, extent }: BrowserContext): void {
-  if (!article || reader.error !== undefined || !reader.lines) return;
+export function leaveArticle({ article, gone, reader, reading, extent }: BrowserContext): void {
+  if (!article || gone || reader.error !== undefined || !reader.lines) return;
   const { line, place } = leftAt(reader.lines, reader.top, extent.height);
   reading.markRead(article.absolutePath, line, place);
 }
@@ -46,7 +46,8 @@ export const quit: Handler = (browser) => {
 /** J and K: the next or previous article of the list, the one being left remembered. */
 function step(direction: 1 | -1): Handler {
   return (browser) => {
-    const next = browser.index + direction;
+    // Below an article no longer listed is the one in its place.
+    const next = browser.index + (browser.gone && direction === 1 ? 0 : direction);
     if (next < 0 || next >= browser.extent.articles.length)
       return browser.say(next < 0 ? 'this is the first article' : 'this is the last article');
     leaveArticle(browser);
@@ -57,7 +58,7 @@ function step(direction: 1 | -1): Handler {
 /** `n` in an article with no search on: the next unread article of the list, the one being left remembered. */
 export const nextUnreadArticle: Handler = (browser) => {
   const { articles } = browser.extent;
-  for (let i = browser.index + 1; i < articles.length; i++) {
+  for (let i = browser.index + (browser.gone ? 0 : 1); i < articles.length; i++) {
     if (browser.marks.isRead(articles[i]!)) continue;
     leaveArticle(browser);
     return openArticle(browser, i);
