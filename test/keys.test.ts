@@ -38,7 +38,7 @@ function browserAt(view: ViewState = createDefaultState()) {
     article: articles[view.selected.index]!,
     index: view.selected.index,
     reader: {
-      rows: null, lines: null, references: [], error: undefined, top: 0, matches: [],
+      rows: null, lines: null, references: [], blocks: [], error: undefined, top: 0, matches: [],
       matchLines: [], marks: new Map(), fullImage: null, fullPicture: [],
     }, // prettier-ignore
     treeRows: [],

@@ -5,7 +5,7 @@ import { render } from 'ink-testing-library';
 import { describe, expect, it } from 'vitest';
 import { plain, unmountAfterEach, until } from './frames.js';
 import { oneArticleCorpus } from '../src/commands/one-article.js';
-import { renderArticle, articleLines } from '../src/render/article.js';
+import { renderArticle } from '../src/render/article.js';
 import { ReadingState } from '../src/state/reading.js';
 import type { MouseEvent } from '../src/terminal/mouse.js';
 import { App } from '../src/ui/App.js';
@@ -31,7 +31,7 @@ describe('the link menu, its entries', () => {
   it('names each link by its words and each picture by its description, with the host', async () => {
     const article = makeArticle({ format: 'markdown', title: 'Links galore' });
     const rendered = await renderArticle(article, body, 30, { plain: true });
-    const entries = linkEntries(rendered.doc.references, articleLines(rendered));
+    const entries = linkEntries(rendered.doc.references, rendered.doc.blocks);
     expect(entries.map(({ n, kind, text, host }) => [n, kind, text, host])).toEqual([
       [1, 'link', 'the first site', 'first.example.com'],
       [2, 'link', 'a second one', 'second.example.org'],
@@ -43,6 +43,30 @@ describe('the link menu, its entries', () => {
     expect(narrowEntries(entries, '4').map((entry) => entry.n)).toEqual([4]);
     expect(narrowEntries(entries, 'nowhere')).toEqual([]);
   });
+
+  // Words a line may be broken after (a hyphen, a slash) are a link's own all the same.
+  const broken = [
+    '# Broken words',
+    '',
+    'The layout is in [docs/json-schema.json](docs/json-schema.json); widths come from',
+    '[string-width](https://github.com/sindresorhus/string-width), and the figures from',
+    '[docs/speed.md](docs/speed.md), with [a long-winded link title](https://example.com/x).',
+    '',
+  ].join('\n');
+  it.each([12, 20, 24, 33, 50, 80])(
+    "takes each link's words from the text, not from its lines at %i columns",
+    async (width) => {
+      const article = makeArticle({ format: 'markdown', title: 'Broken words' });
+      const rendered = await renderArticle(article, broken, width, { plain: true });
+      const entries = linkEntries(rendered.doc.references, rendered.doc.blocks);
+      expect(entries.map((entry) => entry.text)).toEqual([
+        'docs/json-schema.json',
+        'string-width',
+        'docs/speed.md',
+        'a long-winded link title',
+      ]);
+    },
+  );
 
   it('finds the entry under a row of the screen, below the title', () => {
     // 10 rows: a title, a blank, 7 entries, the keys.

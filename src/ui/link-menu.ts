@@ -1,7 +1,6 @@
 // The links and pictures of the article being read, as a menu: what each entry says, which are shown
 // for what is typed to narrow them, and the menu's lines.
-import type { RenderedLine } from '../render/line.js';
-import type { Reference } from '../render/doc.js';
+import type { Block, ImageRef, Reference, Span } from '../render/doc.js';
 import { paint, type Palette } from '../render/theme.js';
 import type { Glyphs } from '../text/profile.js';
 import { sanitizeLine } from '../text/sanitize.js';
@@ -39,12 +38,12 @@ function hostOf(target: string): string {
 
 /**
  * Every link and picture of the article, in the order of their numbers,
- * each with the text it stands under in the article: a link's words (joined
- * across lines), a picture's description.
+ * each with its words in the document (a link's own text, however the
+ * reader wraps it), a picture's description.
  */
 export function linkEntries(
   references: readonly Reference[],
-  lines: readonly RenderedLine[],
+  blocks: readonly Block[],
 ): LinkEntry[] {
   const linkText = new Map<string, string>();
   const pictureText = new Map<number, string>();
@@ -56,10 +55,13 @@ export function linkEntries(
     href = '';
     words = '';
   };
-  for (const line of lines) {
-    for (const span of line.spans) {
-      if (span.image && span.image.ref > 0 && !pictureText.has(span.image.ref))
-        pictureText.set(span.image.ref, span.image.alt);
+  const picture = (image: ImageRef | undefined) => {
+    if (image && image.ref > 0 && !pictureText.has(image.ref))
+      pictureText.set(image.ref, image.alt);
+  };
+  const spans = (list: readonly Span[]) => {
+    for (const span of list) {
+      picture(span.image);
       if (span.href) {
         if (href !== span.href) {
           close();
@@ -68,12 +70,20 @@ export function linkEntries(
         words += span.text;
       } else if (span.text.trim() !== '') close();
     }
-    if (href) words += ' ';
-  }
-  close();
-  for (const line of lines)
-    if (line.image && line.image.ref > 0 && !pictureText.has(line.image.ref))
-      pictureText.set(line.image.ref, line.image.alt);
+    // A link ends with its block.
+    close();
+  };
+  const walk = (list: readonly Block[]) => {
+    for (const block of list) {
+      if (block.kind === 'paragraph' || block.kind === 'heading') spans(block.spans);
+      else if (block.kind === 'list') block.items.forEach(walk);
+      else if (block.kind === 'quote') walk(block.blocks);
+      else if (block.kind === 'table')
+        for (const row of block.rows) for (const cell of row.cells) spans(cell.spans);
+      else if (block.kind === 'image') picture(block.image);
+    }
+  };
+  walk(blocks);
   return references
     .filter((reference) => !reference.embedded)
     .map((reference) => ({

@@ -9,7 +9,7 @@ import {
   layoutArticleInSlices,
   type RenderedArticle,
 } from '../../render/article.js';
-import { Style, type Doc, type Reference } from '../../render/doc.js';
+import { Style, type Block, type Doc, type Reference } from '../../render/doc.js';
 import { blankLine, type RenderedLine } from '../../render/line.js';
 import { wrapSpans } from '../../render/wrap.js';
 
@@ -19,6 +19,8 @@ export type BodyReader = (article: Article) => string | Promise<string>;
 export interface ArticleView {
   lines: RenderedLine[];
   references: Reference[];
+  /** The document laid out: what the link menu takes links' words from. */
+  blocks: readonly Block[];
   /** Why the article could not be shown; then the lines say so. */
   error?: string;
 }
@@ -125,6 +127,7 @@ export function useArticleLines(
       return {
         lines: [...header, blankLine(), ...note.map((spans) => ({ spans }))],
         references: [],
+        blocks: [],
         error,
       };
     };
@@ -135,6 +138,10 @@ export function useArticleLines(
       if ('error' in long.rendered) return failure(long.rendered.error);
       rendered = long.rendered;
     } else return null;
-    return { lines: articleLines(rendered), references: current.doc.references };
+    return {
+      lines: articleLines(rendered),
+      references: current.doc.references,
+      blocks: current.doc.blocks,
+    };
   }, [article, current, atOnce, long, width]);
 }

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import type { Article } from '../../corpus/article.js';
-import type { ImageRef, Reference } from '../../render/doc.js';
+import type { Block, ImageRef, Reference } from '../../render/doc.js';
 import { findMatches, partsByRow, type TextMatch } from '../find.js';
 import { expandPictures, pictureKey, type PictureSettings, type ReaderLine } from '../pictures.js';
 import { readerTop, type ReaderRows } from '../selectors.js';
@@ -14,6 +14,8 @@ export interface ReaderView {
   rows: ReaderRows | null;
   lines: readonly ReaderLine[] | null;
   references: Reference[];
+  /** The document's blocks, for the links' words (the link menu). */
+  blocks: readonly Block[];
   /** Why the article could not be read, when it could not: it is then not marked read. */
   error: string | undefined;
   /** The first row shown: the view's position in these rows, kept within the article. */
@@ -92,6 +94,7 @@ export function useReader({
     rows,
     lines,
     references: rendered?.references ?? [],
+    blocks: rendered?.blocks ?? [],
     error: rendered?.error,
     top: readerTop(view.reader, rows, height),
     matches,

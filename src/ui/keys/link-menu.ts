@@ -6,7 +6,7 @@ import { copy, openLink } from './links.js';
 /** The menu's entries as shown now: the article's links and pictures, narrowed by what was typed. */
 export function shownEntries(browser: BrowserContext): LinkEntry[] {
   const menu = browser.view.linkMenu;
-  const entries = linkEntries(browser.reader.references, browser.reader.rows?.layout ?? []);
+  const entries = linkEntries(browser.reader.references, browser.reader.blocks);
   return narrowEntries(entries, menu?.narrow ?? '');
 }
 
