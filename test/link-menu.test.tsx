@@ -152,6 +152,25 @@ describe('the link menu in the reader', () => {
     expect(opened[2]).toBe('mailto:editor@example.com');
   });
 
+  it('takes only digits into a link number: another key ends it unopened and is then itself', async () => {
+    const { frame, press, opened } = await reader();
+    const status = () => frame().split('\n').at(-1)!;
+    await press('1', () => status().includes('open link number: 1'), 'the number prompt');
+    // A letter is no part of a number: the prompt is gone, the letter did what it does (L: the menu).
+    await press('L', () => frame().includes('Links and pictures (4)'), 'the menu, opened by L');
+    expect(status()).not.toContain('open link number');
+    await press('\u001b', () => frame().includes('Read the first site'), 'the article again');
+    // 1, a, b, Enter opens nothing: the letters ended the number.
+    await press('1ab', () => !status().includes('open link number'), 'the prompt ended by a');
+    await press('\r', () => true, 'Enter');
+    await press('4', () => status().includes('open link number: 4'), 'a number again');
+    // Digits, and the keys that edit them, still make a number.
+    await press('2', () => status().includes('open link number: 42'), 'two digits');
+    await press('\u007f', () => status().includes('open link number: 4 '), 'one erased');
+    await press('\r', () => opened.length === 1, 'link 4 opened');
+    expect(opened).toEqual(['mailto:editor@example.com']);
+  });
+
   it('works with the mouse: a click chooses, a click on the chosen entry opens it', async () => {
     const { frame, press, opened, click } = await reader();
     await press('L', () => frame().includes('Links and pictures (4)'), 'the menu');

@@ -6,7 +6,8 @@ import type { ViewState } from './state.js';
 export type KeyIntent =
   | { kind: 'quit' }
   | { kind: 'command'; command: Command; context: KeyContext }
-  | { kind: 'endPrompt'; submit: boolean }
+  /** The prompt ended; `then`, the key that ended it, taken as itself once it is closed. */
+  | { kind: 'endPrompt'; submit: boolean; then?: KeyIntent }
   | { kind: 'editPrompt'; name: string; text: string }
   | { kind: 'confirm'; yes: boolean }
   | { kind: 'closePage'; command: Command }
@@ -51,6 +52,14 @@ export function keyIntent(
     // Typed text keeps its spaces; control characters, tabs and line breaks are not text.
     const text = name === 'tab' ? '' : sanitizeText(typed).replace(/[\t\n]/g, '');
     const special = name.startsWith('ctrl+') || SPECIAL_KEYS.has(name);
+    // A link number takes digits only: any other key typed ends it unopened, and does what it does.
+    const numbered = view.prompt.kind === 'link' || view.prompt.kind === 'copy';
+    if (numbered && !special && text !== '' && !/^[0-9]+$/.test(text))
+      return {
+        kind: 'endPrompt',
+        submit: false,
+        then: keyIntent({ ...view, prompt: null }, name, typed, keys),
+      };
     return { kind: 'editPrompt', name, text: special ? '' : text };
   }
   if (name === 'ctrl+c') return { kind: 'quit' };

@@ -54,7 +54,7 @@ export const DEFAULT_KEYMAP: readonly Binding[] = Object.freeze(([
   { keys: ['tab'], contexts: ['list'], command: 'toggleTree', help: 'categories' },
   { keys: ['o'], contexts: ['list', 'reader'], command: 'openLink', help: { list: 'open the source link in the browser', reader: 'open link N in the browser' } },
   { keys: ['O'], contexts: ['reader'], command: 'openSource', help: 'open the source link in the browser' },
-  { keys: ['L'], contexts: ['reader'], command: 'links', help: 'the links and pictures, as a menu: j k choose, Enter opens, y copies, / narrows, Esc closes; a number then Enter opens that link' },
+  { keys: ['L'], contexts: ['reader'], command: 'links', help: 'the links and pictures, as a menu: j k choose, Enter opens, y copies, / narrows, Esc closes; a number then Enter opens that link (a key not a digit ends the number and does what it does)' },
   { keys: ['y'], contexts: ['list', 'reader'], command: 'copy', help: { list: 'copy the source link (or path)', reader: 'copy link N, or the source link with Enter' } },
   { keys: ['|'], contexts: ['list', 'reader'], command: 'pipe', help: 'pipe the article\'s text to a command' },
   { keys: ['e'], contexts: ['list', 'reader'], command: 'edit', help: 'open the article\'s file in $EDITOR' },

@@ -46,7 +46,11 @@ export function carryOut(browser: BrowserContext, intent: KeyIntent): void {
     case 'quit':
       return quit(browser);
     case 'endPrompt':
-      return intent.submit ? submitPrompt(browser) : cancelPrompt(browser);
+      if (intent.submit) submitPrompt(browser);
+      else cancelPrompt(browser);
+      if (intent.then)
+        carryOut({ ...browser, view: { ...browser.view, prompt: null } }, intent.then);
+      return;
     case 'editPrompt':
       return browser.dispatch({ type: 'editPrompt', name: intent.name, typed: intent.text });
     case 'confirm':
