@@ -60,7 +60,7 @@ describe('the configuration file', () => {
     expect(result.stderr).toBe(
       [
         `broadsheet: warning: ${file}:3: takes a whole number of columns, 20 or more; "measure" is left at its default`,
-        `broadsheet: warning: ${file}:4: is not a setting (folder, state, theme, measure, images, mouse, keys); "colour" is left at its default`,
+        `broadsheet: warning: ${file}:4: "colour" is not a setting (folder, state, theme, measure, images, mouse, keys)`,
         `broadsheet: warning: ${file}:5: "fly" is not a command (see broadsheet --print-config)`,
         '',
       ].join('\n'),
@@ -110,5 +110,51 @@ describe('the configuration file', () => {
     const { env } = configured(`{ "folder": ${JSON.stringify(root)} }`);
     const result = await runMain(['list'], { env, cwd: tempFolder() });
     expect(result.stdout.trim().split('\n')).toHaveLength(2);
+  });
+});
+
+describe('a configuration with several problems', () => {
+  const text = [
+    '{',
+    '  "keys": {',
+    '    "nextUnread": ["n", "ctlr+n"],',
+    '    "nextUnred": "u",',
+    '    "quit": "j",',
+    '    "star": "/"',
+    '  },',
+    '  "mesure": 80',
+    '}',
+  ].join('\n');
+
+  it('suggests the setting, command and key a misspelt name was meant as', async () => {
+    const { env, file } = configured(text);
+    const { stderr } = await printed(env);
+    expect(stderr).toContain(`${file}:3: "ctlr+n" is not a key ("ctrl+n"?)`);
+    expect(stderr).toContain(`${file}:4: "nextUnred" is not a command ("nextUnread"?)`);
+    expect(stderr).toContain(`${file}:8: "mesure" is not a setting ("measure"?)`);
+  });
+
+  it('prints each key under the command it does: a key taken by another is not printed twice', async () => {
+    const { env } = configured(text);
+    const { shown } = await printed(env);
+    const keys = shown.keys as Record<string, string[]>;
+    expect(keys.star).toEqual(['/']);
+    // Wherever find works, / stars now: find has no key left.
+    expect(keys.find).toEqual([]);
+    // j quits the list, and still moves down in the categories and the reader.
+    expect(keys.quit).toEqual(['j']);
+    expect(keys.down).toEqual(['j', 'down']);
+  });
+
+  it('lists each problem as the browser shows problems: the file, the line, and why', async () => {
+    const { readSettings, settingsProblems } = await import('../src/commands/config.js');
+    const { file } = configured(text);
+    const problems = settingsProblems(await readSettings(file));
+    expect(problems).toContainEqual({
+      path: file,
+      line: 8,
+      reason: '"mesure" is not a setting ("measure"?)',
+    });
+    expect(problems.map((problem) => problem.line)).toEqual([3, 4, 5, 6, 8]);
   });
 });

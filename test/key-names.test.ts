@@ -67,7 +67,7 @@ describe('key names in the configuration', () => {
     });
     const settings = await readSettings(file);
     expect(settings.warnings).toEqual([
-      `${file}:3: "ctlr+n" is not a key (a key is one character, ctrl+ and a letter, or one of up down left right pageup pagedown home end enter escape tab backspace space); "nextUnread" is not given it`,
+      `${file}:3: "ctlr+n" is not a key ("ctrl+n"?); "nextUnread" is not given it`,
       `${file}:4: "F5" is not a key (a key is one character, ctrl+ and a letter, or one of up down left right pageup pagedown home end enter escape tab backspace space); "reload" is not given it`,
       `${file}:4: "reload" is given no key it can use; it keeps its own`,
       `${file}:5: "ctrl+shift+q" is not a key (a key is one character, ctrl+ and a letter, or one of up down left right pageup pagedown home end enter escape tab backspace space); "quit" is not given it`,

@@ -18,10 +18,11 @@ import { themeForBackground } from '../render/theme.js';
 import { userImageLoader } from '../images/load.js';
 import { cacheFolder, stateFolder } from '../files/places.js';
 import type { PictureSettings } from '../ui/pictures.js';
+import { settingsProblems, type Settings } from './config.js';
 import { ReadingState } from '../state/reading.js';
 import type { Corpus } from '../corpus/article.js';
 import { firstScreenLines } from '../ui/first-screen.js';
-import { keyBindings } from '../ui/keymap.js';
+import { keyBindings, keyFor, type KeyBindings } from '../ui/keymap.js';
 import { lookOf, type Look } from '../ui/look.js';
 import { outputProfile } from '../text/profile.js';
 import { sanitizeLine } from '../text/sanitize.js';
@@ -143,6 +144,7 @@ export async function browseCommand(invocation: Invocation): Promise<number> {
     : await drawFirstScreen(root, invocation, reading, label, look);
   const [{ render }, { App }] = await Promise.all([import('ink'), import('../ui/App.js')]);
   const repaint = new EventEmitter();
+  const keys = keyBindings(settings.keys);
   terminal.onResume(() => repaint.emit('repaint'));
   const instance = render(
     <App
@@ -172,12 +174,13 @@ export async function browseCommand(invocation: Invocation): Promise<number> {
               })
           : undefined
       }
-      notice={settings.warnings[0] ?? null}
+      notice={configNotice(settings, keys, look)}
+      configProblems={settingsProblems(settings)}
       bodiesOf={
         one ? undefined : (corpus) => new BodyIndex(bodyIndexFile(cacheFolder(), root), corpus)
       }
       pictures={pictures}
-      keys={keyBindings(settings.keys)}
+      keys={keys}
       look={look}
       initialCorpus={initialCorpus}
     />,
@@ -222,4 +225,15 @@ async function drawFirstScreen(
   const lines = firstScreenLines(corpus, { columns, rows }, reading, Date.now(), label, look, keys);
   process.stdout.write(`\x1b[H${lines.join('\n')}\x1b[H`);
   return corpus;
+}
+
+/** What the status line says first of a configuration with problems: how many, and where they are listed. */
+function configNotice(settings: Settings, keys: KeyBindings, look: Look): string | null {
+  const count = settings.warnings.length;
+  if (count === 0) return null;
+  const see = keyFor(keys, 'list', 'problems');
+  return (
+    `${path.basename(settings.file)}: ${count} problem${count === 1 ? '' : 's'}` +
+    (see ? `${look.glyphs.dash}see ${see}` : '')
+  );
 }

@@ -3,9 +3,11 @@ import path from 'node:path';
 import { configFolder } from '../files/places.js';
 import { reason } from '../files/errors.js';
 import { readRegularFile } from '../files/regular.js';
+import type { Problem } from '../corpus/article.js';
 import type { ImagesFlag } from '../images/detect.js';
 import { setTheme, type ThemeName } from '../render/theme.js';
 import { warn, writeOut } from '../pipe/output.js';
+import { nearest } from '../text/nearest.js';
 import { sanitizeLine } from '../text/sanitize.js';
 import {
   DEFAULT_KEYMAP,
@@ -143,16 +145,20 @@ export async function readSettings(file = configPath()): Promise<Settings> {
       case 'keys':
         readKeys(valueNode, getNodeValue, settings, (at) => lineOf(text, at), bad);
         break;
-      default:
-        bad(
-          key,
-          name.offset,
-          'is not a setting (folder, state, theme, measure, images, mouse, keys)',
+      default: {
+        const meant = nearest(key, SETTING_NAMES);
+        settings.warnings.push(
+          `${file}:${lineOf(text, name.offset)}: ${JSON.stringify(key)} is not a setting ` +
+            (meant ? `(${JSON.stringify(meant)}?)` : `(${SETTING_NAMES.join(', ')})`),
         );
+      }
     }
   }
   return settings;
 }
+
+/** The settings a file may give, in the order they are told. */
+const SETTING_NAMES = ['folder', 'state', 'theme', 'measure', 'images', 'mouse', 'keys'];
 
 /** jsonc-parser's errors, said as a person would. */
 const SYNTAX: Record<string, string> = {
@@ -198,9 +204,11 @@ function readKeys(
     const value = valueOf(valueNode);
     const keyNodes = valueNode.type === 'array' ? (valueNode.children ?? []) : [valueNode];
     if (!COMMANDS.has(command)) {
+      const meant = nearest(command, [...COMMANDS]);
       warn(
         name.offset,
-        `${JSON.stringify(command)} is not a command (see broadsheet --print-config)`,
+        `${JSON.stringify(command)} is not a command ` +
+          (meant ? `(${JSON.stringify(meant)}?)` : '(see broadsheet --print-config)'),
       );
       continue;
     }
@@ -241,6 +249,21 @@ function lineOf(text: string, offset: number): number {
   return text.slice(0, offset).split('\n').length;
 }
 
+/** What was wrong in the file, as the browser lists problems: the file, the line where known, and why. */
+export function settingsProblems(settings: Settings): Problem[] {
+  return settings.warnings.map((warning) => {
+    const said = warning.startsWith(`${settings.file}:`)
+      ? /^:(?:(\d+):)? (.*)$/s.exec(warning.slice(settings.file.length))
+      : null;
+    if (!said) return { path: settings.file, reason: warning };
+    return {
+      path: settings.file,
+      ...(said[1] ? { line: Number(said[1]) } : {}),
+      reason: said[2]!,
+    };
+  });
+}
+
 /** Puts the palette of what is printed in force (unless the terminal is to be asked); the browser is given its own. */
 export function applySettings(settings: Settings): void {
   if (settings.theme !== 'auto') setTheme(settings.theme);
@@ -252,8 +275,12 @@ export function applySettings(settings: Settings): void {
  */
 export async function printConfig(settings: Settings): Promise<number> {
   const keys: Record<string, string[]> = {};
-  for (const binding of keyBindings(settings.keys).bindings)
-    keys[binding.command] ??= [...binding.keys];
+  const bindings = keyBindings(settings.keys);
+  // A key another command took where both work is that command's only.
+  for (const binding of bindings.bindings)
+    keys[binding.command] ??= binding.keys.filter((key) =>
+      binding.contexts.some((context) => bindings.commandFor(context, key) === binding.command),
+    );
   const shown = {
     file: settings.file,
     folder: settings.folder ?? null,

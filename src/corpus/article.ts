@@ -28,6 +28,8 @@ export interface Article {
 /** A file that could not be read as an article, or an article with something wrong. */
 export interface Problem {
   path: string;
+  /** The line of the file it is on, where it is known (a setting in the configuration). */
+  line?: number;
   reason: string;
 }
 

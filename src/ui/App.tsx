@@ -1,7 +1,7 @@
 import type { EventEmitter } from 'node:events';
 import { Box, useApp } from 'ink';
 import { useEffect, useMemo, useState, type ReactElement } from 'react';
-import type { Article, Corpus } from '../corpus/article.js';
+import type { Article, Corpus, Problem } from '../corpus/article.js';
 import type { ReadingState } from '../state/reading.js';
 import { ArticleList } from './ArticleList.js';
 import { CategoryTree } from './CategoryTree.js';
@@ -66,6 +66,8 @@ export interface AppProps {
   mouse?: MouseSource;
   /** Said in the status line at the start (a problem with the configuration). */
   notice?: string | null;
+  /** What was wrong in the configuration file, listed with the folder's problems. */
+  configProblems?: readonly Problem[];
   /** The folder's body index, for filters that search article text; bodies are read without it. */
   bodiesOf?: (corpus: Corpus) => BrowserBodies;
   /** How pictures are drawn; none when absent. */
@@ -92,6 +94,8 @@ const DEFAULT_SETTINGS: BrowserSettings = { measure: 100, editor: 'vi', pager: '
 
 const NO_ARTICLES: readonly Article[] = [];
 
+const NO_PROBLEMS: readonly Problem[] = [];
+
 export function App({
   load,
   watch,
@@ -110,6 +114,7 @@ export function App({
   settings: given = {},
   mouse,
   notice: firstNotice = null,
+  configProblems = NO_PROBLEMS,
   bodiesOf,
   single = false,
 }: AppProps) {
@@ -200,15 +205,19 @@ export function App({
     pictures,
     readBody,
   });
+  const problems = useMemo(
+    () => [...configProblems, ...(corpus?.problems ?? [])],
+    [configProblems, corpus],
+  );
   const helpShape = useMemo(() => helpLayout(size.columns, keys, look), [size.columns, keys, look]);
   const { lines: pageLines, starts: problemStarts } = useMemo(
     () =>
       view.screen === 'help'
         ? { lines: helpLines(size.columns, keys, look), starts: [] }
         : view.screen === 'problems'
-          ? problemPage(corpus?.problems ?? [], size.columns, view.problemSelected, look)
+          ? problemPage(problems, size.columns, view.problemSelected, look)
           : { lines: [], starts: [] },
-    [view.screen, size.columns, keys, look, corpus, view.problemSelected],
+    [view.screen, size.columns, keys, look, problems, view.problemSelected],
   );
 
   const { extent, run, linkMenuKey } = useBrowserKeys({
@@ -221,7 +230,7 @@ export function App({
     open: readerPath === null ? null : { article, index: readerIndex, gone: removed },
     height,
     page: { lineCount: pageLines.length, problemStarts, help: helpShape },
-    problems: corpus?.problems ?? [],
+    problems,
     root: corpus?.root ?? '',
     reading,
     marks,
@@ -386,7 +395,7 @@ export function App({
       category: view.category,
       filter: view.filter,
       filterProblem: filterProblem(query),
-      problems: corpus?.problems.length ?? 0,
+      problems: problems.length,
       title: article?.title ?? '',
       position: reader.lines ? percent(reader.top, height, reader.lines.length) : '',
       image: reader.fullImage?.alt ?? '',

@@ -2,7 +2,7 @@ import type { Problem } from '../corpus/article.js';
 import { sanitizeLine } from '../text/sanitize.js';
 import { displayWidth, padToWidth, truncateToWidth } from '../text/width.js';
 import { wrapSpans } from '../render/wrap.js';
-import { helpSections, type KeyBindings, type KeyContext } from './keymap.js';
+import { helpSections, keyFor, type KeyBindings, type KeyContext } from './keymap.js';
 import { fitHeight, Lines } from './Lines.js';
 import { colors, paint } from '../render/theme.js';
 import type { Look } from './look.js';
@@ -27,6 +27,16 @@ export function helpLines(width: number, keys: KeyBindings, look: Look): string[
   return helpPage(width, keys, look).lines;
 }
 
+/** The keys that scroll help, as the list has them (`j k Space b `). */
+function scrollKeys(keys: KeyBindings): string {
+  const commands = ['down', 'up', 'pageDown', 'pageUp'] as const;
+  return commands
+    .map((command) => keyFor(keys, 'list', command))
+    .filter(Boolean)
+    .map((key) => `${key} `)
+    .join('');
+}
+
 /**
  * Help: a row a key, its description wrapped onto lines of its own under the
  * description column where the width is short, so that none is cut.
@@ -38,7 +48,7 @@ function helpPage(
 ): { lines: string[]; starts: Record<KeyContext, number> } {
   const lines: string[] = [
     paint(` broadsheet${glyphs.dash}keys`, { bold: true }, palette),
-    `   j k Space b scroll this help${glyphs.separator}any other key returns`,
+    `   ${scrollKeys(keys)}scroll this help${glyphs.separator}any other key returns`,
     '',
   ];
   const starts: Partial<Record<KeyContext, number>> = {};
@@ -90,7 +100,8 @@ export function problemPage(
   if (problems.length === 0) lines.push('   None: every file was read as it is.');
   problems.forEach((problem, i) => {
     starts.push(lines.length);
-    const where = truncateToWidth(sanitizeLine(problem.path), Math.max(8, width - 3));
+    const named = problem.line ? `${problem.path}:${problem.line}` : problem.path;
+    const where = truncateToWidth(sanitizeLine(named), Math.max(8, width - 3));
     const mark = i === selected ? glyphs.pointer : ' ';
     const name = paint(where, { color: colors.warning, inverse: i === selected }, palette);
     lines.push(` ${mark} ${name}`);

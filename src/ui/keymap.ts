@@ -1,4 +1,5 @@
 import type { Key } from 'ink';
+import { nearest } from '../text/nearest.js';
 
 /** Where a key is pressed: the list, the category tree, or the reader. */
 export type KeyContext = 'list' | 'tree' | 'reader';
@@ -114,6 +115,9 @@ const CTRL_TAKEN: Record<string, string> = {
   'ctrl+m': 'reaches broadsheet as enter',
 };
 
+/** The Ctrl+letters a binding can have, for what a misspelt one was meant as. */
+const CTRL_LETTERS = [...'abdefgklnopqrstuvwxy'].map((letter) => `ctrl+${letter}`);
+
 /** Other spellings a name might be meant as. */
 const MEANT: Record<string, string> = {
   esc: 'escape', return: 'enter', pgup: 'pageup', pgdn: 'pagedown', 'page up': 'pageup',
@@ -138,7 +142,8 @@ export function keyNameProblem(name: string): string | null {
     MEANT[lower] ??
     (NAMED_KEYS.includes(lower) || (/^ctrl\+[a-z]$/.test(lower) && !CTRL_TAKEN[lower])
       ? lower
-      : undefined);
+      : undefined) ??
+    nearest(lower, [...NAMED_KEYS, ...CTRL_LETTERS]);
   return (
     `${JSON.stringify(name)} is not a key` +
     (meant && meant !== name
@@ -231,10 +236,14 @@ export function helpSections(keys: KeyBindings = DEFAULT_BINDINGS): Array<{
     title: titles[context],
     rows: keys.bindings
       .filter((b) => b.contexts.includes(context))
-      .map((b) => ({
-        keys: b.keys.join(' '),
-        help: typeof b.help === 'string' ? b.help : (b.help[context] ?? ''),
-      })),
+      .map((b) => {
+        // A key another command was given here is that command's: shown there, not here.
+        const own = b.keys.filter((key) => keys.commandFor(context, key) === b.command);
+        return {
+          keys: own.length ? own.join(' ') : '(no key)',
+          help: typeof b.help === 'string' ? b.help : (b.help[context] ?? ''),
+        };
+      }),
   }));
 }
 

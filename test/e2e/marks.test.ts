@@ -64,6 +64,59 @@ describe.runIf(hasTmux)('the status line in a real terminal', () => {
   );
 });
 
+describe.runIf(hasTmux)('a configuration with problems, in a real terminal', () => {
+  it(
+    'says how many there are, lists them with their lines under !, and helps with the keys in force',
+    async () => {
+      const config = tempFolder();
+      mkdirSync(path.join(config, 'broadsheet'));
+      const file = path.join(config, 'broadsheet', 'config.json');
+      writeFileSync(
+        file,
+        [
+          '{',
+          '  "keys": {',
+          '    "nextUnread": ["n", "ctlr+n"],',
+          '    "help": "h",',
+          '    "quit": "j"',
+          '  },',
+          '  "mesure": 80',
+          '}',
+        ].join('\n'),
+      );
+      const tmux = browser(tempFolder(), 80, 50, undefined, { XDG_CONFIG_HOME: config });
+      await tmux.waitFor(
+        (s) => /config\.json: [2-9] problems — see !/.test(status(s)),
+        'the count of the problems',
+      );
+      tmux.send(['!']);
+      const problems = (
+        await tmux.waitFor((s) => s.some((line) => line.includes('config.json:7')), 'the list')
+      ).join('\n');
+      expect(problems).toMatch(/config\.json:3\n +"ctlr\+n" is not a key \("ctrl\+n"\?\)/);
+      expect(problems).toMatch(/config\.json:7\n +"mesure" is not a setting \("measure"\?\)/);
+      expect(problems).toMatch(/config\.json:5\n +"j" for "quit" is also "down"/);
+      tmux.send(['Escape']);
+      await tmux.waitFor((s) => /32 unread/.test(status(s)), 'the list again');
+      tmux.send(['h']);
+      const screen = (
+        await tmux.waitFor((s) => s.some((line) => line.includes('broadsheet — keys')), 'help')
+      ).join('\n');
+      const help = screen.slice(screen.indexOf(' Article list'), screen.indexOf(' Categories'));
+      expect(screen).toMatch(/^ +↓ k Space b scroll this help/m);
+      // j quits: help says so once, and down keeps only the key it still has.
+      expect(help).toMatch(/^ +j +quit$/m);
+      expect(help).toMatch(/^ +down +next article$/m);
+      expect(help).not.toMatch(/^ +j down/m);
+      tmux.send(['Escape']);
+      await tmux.waitFor((s) => /32 unread/.test(status(s)), 'the list once more');
+      tmux.send(['j']);
+      await tmux.exitCode();
+    },
+    WAIT_MS * 3,
+  );
+});
+
 describe.runIf(hasTmux)('marks in a real terminal', () => {
   it('reads one article on U then Enter, and lists it until the reader moves in the list', async () => {
     const tmux = browser();
