@@ -126,4 +126,62 @@ describe('one article instead of a folder', () => {
     const again = open();
     await until(() => textOnTop(again.frame()) === place, 'the place it was left', again.frame);
   });
+
+  it('says no date of standard input, its title once, no next article, and m keeps it unread', async () => {
+    const copy = standardInputFile(
+      Buffer.from(
+        `<!DOCTYPE html><title>A piped page</title><h1>A piped page</h1><p>Its text.</p>`,
+      ),
+    );
+    const root = tempCorpus({ 'note.md': `# A note\n\n${paragraphs(40)}\n` });
+    const file = path.join(root, 'note.md');
+    const reading = ReadingState.inFolder(mkdtempSync(path.join(tmpdir(), 'broadsheet-state-')));
+    const open = (article: string, corpus: () => ReturnType<typeof oneArticleCorpus>) => {
+      const stop = vi.spyOn(reading, 'stop');
+      const app = render(
+        <App
+          load={() => Promise.resolve(corpus())}
+          initialCorpus={corpus()}
+          single
+          start={{ open: article }}
+          reading={reading}
+          effects={recordingEffects().effects}
+          size={{ columns: 80, rows: 12 }}
+        />,
+      );
+      mounted.push(app);
+      const frame = () => plain(app.lastFrame() ?? '');
+      return { app, frame, stop };
+    };
+    const alone = (frame: string, text: string) =>
+      frame.split('\n').filter((line) => line.trim() === text).length;
+    try {
+      const piped = open(copy.file, () =>
+        oneArticleCorpus(copy.file, 'standard input', { fromInput: true }),
+      );
+      await until(() => piped.frame().includes('Its text.'), 'the piped article', piped.frame);
+      expect(piped.frame()).not.toMatch(/time|date|\d{4}-\d\d-\d\d/);
+      expect(alone(piped.frame(), 'A piped page')).toBe(1);
+      piped.app.unmount();
+    } finally {
+      copy.remove();
+    }
+    const note = open(file, () => oneArticleCorpus(file));
+    await until(() => note.frame().includes('Paragraph 1 of the note.'), 'the note', note.frame);
+    // Its heading is its title: said once, above the date.
+    expect(alone(note.frame(), 'A note')).toBe(1);
+    const status = () => note.frame().split('\n').at(-1)!;
+    expect(status()).toMatch(/Space page/);
+    expect(status()).not.toMatch(/next/);
+    note.app.stdin.write('G');
+    await until(() => /100%/.test(status()), 'the end', note.frame);
+    note.app.stdin.write(' ');
+    await until(() => /the end of the article/.test(status()), 'the end said', note.frame);
+    expect(status()).not.toMatch(/last article/);
+    expect(reading.isRead(file)).toBe(true);
+    // m: quits, the article kept unread.
+    note.app.stdin.write('m');
+    await until(() => note.stop.mock.calls.length > 0, 'the browser ended', note.frame);
+    expect(reading.isRead(file)).toBe(false);
+  });
 });

@@ -104,7 +104,10 @@ export async function browseCommand(invocation: Invocation): Promise<number> {
     one?.remove();
     reading.stop();
     const failure = reading.save();
-    for (const line of [...invocation.settings.warnings, reading.warning, failure])
+    // One file left unread (m, or quit before its text was shown) is said so: q would have marked it read.
+    const unread =
+      one && !one.fromInput && !reading.isRead(one.file) ? `${one.label}: kept unread` : null;
+    for (const line of [...invocation.settings.warnings, reading.warning, failure, unread])
       if (line) process.stderr.write(`broadsheet: ${sanitizeLine(line)}\n`);
     if (failure) process.exitCode = 1;
   };
@@ -140,7 +143,7 @@ export async function browseCommand(invocation: Invocation): Promise<number> {
         };
   const label = one ? one.label : folderLabel(root);
   const initialCorpus = one
-    ? oneArticleCorpus(one.file, one.label)
+    ? oneArticleCorpus(one.file, one.label, { fromInput: one.fromInput })
     : await drawFirstScreen(root, invocation, reading, label, look);
   const [{ render }, { App }] = await Promise.all([import('ink'), import('../ui/App.js')]);
   const repaint = new EventEmitter();
@@ -151,7 +154,8 @@ export async function browseCommand(invocation: Invocation): Promise<number> {
       repaint={repaint}
       load={
         one
-          ? () => Promise.resolve(oneArticleCorpus(one.file, one.label))
+          ? () =>
+              Promise.resolve(oneArticleCorpus(one.file, one.label, { fromInput: one.fromInput }))
           : (onProgress, onIndexed) =>
               loadCorpus(root, { onProgress, onIndexed, index: defaultIndex() })
       }

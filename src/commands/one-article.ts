@@ -72,15 +72,26 @@ export function standardInputFile(bytes: Buffer): { file: string; remove: () => 
 }
 
 /**
- * The article of one file as a list of its own, the file's folder its root.
+ * The article of one file as a list of its own, the file's folder its root
+ * (`fromInput`: the copy of standard input, which has no date of its own).
  * Throws a UsageError that says why when the file is no article (binary,
  * empty, unreadable).
  */
-export function oneArticleCorpus(file: string, shownAs = file): Corpus {
+export function oneArticleCorpus(
+  file: string,
+  shownAs = file,
+  options: { fromInput?: boolean } = {},
+): Corpus {
   const absolute = path.resolve(file);
   const root = path.dirname(absolute);
   const outcome = readArticleFile(root, absolute, { named: true });
-  if (outcome.kind === 'article') return { root, articles: [outcome.article], problems: [] };
+  if (outcome.kind === 'article') {
+    // Standard input's copy is a file of the moment: its time is no date of the article's.
+    const article = options.fromInput
+      ? { ...outcome.article, undated: true as const }
+      : outcome.article;
+    return { root, articles: [article], problems: [] };
+  }
   const why = outcome.kind === 'skipped' ? outcome.problem.reason : 'not an article';
   throw new UsageError(`not an article: ${sanitizeLine(shownAs)}: ${why}`);
 }
@@ -94,7 +105,10 @@ export async function standardInputArticle(): Promise<{ article: Article; body: 
   try {
     const outcome = readArticleFile(path.dirname(copy.file), copy.file, { named: true });
     if (outcome.kind === 'article')
-      return { article: { ...outcome.article, path: STANDARD_INPUT }, body: outcome.body };
+      return {
+        article: { ...outcome.article, path: STANDARD_INPUT, undated: true },
+        body: outcome.body,
+      };
     return `not an article: standard input: ${outcome.kind === 'skipped' ? outcome.problem.reason : 'not an article'}`;
   } finally {
     copy.remove();

@@ -13,6 +13,8 @@ export interface Article {
   date: number;
   /** True when `date` is the file's modification time. */
   dateFromFile: boolean;
+  /** No date given and no file of its own to take one from (standard input): none is shown. */
+  undated?: true;
   updated: number | null;
   categories: CategoryPath[];
   tags: string[];

@@ -16,7 +16,24 @@ import { inSlices } from '../text/slices.js';
 /** An article's body as the document model, from HTML or Markdown alike. */
 export async function bodyToDoc(article: Article, body: string): Promise<Doc> {
   const html = article.format === 'markdown' ? await markdownToHtml(body) : body;
-  return htmlToDoc(html, { articleFile: article.absolutePath, baseUrl: article.link });
+  return untitled(
+    htmlToDoc(html, { articleFile: article.absolutePath, baseUrl: article.link }),
+    article,
+  );
+}
+
+/**
+ * The document without the heading it opens with when that heading is the
+ * article's title (a Markdown file named by its `# heading`): the header above
+ * the body says it already.
+ */
+export function untitled(doc: Doc, article: Pick<Article, 'title'>): Doc {
+  const first = doc.blocks[0];
+  if (first?.kind !== 'heading' || first.level !== 1) return doc;
+  const words = (text: string) => text.replace(/\s+/g, ' ').trim();
+  const heading = words(first.spans.map((span) => span.text).join(''));
+  if (heading === '' || heading !== words(article.title)) return doc;
+  return { ...doc, blocks: doc.blocks.slice(1) };
 }
 
 /** Work done a stretch at a time, with turns of the event loop between, until done or cancelled. */
@@ -36,11 +53,12 @@ export async function bodyToDocInSlices(
       ? await markdownToHtmlInSlices(body, { cancelled: slices.cancelled })
       : body;
   if (html === null || slices.cancelled?.()) return null;
-  return htmlToDocInSlices(
+  const doc = await htmlToDocInSlices(
     html,
     { articleFile: article.absolutePath, baseUrl: article.link },
     slices,
   );
+  return doc && untitled(doc, article);
 }
 
 export interface RenderedArticle {
@@ -147,8 +165,12 @@ export async function plainArticleText(
     .join('');
 }
 
-/** When an article gives no date (or one that cannot be read), its file's time stands in: said so. */
-export function dateLabel(article: Pick<Article, 'date' | 'dateFromFile'>): string {
+/**
+ * When an article gives no date (or one that cannot be read), its file's time stands in: said so.
+ * Of standard input, which has no file of its own, nothing is said.
+ */
+export function dateLabel(article: Pick<Article, 'date' | 'dateFromFile' | 'undated'>): string {
+  if (article.undated && article.dateFromFile) return '';
   const minute = formatLocalMinute(article.date);
   return article.dateFromFile ? `${minute} (the file's time: no date it could read)` : minute;
 }

@@ -47,7 +47,7 @@ export const DEFAULT_KEYMAP: readonly Binding[] = Object.freeze(([
   { keys: ['n'], contexts: ['reader'], command: 'nextMatch', help: 'next match (with no search: the next unread article)' },
   { keys: ['N'], contexts: ['reader'], command: 'previousMatch', help: 'previous match' },
   { keys: ['i', 'enter'], contexts: ['reader'], command: 'viewImage', help: 'the picture on screen, full screen' },
-  { keys: ['m'], contexts: ['list', 'reader'], command: 'toggleRead', help: { list: 'mark read or unread', reader: 'keep unread, back to the list' } },
+  { keys: ['m'], contexts: ['list', 'reader'], command: 'toggleRead', help: { list: 'mark read or unread', reader: 'keep unread, back to the list; one file: quit, kept unread' } },
   { keys: ['A'], contexts: ['list'], command: 'markAllRead', help: 'mark every article shown read (asks first)' },
   { keys: ['U'], contexts: ['list'], command: 'onlyUnread', help: 'only unread articles, or all again (is:unread)' },
   { keys: ['s'], contexts: ['list', 'reader'], command: 'star', help: 'star or unstar (is:starred finds them)' },

@@ -63,7 +63,9 @@ function hintsOf(
   return hints.flatMap(([command, label, rank]) => {
     const key = keyFor(keys, context, command);
     // One article (a file, standard input) has no list to go back to: leaving it quits.
-    const said = single && command === 'back' ? 'quit' : label;
+    // Nor is there a next article: Space pages.
+    const said =
+      single && command === 'back' ? 'quit' : single && command === 'pageDown' ? 'page' : label;
     return key ? [{ text: `${key} ${said}`, rank }] : [];
   });
 }

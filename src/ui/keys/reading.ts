@@ -75,7 +75,10 @@ export const readingHandlers = {
     const { view, reader, extent } = browser;
     // Space at the end of an article goes on to the next one.
     const atEnd = reader.lines && reader.top >= maxTop(reader.lines.length, extent.height);
-    if (view.screen === 'reader' && atEnd) return browser.run('nextArticle');
+    if (view.screen === 'reader' && atEnd)
+      return extent.articles.length <= 1 && browser.index === 0
+        ? browser.say('the end of the article')
+        : browser.run('nextArticle');
     dispatchCommand(browser, 'pageDown');
   },
   nextArticle: step(1),
