@@ -291,6 +291,56 @@ describe('the browser', () => {
   });
 });
 
+describe('the list columns at 80 columns', () => {
+  /** Thirty articles a day apart: the first page's authors short, later ones long. */
+  function many() {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 30; i++) {
+      const day = String(28 - (i % 28)).padStart(2, '0');
+      const author = i < 10 ? 'Al' : 'Bartholomew Longname';
+      files[`${String(i).padStart(2, '0')}.md`] =
+        `---\ntitle: Article ${i} with a title long enough to want the whole row\n` +
+        `date: 2026-0${i < 28 ? 9 : 8}-${day} 10:00\nauthor: ${author}\ncategories: [Section ${i % 3}]\n---\nText.`;
+    }
+    return tempCorpus(files);
+  }
+
+  it('keeps the author column where it is as the list is paged and filtered, the title first', async () => {
+    const root = many();
+    const reading = ReadingState.inFolder(mkdtempSync(path.join(tmpdir(), 'broadsheet-state-')));
+    const app = render(
+      <App
+        load={(onProgress) => loadCorpus(root, { onProgress })}
+        reading={reading}
+        effects={recordingEffects().effects}
+        size={{ columns: 80, rows: 12 }}
+        now={new Date(2026, 10, 26, 12).getTime()}
+      />,
+    );
+    mounted.push(app);
+    const frame = () => plain(app.lastFrame() ?? '');
+    await until(() => frame().includes('Article 0 '), 'the list', frame);
+    /** Where the author column starts on each article row shown. */
+    const authorAt = () =>
+      frame()
+        .split('\n')
+        .filter((line) => /Article \d+/.test(line))
+        .map((line) => line.search(/ {2}(Al|Bartholomew)/));
+    const first = authorAt();
+    expect(new Set(first).size).toBe(1);
+    // The title keeps at least 36 columns.
+    expect(first[0]).toBeGreaterThanOrEqual(13 + 36);
+    app.stdin.write(' ');
+    await until(() => !frame().includes('Article 0 '), 'the next page', frame);
+    expect(new Set(authorAt())).toEqual(new Set([first[0]]));
+    app.stdin.write('/');
+    await until(() => frame().includes('filter'), 'the filter prompt', frame);
+    app.stdin.write('cat:"Section 1"\r');
+    await until(() => /10 of 30 articles/.test(frame()), 'the filtered list', frame);
+    expect(new Set(authorAt())).toEqual(new Set([first[0]]));
+  });
+});
+
 describe('the marks', () => {
   it('are drawn as the reading state changes them, whoever changed them', async () => {
     const { frame, reading, root } = await start();

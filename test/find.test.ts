@@ -268,6 +268,30 @@ describe('list rows', () => {
     expect(columnWidths(articles, 200)).toEqual({ authorWidth: 24, categoryWidth: 40 });
   });
 
+  it('gives the title the room at 80 columns: author and category shrink, then drop', () => {
+    const articles = [
+      makeArticle({
+        title: 'T'.repeat(60),
+        author: 'A'.repeat(17),
+        categories: [['Category'.repeat(3)]],
+      }),
+    ];
+    const at80 = columnWidths(articles, 80);
+    const title80 = 80 - 13 - at80.authorWidth - 2 - at80.categoryWidth - 2;
+    expect(title80).toBeGreaterThanOrEqual(36);
+    expect(at80.authorWidth).toBeGreaterThanOrEqual(6);
+    expect(at80.categoryWidth).toBeGreaterThanOrEqual(8);
+    expect(title80).toBeGreaterThan(at80.authorWidth + at80.categoryWidth);
+    // Narrower: the category goes first, then the author.
+    expect(columnWidths(articles, 60)).toEqual({ authorWidth: 15, categoryWidth: 0 });
+    expect(columnWidths(articles, 48)).toEqual({ authorWidth: 0, categoryWidth: 0 });
+    // Short titles leave the other columns what they need.
+    expect(columnWidths([makeArticle({ ...articles[0], title: 'Short' })], 80)).toEqual({
+      authorWidth: 16,
+      categoryWidth: 24,
+    });
+  });
+
   it('counts unread articles under each category, once each', () => {
     const articles = [
       makeArticle({

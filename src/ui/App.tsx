@@ -330,6 +330,7 @@ export function App({
       <ArticleList
         rows={grouped}
         articles={visible}
+        columnsOf={base}
         top={listTop(view, { articles: visible, ...grouped }, height)}
         height={height}
         width={listWidth}

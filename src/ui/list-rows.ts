@@ -7,7 +7,6 @@ import { sanitizeLine } from '../text/sanitize.js';
 import { displayWidth, padToWidth, truncateToWidth } from '../text/width.js';
 import { colors, paint } from '../render/theme.js';
 import type { Look } from './look.js';
-import { maxOf } from '../text/arrays.js';
 import { headed } from './selectors.js';
 
 /** The heading of the date group the row `row` is in (the nearest heading at or above it). */
@@ -74,24 +73,70 @@ function categoryOf(article: Article): string {
   return article.categories[0] ? sanitizeLine(article.categories[0].join('/')) : '';
 }
 
-/** Author and category columns as wide as the rows on screen need, within bounds; dropped when narrow. */
+/** The widest title, author and category of a list: measured once a list, not once a screen. */
+const widestOf = new WeakMap<
+  readonly Article[],
+  { title: number; author: number; category: number }
+>();
+
+function widest(articles: readonly Article[]): { title: number; author: number; category: number } {
+  let found = widestOf.get(articles);
+  if (!found) {
+    found = { title: 0, author: 0, category: 0 };
+    for (const article of articles) {
+      found.title = Math.max(found.title, displayWidth(sanitizeLine(article.title)));
+      found.author = Math.max(found.author, displayWidth(authorOf(article)));
+      found.category = Math.max(found.category, displayWidth(categoryOf(article)));
+    }
+    widestOf.set(articles, found);
+  }
+  return found;
+}
+
+/** Columns of a row before its title: the marker, the time, a space each. */
+const TIME_COLUMNS = 2 + 11;
+/** The narrowest title the other columns leave (unless every title is narrower). */
+const TITLE_AT_LEAST = 30;
+const AUTHOR_AT_LEAST = 6;
+const CATEGORY_AT_LEAST = 8;
+
+/**
+ * Author and category columns for a list at a width, measured over the whole
+ * list (`articles`), so that they stay put as it is paged. The title comes
+ * first: it keeps at least half the room (30 columns or more, or its widest),
+ * and the other columns shrink for it, the category dropped first and then
+ * the author where even that is too little.
+ */
 export function columnWidths(
   articles: readonly Article[],
   width: number,
 ): { authorWidth: number; categoryWidth: number } {
-  const widest = (measure: (a: Article) => string, cap: number) =>
-    Math.min(
-      cap,
-      maxOf(
-        articles.map((a) => displayWidth(measure(a))),
-        0,
-      ),
-    );
+  const most = widest(articles);
+  const free = width - TIME_COLUMNS;
   // Wide terminals give the columns room in proportion, the title keeping the most.
-  return {
-    authorWidth: width >= 50 ? widest(authorOf, Math.max(16, Math.floor(width * 0.12))) : 0,
-    categoryWidth: width >= 72 ? widest(categoryOf, Math.max(24, Math.floor(width * 0.2))) : 0,
-  };
+  let author = Math.min(most.author, Math.max(16, Math.floor(width * 0.12)));
+  let category = Math.min(most.category, Math.max(24, Math.floor(width * 0.2)));
+  const title = Math.min(most.title, Math.max(TITLE_AT_LEAST, Math.floor(free * 0.55)));
+  const room = free - title;
+  const gaps = (author ? 2 : 0) + (category ? 2 : 0);
+  if (author + category + gaps > room) {
+    // Shrunk in proportion to what they would have.
+    const share = Math.max(0, room - gaps) / (author + category);
+    const shrunkAuthor = Math.floor(author * share);
+    const shrunkCategory = Math.max(0, room - gaps) - shrunkAuthor;
+    if (
+      (author === 0 || shrunkAuthor >= AUTHOR_AT_LEAST) &&
+      (category === 0 || shrunkCategory >= CATEGORY_AT_LEAST)
+    ) {
+      author = author && shrunkAuthor;
+      category = category && shrunkCategory;
+    } else {
+      category = 0;
+      author = Math.min(author, room - 2);
+      if (author < AUTHOR_AT_LEAST) author = 0;
+    }
+  }
+  return { authorWidth: author, categoryWidth: category };
 }
 
 /** One screen line for a list row: a date heading, or time, title, author and category. */
@@ -236,6 +281,8 @@ export interface ListWindow {
   isRead: (article: Article) => boolean;
   isStarred?: (article: Article) => boolean;
   dimmed?: boolean;
+  /** The whole list the columns are measured over, so that paging does not move them; the articles given when absent. */
+  columnsOf?: readonly Article[];
   look: Look;
 }
 
@@ -256,6 +303,7 @@ export function listWindowLines(
     isRead,
     isStarred = () => false,
     dimmed = false,
+    columnsOf = articles,
     look,
   }: ListWindow,
 ): string[] {
@@ -268,9 +316,8 @@ export function listWindowLines(
       rowAt(rows, top + i),
     ),
   ];
-  const onScreen = window.flatMap((row) => (row.kind === 'article' ? [articles[row.index]!] : []));
   const context = {
-    width, now, selected, isRead, isStarred, dimmed, look, ...columnWidths(onScreen, width),
+    width, now, selected, isRead, isStarred, dimmed, look, ...columnWidths(columnsOf, width),
   }; // prettier-ignore
   const lines = window.map((row) => listRowLine(row, articles, context));
   if (window.length === height && window.at(-1)?.kind === 'heading') lines[lines.length - 1] = '';
