@@ -73,7 +73,9 @@ export function pageList(
     const index = direction > 0 ? count - 1 : 0;
     return { index, top: revealArticle(at.top, index, list, height) };
   }
-  const row = rowOfArticle[at.index]! + (top - at.top);
+  // The selection keeps its line on the screen: a heading drawn on top of either page counts.
+  const drawn = (from: number) => (listRowsShown(list, from, height) < height ? 1 : 0);
+  const row = rowOfArticle[at.index]! - at.top + drawn(at.top) + top - drawn(top);
   // The first article at or after that row, kept within the page.
   let low = 0;
   let high = count;
