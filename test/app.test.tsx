@@ -214,6 +214,24 @@ describe('the browser', () => {
     },
   );
 
+  it('hints no unread article where the list has none, and explains a date marked ?', async () => {
+    const status = (f: string) => f.split('\n').at(-1)!;
+    const { frame, press } = await start(140, 40, { folderLabel: 'news' });
+    expect(status(frame())).toMatch(/n unread/);
+    // broken.md is dated by its file: its date is marked.
+    expect(frame()).toMatch(/2020-01-01\?/);
+    await press('/', (f) => status(f).includes('filter'), 'the filter prompt');
+    await press('title:tea\r', (f) => /0 of 4 articles/.test(status(f)), 'no match');
+    expect(status(frame())).toMatch(/\/ filter .*\? help/);
+    expect(status(frame())).not.toMatch(/n unread/);
+    await press('?', (f) => f.includes('broadsheet — keys'), 'help');
+    for (let i = 0; i < 10 && !frame().includes('Ctrl+C quits'); i++) {
+      const before = frame();
+      await press(' ', (f) => f !== before, 'the next page of help');
+    }
+    expect(frame()).toMatch(/A time or date with \? \(22:04\?\) is the file's/);
+  });
+
   it('opens help at the section of the screen it was asked for on', async () => {
     const { frame, press } = await start(80, 16);
     const top = () => frame().split('\n')[0];

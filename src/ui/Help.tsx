@@ -77,6 +77,18 @@ function helpPage(
     lines.push('');
   }
   lines.push('   Ctrl+C quits; in a prompt it gives the line up, as Esc does.');
+  // A row's time or date followed by ? is not the article's own (list-rows.ts marks it).
+  lines.push(
+    ...wrapSpans(
+      [
+        {
+          text: "A time or date with ? (22:04?) is the file's: the article gives no date of its own.",
+          style: 0,
+        },
+      ],
+      Math.max(12, width - 3),
+    ).map((spans) => `   ${spans.map((span) => span.text).join('')}`),
+  );
   return { lines, starts: starts as Record<KeyContext, number> };
 }
 

@@ -43,6 +43,7 @@ function hintsOf(
   focus: 'list' | 'tree',
   keys: KeyBindings,
   single = false,
+  noUnread = false,
 ): Hint[] {
   if (screen === 'image') return [{ text: 'any key returns', rank: 0 }];
   if (screen === 'help') {
@@ -61,6 +62,7 @@ function hintsOf(
   const { context, hints } =
     HINTS[screen === 'reader' ? 'reader' : focus === 'tree' ? 'tree' : 'list']!;
   return hints.flatMap(([command, label, rank]) => {
+    if (noUnread && command === 'nextUnread') return [];
     const key = keyFor(keys, context, command);
     // One article (a file, standard input) has no list to go back to: leaving it quits.
     // Nor is there a next article: Space pages.
@@ -129,7 +131,9 @@ export function statusText(
   }
   // `? help` stays, the folder or the title cut short for it; not what was just said.
   const said = Boolean(s.notice || s.filterProblem);
-  const right = hintsOf(s.screen, s.focus, keys, s.single).map((hint) =>
+  // An empty list, or one with nothing unread, has no unread article to go to.
+  const noUnread = s.count === 0 || (!s.partial && s.unread === 0);
+  const right = hintsOf(s.screen, s.focus, keys, s.single, noUnread).map((hint) =>
     hint.rank === 0 && !said ? { ...hint, stays: true } : hint,
   );
   if (s.screen === 'image') return { left: ` ${s.image}`, right };
