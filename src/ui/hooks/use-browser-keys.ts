@@ -117,8 +117,24 @@ export function useBrowserKeys(targets: KeyTargets): {
     carryOut(context(), keyIntent(current(), name, input, targets.keys));
   };
 
-  // Keys typed before the list is there wait for it, in order; q and Ctrl+C quit at once.
-  useKeypress(press, targets.ready, (name) => name === 'q' || name === 'ctrl+c');
+  // Keys typed before the list is there wait for it, in order; q and Ctrl+C quit at once. So do
+  // keys typed in an article before its text is on screen (G, Space: there is nowhere to go yet),
+  // but those that leave it.
+  const view = current();
+  const opening =
+    view.screen === 'reader' &&
+    !view.prompt &&
+    !view.linkMenu &&
+    reader.rows === null &&
+    reader.error === undefined;
+  useKeypress(
+    press,
+    targets.ready && !opening,
+    (name) =>
+      name === 'q' ||
+      name === 'ctrl+c' ||
+      (opening && targets.keys.commandFor('reader', name) === 'back'),
+  );
   const whole = targets.ready && !targets.partial;
   useEffect(() => {
     const command = deferred.current;
