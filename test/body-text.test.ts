@@ -45,7 +45,10 @@ async function shownWords(root: string) {
       const labels = /\[(?:image|embed|video|audio)\b[^\]\n]*\](?:\[\d+\])?/g;
       return {
         article,
-        shown: words(text.replace(/\[image(?: \d+)?: ([^\]\n]*)\](?:\[\d+\])?/g, ' $1 ')),
+        // The header shows the title: a first heading that repeats it is not shown again in the body.
+        shown: words(
+          `${article.title}\n${text.replace(/\[image(?: \d+)?: ([^\]\n]*)\](?:\[\d+\])?/g, ' $1 ')}`,
+        ),
         text: words(text.replace(labels, ' ')),
       };
     }),
