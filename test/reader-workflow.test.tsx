@@ -367,6 +367,16 @@ describe('undo', () => {
     expect(reading.isRead(path.join(root, 'a.md'))).toBe(true);
   });
 
+  it('keeps the row a key marks when the move before it came in the same read', async () => {
+    const { status, press, frame } = await start();
+    await press('U', () => /filter: is:unread/.test(status()), 'only unread');
+    // j and m in one chunk, as a fast typist or a held key gives them: the list was made on j.
+    await press('jm', () => /4 unread/.test(status()), 'Beta marked read');
+    expect(frame()).toMatch(/▸ .*Beta news/);
+    await press('j', () => /^ ?4 of 5 articles/.test(status()), 'Beta gone');
+    expect(frame()).toMatch(/▸ .*Gamma news/);
+  });
+
   it('brings back an article a list of unread ones no longer shows, selected', async () => {
     const { status, press, frame } = await start();
     await press('U', () => /filter: is:unread/.test(status()), 'only unread');

@@ -31,8 +31,7 @@ import { paint } from '../render/theme.js';
 import { unreadByCategory } from './list-rows.js';
 import type { SearchQuery } from '../query/parse.js';
 import { useMouse, type MouseSource } from './hooks/use-mouse.js';
-import { useMarks } from './hooks/use-marks.js';
-import { useHeld } from './hooks/use-held.js';
+import { useMarks, useMarksOf } from './hooks/use-marks.js';
 import { named } from './keys/undo.js';
 import { leftAt } from './keys/reading.js';
 import { MarkHistory } from './mark-history.js';
@@ -124,16 +123,28 @@ export function App({
   const size = useTerminalSize(fixedSize);
   const { corpus, progress, error, reload, news } = useCorpus(load, initialCorpus, watch);
   const partial = corpus?.partial === true;
-  const { view, current, dispatch } = useViewState(() =>
-    createDefaultState({
-      filter: start?.search ?? '',
-      limit: start?.limit ?? null,
-      ...(start?.open && {
-        screen: 'reader',
-        selected: { path: start.open, index: 0 },
-        reader: { top: reading.position(start.open), rows: null, saved: reading.place(start.open) },
+  const {
+    view,
+    held: heldMarks,
+    current,
+    dispatch,
+  } = useViewState(
+    () =>
+      createDefaultState({
+        filter: start?.search ?? '',
+        limit: start?.limit ?? null,
+        ...(start?.open && {
+          screen: 'reader',
+          selected: { path: start.open, index: 0 },
+          reader: {
+            top: reading.position(start.open),
+            rows: null,
+            saved: reading.place(start.open),
+          },
+        }),
       }),
-    }),
+    // The marks the list is made with: those of the moment an action makes it again.
+    reading.getSnapshot,
   );
   const [notice, setNotice] = useState<string | null>(reading.warning ?? firstNotice);
   const [history] = useState(() => new MarkHistory());
@@ -147,7 +158,7 @@ export function App({
   const now = useMemo(() => fixedNow ?? Date.now(), [fixedNow, corpus]);
   const marks = useMarks(reading, corpus?.articles ?? NO_ARTICLES);
   // The list is filtered by the marks of the last time it was made: what is read meanwhile stays in it.
-  const listMarks = useHeld(marks, view.listed);
+  const listMarks = useMarksOf(heldMarks, corpus?.articles ?? NO_ARTICLES);
   const { base, visible, unread, grouped, treeRows, indexing, searching, searchProgress, query } =
     useArticleList(corpus, view, now, { live: marks, listed: listMarks }, bodiesOf);
   const unreadInCategories = useMemo(
