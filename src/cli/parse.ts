@@ -1,5 +1,6 @@
 import { UsageError } from '../commands/errors.js';
 import { COMMANDS, FLAGS, type FlagSpec } from './usage.js';
+import { nearest } from '../text/nearest.js';
 
 /** The words of a command line: its positional arguments in order, and its flags by camelCase name. */
 export interface CommandLine {
@@ -88,37 +89,7 @@ export const COMMAND_NAMES = COMMANDS.map((command) => command.name).filter(
   (name) => name !== 'browse',
 );
 
-/**
- * The command a mistyped word was probably meant to be (`lsit` → `list`): one
- * within two edits (a swap of neighbours is one), or undefined.
- */
+/** The command a mistyped word was probably meant to be (`lsit` → `list`), or undefined. */
 export function meantCommand(word: string): string | undefined {
-  if (word.length < 3) return undefined;
-  let best: string | undefined;
-  let bestDistance = 3;
-  for (const name of COMMAND_NAMES) {
-    const distance = editDistance(word.toLowerCase(), name);
-    if (distance < bestDistance) {
-      best = name;
-      bestDistance = distance;
-    }
-  }
-  return best;
-}
-
-/** Optimal string alignment distance: insertions, deletions, substitutions and swaps of neighbours. */
-function editDistance(a: string, b: string): number {
-  const rows = Array.from({ length: a.length + 1 }, (_, i) =>
-    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
-  );
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let best = Math.min(rows[i - 1]![j]! + 1, rows[i]![j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
-        best = Math.min(best, rows[i - 2]![j - 2]! + 1);
-      rows[i]![j] = best;
-    }
-  }
-  return rows[a.length]![b.length]!;
+  return word.length < 3 ? undefined : nearest(word, COMMAND_NAMES);
 }
