@@ -611,11 +611,14 @@ describe.runIf(bodyIndexAvailable())('the body index behind the filter', () => {
     );
     await search('quasar', /1 of 5 articles/);
     expect(frame()).toMatch(/▸ .*Gamma news/);
-    // Both were answered by the index, brought up to date with the folder as read again.
+    // Every search was answered by the index, brought up to date with the folder as read again
+    // (the filter in force may be searched again when the folder is read, before quasar is typed).
     const found = answers.map(
       (answer) => answer && [...answer.values()].map((set) => [...set].sort()),
     );
-    expect(found).toEqual([[['c.md'], ['a.md', 'b.md', 'c.md', 'd.md', 'e.md']], [['c.md']]]);
+    expect(found).not.toContain(null);
+    expect(found[0]).toEqual([['c.md'], ['a.md', 'b.md', 'c.md', 'd.md', 'e.md']]);
+    expect(found.at(-1)).toEqual([['c.md']]);
     // The index holds each file's real size and time, so the next start trusts what it can.
     const db = openBodyIndex(file)!;
     expect(db.prepare("SELECT count(*) AS n FROM files WHERE stamp = ''").get()).toEqual({ n: 0 });
