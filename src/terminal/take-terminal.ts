@@ -140,10 +140,13 @@ export function takeTerminal(
         // The keyboard is the browser's own (the terminal, when an article came on standard input).
         stdio: [program.input === undefined ? keyboardFd : 'pipe', 'inherit', 'inherit'],
       });
-      if (result.error) failure = `could not start ${program.command}: ${reason(result.error)}`;
+      // A command that ends without reading all of the text (`echo`, `head`) closes the pipe
+      // early: it ran, and its status is what counts.
+      const ran = !result.error || (result.error as NodeJS.ErrnoException).code === 'EPIPE';
+      if (!ran) failure = `could not start ${program.command}: ${reason(result.error!)}`;
       else if (result.status !== 0 && result.status !== null)
         failure = `${program.command} ended with exit status ${result.status}`;
-      if (program.wait && !result.error) {
+      if (program.wait && ran) {
         stdout.write('\n[press Enter to return to broadsheet]');
         waitForEnter(stdin);
       }
