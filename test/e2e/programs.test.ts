@@ -7,8 +7,8 @@ import { browserCommand, hasTmux, selectedOf, shellQuote, statusOf, TmuxSession 
 
 const status = statusOf;
 
-function browser(env: Record<string, string> = {}) {
-  return new TmuxSession(browserCommand(demoCorpus), {
+function browser(env: Record<string, string> = {}, folder = demoCorpus) {
+  return new TmuxSession(browserCommand(folder), {
     columns: 100,
     rows: 30,
     env: {
@@ -57,6 +57,31 @@ describe.runIf(hasTmux)('programs named by the environment', () => {
     await tmux.waitFor(() => logged().includes('less'), 'the pager');
     await tmux.waitFor((s) => selectedOf(s).includes('Weekly links'), 'the list after paging');
     expect(logged()).not.toMatch(/^vi $/m);
+    tmux.send(['q']);
+    expect(await tmux.exitCode()).toBe(0);
+  });
+
+  it('takes a command that reads none of a long article as having run', async () => {
+    // Longer than a pipe holds: the text is still being written when `true` has ended.
+    const folder = tempFolder();
+    const paragraphs = Array.from({ length: 20_000 }, (_, i) => `Paragraph ${i}.\n\n`).join('');
+    writeFileSync(
+      path.join(folder, 'long.md'),
+      `---\ntitle: Long\ndate: 2026-11-01\n---\n${paragraphs}`,
+    );
+    const tmux = browser({}, folder);
+    await tmux.waitFor((s) => /1 article/.test(status(s)), 'the list');
+    tmux.send(['|']);
+    await tmux.waitFor((s) => status(s).startsWith('|'), 'the pipe prompt');
+    tmux.send(['true'], true);
+    tmux.send(['Enter']);
+    await tmux.waitFor(
+      (s) => s.some((line) => line.includes('[press Enter to return to broadsheet]')),
+      'the wait for Enter',
+    );
+    tmux.send(['Enter']);
+    const back = await tmux.waitFor((s) => /1 article/.test(status(s)), 'the list again');
+    expect(back.join('\n')).not.toContain('could not start');
     tmux.send(['q']);
     expect(await tmux.exitCode()).toBe(0);
   });
