@@ -9,8 +9,8 @@ import { colors, paint } from '../render/theme.js';
 import type { Look } from './look.js';
 import { headed } from './selectors.js';
 
-/** The heading of the date group the row `row` is in (the nearest heading at or above it). */
-function headingAbove(list: GroupedList, row: number): ListRow {
+/** How many date headings stand at or above the row `row`, by binary search. */
+function headingsUpTo(list: GroupedList, row: number): number {
   let low = 0;
   let high = list.headingRows.length;
   while (low < high) {
@@ -18,7 +18,13 @@ function headingAbove(list: GroupedList, row: number): ListRow {
     if (list.headingRows[mid]! <= row) low = mid + 1;
     else high = mid;
   }
-  return { kind: 'heading', label: list.headingLabels[Math.max(0, low - 1)] ?? '' };
+  return low;
+}
+
+/** The heading of the date group the row `row` is in (the nearest heading at or above it). */
+function headingAbove(list: GroupedList, row: number): ListRow {
+  const before = headingsUpTo(list, row);
+  return { kind: 'heading', label: list.headingLabels[Math.max(0, before - 1)] ?? '' };
 }
 
 /** A row of the article list: a date heading, or an article (by index into the list). */
@@ -26,14 +32,7 @@ export type ListRow = { kind: 'heading'; label: string } | { kind: 'article'; in
 
 /** One row of the list, built only for the rows on screen. */
 export function rowAt(list: GroupedList, row: number): ListRow {
-  // Headings before and at this row, by binary search.
-  let low = 0;
-  let high = list.headingRows.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (list.headingRows[mid]! <= row) low = mid + 1;
-    else high = mid;
-  }
+  const low = headingsUpTo(list, row);
   if (low > 0 && list.headingRows[low - 1] === row)
     return { kind: 'heading', label: list.headingLabels[low - 1]! };
   return { kind: 'article', index: row - low };
